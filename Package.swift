@@ -1,0 +1,13 @@
+// swift-tools-version:6.0
+// WardGraph: a knowledge graph of Yokohama ward management policies.
+// No package dependencies: only the toolchain (stdlib, Foundation, Dispatch, XCTest).
+import PackageDescription
+
+let package = Package(
+    name: "WardGraph",
+    targets: [
+        // Record framing, CRC-32C, file I/O, recovery and locking. Knows nothing of wards.
+        .target(name: "TransactionLog"),
+        .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog"]),
+    ]
+)
