@@ -8,6 +8,22 @@ let package = Package(
     targets: [
         // Record framing, CRC-32C, file I/O, recovery and locking. Knows nothing of wards.
         .target(name: "TransactionLog"),
-        .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog"]),
+        .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog", "TestSupport"]),
+        // Interned strings in a byte arena, and the fast hash used by the project's tables.
+        .target(name: "Interning"),
+        // Display width of text, "did you mean" suggestions.
+        .target(name: "TextLayout"),
+        // The graph model (ids, kinds, edges, facts) and the store over the log.
+        .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout"]),
+        .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),
+        // The command line: argument parsing and wiring only.
+        .executableTarget(name: "wardgraph", dependencies: ["WardGraph", "TextLayout", "TransactionLog"]),
+        // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
+        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph"]),
+        // End-to-end tests through the wardgraph binary.
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"]),
+
+        // Helpers shared by the test targets: temporary directories, file damage, running the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

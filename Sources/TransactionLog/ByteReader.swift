@@ -7,6 +7,12 @@ public struct ByteReader {
     public struct Malformed: Error, Sendable, CustomStringConvertible {
         public let offset: Int
         public let what: String
+
+        public init(offset: Int, what: String) {
+            self.offset = offset
+            self.what = what
+        }
+
         public var description: String { "\(what) at byte \(offset) of the record" }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TransactionLog
 
 /// Tears, truncates and flips bytes of a log, and checks what opening it recovers.

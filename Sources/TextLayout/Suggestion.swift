@@ -1,0 +1,43 @@
+/// "Did you mean …?" for mistyped names: relations, subcommands, options, node kinds.
+///
+/// Uses the Levenshtein distance over Characters (so 泉区 and 港区 differ by one),
+/// computed with the two-row dynamic programme, O(n·m) time and O(m) space.
+public enum Suggestion {
+    /// The candidate closest to `word`, if it is close enough to be a likely typo:
+    /// at most a third of the word's length in edits (at least one), ties broken
+    /// by order of `candidates`.
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let limit = max(1, word.count / 3)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != word {
+            let distance = editDistance(word, candidate)
+            if distance <= limit, distance < (best?.distance ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.name
+    }
+
+    /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// " (did you mean 'x'?)" or the empty string, ready to append to a message.
+    public static func hint<S: Sequence>(for word: String, in candidates: S) -> String where S.Element == String {
+        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

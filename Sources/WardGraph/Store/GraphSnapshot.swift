@@ -1,0 +1,124 @@
+import Interning
+/// The graph as it stood after one transaction: the facts that held, where each
+/// came from, and the strings they use. Immutable, and cheap to take: its storage
+/// is shared with the store until the store changes.
+public struct GraphSnapshot: Sendable {
+    /// The last transaction included (0: the empty graph before any transaction).
+    public let asOf: UInt64
+    let symbols: SymbolTable
+    let state: GraphState
+    let ops: OpLog
+    let transactions: [TransactionInfo]
+
+    public var factCount: Int { state.count }
+
+    /// Every fact that holds, sorted (entity, attribute, value), for display and export.
+    public func facts() -> [Fact] {
+        state.facts.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
+    }
+
+    /// Calls `body` with every fact that holds, in no particular order, without decoding
+    /// strings: the entity and attribute as strings, and the value.
+    public func forEachFact(_ body: (_ entity: String, _ attribute: String, _ value: FactValue) throws -> Void) rethrows {
+        for fact in state.facts {
+            try body(symbols[fact.entity], symbols[fact.attribute], symbols.factValue(fact.value))
+        }
+    }
+
+    public func contains(_ fact: Fact) -> Bool {
+        symbols.lookup(fact).map(state.contains) ?? false
+    }
+
+    /// Where a fact that holds came from.
+    public func provenance(of fact: Fact) -> FactProvenance? {
+        guard let stored = symbols.lookup(fact), let support = state.support(of: stored) else { return nil }
+        let op = Int(support.assertion)
+        let transaction = transactions[Int(ops.transactions[op])]
+        return FactProvenance(
+            source: symbols.source(ops.sources[op]), transaction: transaction.id,
+            author: transaction.author, timestampMillis: transaction.timestampMillis)
+    }
+
+    /// Whether a person asserted the fact (so re-ingesting its document must keep it).
+    public func isAssertedByPerson(_ fact: Fact) -> Bool {
+        symbols.lookup(fact).flatMap(state.support)?.byPerson ?? false
+    }
+
+    /// Whether the fact's last change was a person's retraction (so re-ingesting its
+    /// document must not bring it back).
+    public func isRetractedByPerson(_ fact: Fact) -> Bool {
+        symbols.lookup(fact).map(state.retractedByPerson.contains) ?? false
+    }
+
+    /// Every node: each entity, and each node an edge points to.
+    public func nodes() -> Set<NodeID> {
+        var symbolsSeen = Set<SymbolTable.Symbol>()
+        for fact in state.facts {
+            symbolsSeen.insert(fact.entity)
+            if fact.value.tag == .node { symbolsSeen.insert(fact.value.symbol) }
+        }
+        return Set(symbolsSeen.map(symbols.nodeID))
+    }
+}
+
+extension Fact {
+    /// Entity, then attribute, then value as text: the order of listings and exports.
+    static func displayOrder(_ a: Fact, _ b: Fact) -> Bool {
+        if a.entity != b.entity { return a.entity < b.entity }
+        if a.attribute != b.attribute { return a.attribute < b.attribute }
+        return a.value.inputForm < b.value.inputForm
+    }
+}
+
+extension GraphStore {
+    /// The graph as it stands now.
+    public var current: GraphSnapshot {
+        GraphSnapshot(asOf: lastTransactionID, symbols: symbols, state: state, ops: ops, transactions: transactions)
+    }
+
+    /// The graph as it stood after transaction `id` (0 for the empty graph).
+    public func snapshot(asOf id: UInt64) throws -> GraphSnapshot {
+        guard id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
+        if id == lastTransactionID { return current }
+        var past = GraphState()
+        let end = id == 0 ? 0 : transactions[Int(id) - 1].operations.upperBound
+        for op in 0..<end {
+            let fact = ops.facts[op]
+            let byPerson = transactions[Int(ops.transactions[op])].origin == .person
+            if ops.retractions[op] {
+                past.retract(fact, byPerson: byPerson)
+            } else {
+                past.assert(fact, op: UInt32(op), byPerson: byPerson)
+            }
+        }
+        return GraphSnapshot(asOf: id, symbols: symbols, state: past, ops: ops, transactions: transactions)
+    }
+
+    /// Every assertion and retraction of a fact about `entity` (as its subject or as
+    /// the node an edge points to), oldest first.
+    public func history(of entity: NodeID) -> [HistoryEntry] {
+        guard let symbol = symbols.lookup(entity.description) else { return [] }
+        var entries: [HistoryEntry] = []
+        for op in 0..<ops.count {
+            let fact = ops.facts[op]
+            guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
+            let transaction = transactions[Int(ops.transactions[op])]
+            let decoded = symbols.fact(fact)
+            let change: Change = ops.retractions[op]
+                ? .retract(decoded) : .assert(decoded, source: symbols.source(ops.sources[op]))
+            entries.append(HistoryEntry(
+                transaction: transaction.id, timestampMillis: transaction.timestampMillis,
+                author: transaction.author, change: change))
+        }
+        return entries
+    }
+
+    /// The changes made by one transaction.
+    public func changes(in id: UInt64) throws -> [Change] {
+        guard id >= 1, id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
+        return transactions[Int(id) - 1].operations.map { op in
+            let fact = symbols.fact(ops.facts[op])
+            return ops.retractions[op] ? .retract(fact) : .assert(fact, source: symbols.source(ops.sources[op]))
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Interning
+import Foundation
+import TransactionLog
+
+/// The graph kept in one append-only log: opened by replaying every record, changed
+/// only by appending transactions, readable as of any transaction.
+///
+/// A store opened with a `writer` name holds the log's writer lock until `close()`;
+/// one opened without it only reads, and takes the lock for the moment of each
+/// `commit`, first catching up with what other writers appended.
+public final class GraphStore {
+    public let path: String
+    private(set) var symbols = SymbolTable()
+    private(set) var ops = OpLog()
+    private(set) var state = GraphState()
+    public private(set) var transactions: [TransactionInfo] = []
+    public private(set) var programs: [String: SavedProgram] = [:]
+    /// A torn tail found when opening: cut off if this store holds the writer lock,
+    /// otherwise only reported (it may be an append in progress).
+    public private(set) var tornTail: TornTail?
+    public private(set) var tornTailWasCut = false
+    /// The file size and the end of the last valid record, after the last read.
+    public private(set) var fileSize: UInt64 = 0
+    private var position: (offset: UInt64, txID: UInt64) = (UInt64(LogFormat.headerSize), 0)
+    private var heldWriter: LogWriter?
+    /// The clock for transaction times; replaceable in tests.
+    public var clock: () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Opens the store at `path`.
+    /// - Parameters:
+    ///   - create: create an empty log if there is no file.
+    ///   - writer: hold the writer lock for this store's lifetime, under this name.
+    public static func open(at path: String, create: Bool = false, writer: String? = nil) throws -> GraphStore {
+        let store = GraphStore(path: path)
+        do {
+            if let writer {
+                let opening = try LogWriter.open(path: path, holder: writer, create: create)
+                store.heldWriter = opening.writer
+                store.tornTail = opening.cutTail
+                store.tornTailWasCut = opening.cutTail != nil
+                try store.apply(opening.contents)
+            } else {
+                if create && !FileSystem.exists(path) {
+                    do { try LogFile.create(at: path) } catch LogError.alreadyExists {}
+                }
+                let contents = try LogFile.read(at: path)
+                store.tornTail = contents.tornTail
+                try store.apply(contents)
+            }
+        } catch let error as LogError {
+            store.heldWriter?.close()
+            throw StoreError.log(error)
+        }
+        return store
+    }
+
+    private init(path: String) {
+        self.path = path
+    }
+
+    deinit { heldWriter?.close() }
+
+    /// Releases the writer lock, if held. The store can still be read.
+    public func close() {
+        heldWriter?.close()
+        heldWriter = nil
+    }
+
+    public var lastTransactionID: UInt64 { position.txID }
+    public var factCount: Int { state.count }
+    public var operationCount: Int { ops.count }
+
+    /// Reads what other writers appended since this store last read the log.
+    /// Returns the number of new transactions.
+    @discardableResult
+    public func refresh() throws -> Int {
+        guard heldWriter == nil else { return 0 }
+        do {
+            let contents = try LogFile.readNew(at: path, after: position)
+            let before = transactions.count
+            try apply(contents)
+            return transactions.count - before
+        } catch let error as LogError {
+            throw StoreError.log(error)
+        }
+    }
+
+    /// Replays records into memory.
+    private func apply(_ contents: LogContents) throws {
+        for record in contents.records {
+            let index = UInt32(transactions.count)
+            let firstOp = ops.count
+            let decoded: TransactionBody.Decoded
+            do {
+                decoded = try contents.withBody(of: record) { body in
+                    try TransactionBody.decode(body, transaction: index, symbols: &symbols, ops: &ops, state: &state)
+                }
+            } catch let error as ByteReader.Malformed {
+                throw StoreError.undecodableRecord(path: path, transaction: record.txID, offset: record.offset, reason: error.description)
+            }
+            let content: TransactionInfo.Content
+            switch decoded {
+            case .facts(let origin, let assertions, let retractions):
+                content = .facts(origin: origin, assertions: assertions, retractions: retractions)
+            case .program(let name, let text):
+                programs[name] = SavedProgram(name: name, text: text, transaction: record.txID)
+                content = .program(name: name)
+            }
+            transactions.append(TransactionInfo(
+                id: record.txID, timestampMillis: record.timestampMillis, author: record.author, content: content,
+                offset: record.offset, size: record.size, operations: firstOp..<ops.count))
+        }
+        position = (contents.validEnd, contents.lastTxID ?? position.txID)
+        fileSize = contents.fileSize
+    }
+
+    // MARK: - Writing
+
+    /// Appends one transaction of `changes`, durable when this returns; nil if there
+    /// was nothing to change. Every change is checked first; if any is refused,
+    /// nothing is written and the error names the change by its index.
+    @discardableResult
+    public func commit(_ changes: [Change], author: String, origin: Origin = .person) throws -> TransactionInfo? {
+        for (index, change) in changes.enumerated() {
+            do { try FactRules.validate(change.fact) } catch {
+                throw StoreError.invalidFact(index: index, fact: change.fact, error: error)
+            }
+        }
+        guard !changes.isEmpty else { return nil }
+        return try withWriter(author: author) { writer in
+            let operations = try storedOperations(changes)
+            let body = TransactionBody.encodeFacts(origin: origin, operations: operations, symbols: symbols)
+            let record = try writer.append(author: author, timestampMillis: clock(), body: body)
+            let index = UInt32(transactions.count)
+            let firstOp = ops.count
+            let byPerson = origin == .person
+            var assertions = 0
+            for operation in operations {
+                let op = ops.append(operation.fact, transaction: index, isRetraction: operation.isRetraction, source: operation.source)
+                if operation.isRetraction {
+                    state.retract(operation.fact, byPerson: byPerson)
+                } else {
+                    assertions += 1
+                    state.assert(operation.fact, op: op, byPerson: byPerson)
+                }
+            }
+            return finish(record, content: .facts(origin: origin, assertions: assertions, retractions: operations.count - assertions), firstOp: firstOp)
+        }
+    }
+
+    /// Saves a rule program under `name` (the latest save of a name wins).
+    @discardableResult
+    public func saveProgram(name: String, text: String, author: String) throws -> TransactionInfo {
+        try withWriter(author: author) { writer in
+            let record = try writer.append(author: author, timestampMillis: clock(), body: TransactionBody.encodeProgram(name: name, text: text))
+            programs[name] = SavedProgram(name: name, text: text, transaction: record.txID)
+            return finish(record, content: .program(name: name), firstOp: ops.count)
+        }
+    }
+
+    private func finish(_ record: LogRecord, content: TransactionInfo.Content, firstOp: Int) -> TransactionInfo {
+        let info = TransactionInfo(
+            id: record.txID, timestampMillis: record.timestampMillis, author: record.author, content: content,
+            offset: record.offset, size: record.size, operations: firstOp..<ops.count)
+        transactions.append(info)
+        position = (position.offset + UInt64(record.size), record.txID)
+        fileSize = position.offset
+        return info
+    }
+
+    /// Runs `body` with the writer: the held one, or one taken for this call after
+    /// catching up with the records other writers appended meanwhile.
+    private func withWriter<T>(author: String, _ body: (LogWriter) throws -> T) throws -> T {
+        do {
+            if let heldWriter { return try body(heldWriter) }
+            let opening = try LogWriter.open(path: path, holder: author, after: position)
+            defer { opening.writer.close() }
+            if let cut = opening.cutTail { tornTail = cut; tornTailWasCut = true }
+            try apply(opening.contents)
+            return try body(opening.writer)
+        } catch let error as LogError {
+            throw StoreError.log(error)
+        }
+    }
+
+    /// The changes in stored form, checking that each retraction retracts a fact
+    /// that holds at that point of the transaction.
+    private func storedOperations(_ changes: [Change]) throws -> [TransactionBody.Operation] {
+        // What earlier changes of this transaction did, needed only to check retractions.
+        let hasRetractions = changes.contains { $0.kind == .retract }
+        var pending: [StoredFact: Bool] = [:]
+        var operations: [TransactionBody.Operation] = []
+        operations.reserveCapacity(changes.count)
+        for (index, change) in changes.enumerated() {
+            let fact = symbols.store(change.fact)
+            switch change.kind {
+            case .assert:
+                let source = change.source.map {
+                    StoredSource(document: symbols.intern($0.document), firstLine: UInt32(clamping: $0.firstLine), lastLine: UInt32(clamping: $0.lastLine))
+                } ?? .none
+                operations.append(.init(fact: fact, isRetraction: false, source: source))
+                if hasRetractions { pending[fact] = true }
+            case .retract:
+                guard pending[fact] ?? state.contains(fact) else {
+                    throw StoreError.retractingAbsentFact(index: index, fact: change.fact)
+                }
+                operations.append(.init(fact: fact, isRetraction: true, source: .none))
+                pending[fact] = false
+            }
+        }
+        return operations
+    }
+}

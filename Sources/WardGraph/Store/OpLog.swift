@@ -1,0 +1,31 @@
+import Interning
+/// Every assertion and retraction ever made, in log order, in columns.
+///
+/// This is the store's memory of history: as-of reads replay a prefix of it and
+/// an entity's history is a scan of it. About 33 bytes per operation.
+struct OpLog: Sendable {
+    private(set) var facts: [StoredFact] = []
+    /// Index into the store's transactions.
+    private(set) var transactions: [UInt32] = []
+    private(set) var retractions: [Bool] = []
+    private(set) var sources: [StoredSource] = []
+
+    var count: Int { facts.count }
+
+    mutating func reserveCapacity(_ n: Int) {
+        facts.reserveCapacity(n)
+        transactions.reserveCapacity(n)
+        retractions.reserveCapacity(n)
+        sources.reserveCapacity(n)
+    }
+
+    /// Appends an operation and returns its index.
+    @discardableResult
+    mutating func append(_ fact: StoredFact, transaction: UInt32, isRetraction: Bool, source: StoredSource) -> UInt32 {
+        facts.append(fact)
+        transactions.append(transaction)
+        retractions.append(isRetraction)
+        sources.append(source)
+        return UInt32(facts.count - 1)
+    }
+}

@@ -1,0 +1,13 @@
+/// Every subcommand, in the order `--help` lists them.
+enum Commands {
+    static let all: [CommandSpec] = [
+        AssertCommand.spec(.assert),
+        AssertCommand.spec(.retract),
+        LogCommand.spec,
+        HistoryCommand.spec,
+        StatsCommand.spec,
+        DumpCommand.spec,
+        CheckCommand.spec,
+        RepairCommand.spec,
+    ]
+}
