@@ -9,5 +9,7 @@ let package = Package(
         // Record framing, CRC-32C, file I/O, recovery and locking. Knows nothing of wards.
         .target(name: "TransactionLog"),
         .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog"]),
+        // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
+        .target(name: "GraphViz"),
     ]
 )
