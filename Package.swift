@@ -11,5 +11,6 @@ let package = Package(
         .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
+        .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
     ]
 )
