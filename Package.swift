@@ -16,6 +16,9 @@ let package = Package(
         // The graph model (ids, kinds, edges, facts) and the store over the log.
         .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout"]),
         .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),
+        // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
+        .target(name: "GraphViz"),
+        .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
         // The command line: argument parsing and wiring only.
         .executableTarget(name: "wardgraph", dependencies: ["WardGraph", "TextLayout", "TransactionLog"]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.

@@ -1,0 +1,16 @@
+import Foundation
+
+/// A fresh directory under the system's temporary directory, removed on `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init(_ name: String = "wardgraph-graphviz-test") {
+        let base = FileManager.default.temporaryDirectory.path
+        path = "\(base)/\(name)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
