@@ -16,6 +16,9 @@ let package = Package(
         // The graph model (ids, kinds, edges, facts) and the store over the log.
         .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout"]),
         .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),
+        // The query language: syntax, analysis, planning, evaluation, explanations. Knows nothing of wards.
+        .target(name: "Datalog", dependencies: ["Interning", "TextLayout"]),
+        .testTarget(name: "DatalogTests", dependencies: ["Datalog", "TestSupport"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),

@@ -1,0 +1,119 @@
+import Dispatch
+
+/// The texts of a program and their statements, as parsed so far.
+///
+/// Sources are parsed one by one (the prelude, files, `-e` text, REPL statements)
+/// and analyzed together, so that diagnostics always name the right file and line.
+public struct SourceSet: Sendable {
+    public private(set) var files = SourceFiles()
+    public private(set) var program = Program()
+    /// Syntax errors found while parsing.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Parses `text` and appends its statements; returns the syntax errors it had.
+    @discardableResult
+    public mutating func add(name: String, text: String) -> [Diagnostic] {
+        let index = files.add(name: name, text: text)
+        let (parsed, errors) = Parser.parse(text, file: index)
+        program.statements.append(contentsOf: parsed.statements)
+        diagnostics.append(contentsOf: errors)
+        return errors
+    }
+
+    /// Only the statements that pass `keep` (e.g. drop the queries of earlier input).
+    public mutating func filterStatements(_ keep: (Statement) -> Bool) {
+        program.statements = program.statements.filter(keep)
+    }
+}
+
+/// The answer to one query.
+public struct QueryResult: Sendable {
+    public let columns: [String]
+    /// Distinct rows, sorted (integers before texts, texts by code point), cut at the limit.
+    public let rows: [[Value]]
+    /// Rows before the limit was applied.
+    public let totalRows: Int
+    public let limit: Int?
+    /// Seconds spent evaluating (including the strata the query needed).
+    public let elapsed: Double
+    public let range: SourceRange
+}
+
+/// Runs Datalog programs over input relations. It knows nothing of wards: the
+/// environment registers its relations as inputs.
+public final class DatalogEngine: @unchecked Sendable {
+    public let constants: ConstantTable
+    public private(set) var inputs: [String: InputRelation] = [:]
+    public var limits = Limits.standard
+
+    public init(constants: ConstantTable = ConstantTable()) {
+        self.constants = constants
+    }
+
+    public func addInput(_ input: InputRelation) {
+        inputs[input.signature.name] = input
+    }
+
+    public var inputSignatures: [InputSignature] {
+        inputs.values.map(\.signature).sorted { $0.name < $1.name }
+    }
+
+    /// Checks the sources: syntax errors first, then analysis. All errors are reported.
+    public func analyze(_ sources: SourceSet, parameters: [String: Constant] = [:]) -> Result<AnalyzedProgram, DiagnosticList> {
+        guard sources.diagnostics.isEmpty else { return .failure(DiagnosticList(sources.diagnostics)) }
+        return Analyzer.analyze(sources.program, inputs: inputs.mapValues(\.signature), parameters: parameters)
+    }
+
+    /// A run of a program: queries answered one after another over shared relations.
+    public func start(_ program: AnalyzedProgram, cancellation: Cancellation? = nil, recordDerivations: Bool = false) -> Run {
+        Run(engine: self, program: program, cancellation: cancellation, recordDerivations: recordDerivations)
+    }
+
+    /// One evaluation of a program; relations computed for one query are reused by the next.
+    public final class Run {
+        let evaluator: Evaluator
+        let context: EvaluationContext
+
+        init(engine: DatalogEngine, program: AnalyzedProgram, cancellation: Cancellation?, recordDerivations: Bool) {
+            context = EvaluationContext(
+                constants: engine.constants, limits: engine.limits, cancellation: cancellation, recordRounds: recordDerivations)
+            evaluator = Evaluator(program: program, context: context, inputs: engine.inputs)
+        }
+
+        public var program: AnalyzedProgram { evaluator.program }
+
+        /// Answers `query`.
+        public func answer(_ query: AnalyzedQuery) throws -> QueryResult {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (relation, _, _) = try evaluator.answer(query)
+            let constants = context.constants
+            var rows = (0..<relation.count).map(relation.tuple)
+            rows.sort { a, b in
+                for (x, y) in zip(a, b) where x != y {
+                    return constants.compare(x, y) < 0
+                }
+                return false
+            }
+            let total = rows.count
+            if let limit = query.limit, rows.count > limit { rows.removeLast(rows.count - limit) }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return QueryResult(columns: query.columns, rows: rows, totalRows: total, limit: query.limit, elapsed: elapsed, range: query.range)
+        }
+
+        /// The rows of a relation, computed if needed, unsorted.
+        public func tuples(of relation: String) throws -> [[Value]] {
+            let computed = try evaluator.relation(relation)
+            return (0..<computed.count).map(computed.tuple)
+        }
+
+        /// How the query was evaluated: strata, rules, join orders, indexes, and the
+        /// rows that passed each step. Call after `answer`.
+        public func explain(_ query: AnalyzedQuery, sources: SourceFiles) throws -> String {
+            let (_, plan, statistics) = try evaluator.answer(query)
+            return ExplainRenderer(constants: context.constants, sources: sources)
+                .render(trace: evaluator.trace, query: (plan, statistics))
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// Evaluates an analyzed program bottom-up: stratum by stratum, each recursive
+/// stratum by semi-naive iteration, computing only the strata a query needs.
+///
+/// Semi-naive evaluation: in each iteration a rule with k atoms over the stratum's
+/// own relations runs as k variants; variant j reads atom j's delta (the tuples new
+/// in the last iteration), the atoms before it only the tuples older than that, and
+/// the atoms after it everything known when the iteration began. Together the
+/// variants find every derivation that uses at least one new tuple, each once.
+final class Evaluator {
+    let program: AnalyzedProgram
+    let context: EvaluationContext
+    private let inputs: [String: InputRelation]
+    /// The strata evaluated, in order, with their plans and statistics, for `explain`.
+    private(set) var trace: [StratumTrace] = []
+    private var evaluated = Set<Int>()
+
+    struct StratumTrace {
+        let stratum: Stratum
+        var plans: [(plan: RulePlan, statistics: RuleStatistics)]
+        var iterations: Int
+    }
+
+    init(program: AnalyzedProgram, context: EvaluationContext, inputs: [String: InputRelation]) {
+        self.program = program
+        self.context = context
+        self.inputs = inputs
+    }
+
+    /// Makes sure every relation `roots` depend on is computed.
+    func evaluate(needing roots: [String]) throws {
+        let needed = program.dependencies(of: roots)
+        for name in needed where program.relations[name]?.isInput == true {
+            try loadInput(name)
+        }
+        for (index, stratum) in program.strata.enumerated() where !evaluated.contains(index) {
+            guard stratum.relations.contains(where: needed.contains) else { continue }
+            try evaluate(stratum)
+            evaluated.insert(index)
+        }
+    }
+
+    /// Fills an input relation from its provider, once.
+    private func loadInput(_ name: String) throws {
+        guard context.relations[name] == nil, let input = inputs[name] else { return }
+        let relation = context.relation(name, arity: input.signature.arity)
+        try input.load(RelationWriter(relation: relation, constants: context.constants))
+        if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
+    }
+
+    /// The relation's rows, computed if needed.
+    func relation(_ name: String) throws -> Relation {
+        try evaluate(needing: [name])
+        guard let info = program.relations[name] else { return Relation(name: name, arity: 0) }
+        return context.relation(name, arity: info.arity)
+    }
+
+    private func planner() -> Planner {
+        Planner(constants: context.constants, size: { [context] name in context.relations[name]?.count ?? 0 })
+    }
+
+    private func statistics(for plan: RulePlan, variant: String) -> RuleStatistics {
+        let key = "\(plan.rule.id)/\(variant)"
+        if let existing = context.statistics[key] { return existing }
+        let statistics = RuleStatistics(steps: plan.steps.count)
+        context.statistics[key] = statistics
+        return statistics
+    }
+
+    /// A prepared rule: its executor and, for aggregates, the sink to finish.
+    private struct Prepared {
+        let plan: RulePlan
+        let executor: RuleExecutor
+        let output: RelationSink
+        let aggregate: AggregateSink?
+        let sink: BindingSink
+
+        func run() throws {
+            try executor.run()
+            if let aggregate { try aggregate.finish(into: output) }
+        }
+    }
+
+    private func prepare(_ plan: RulePlan, variant: String) -> Prepared {
+        let statistics = statistics(for: plan, variant: variant)
+        let name = plan.rule.head.name
+        let target = context.relation(name, arity: plan.rule.head.arguments.count)
+        let sink: BindingSink
+        let output: RelationSink
+        var aggregate: AggregateSink?
+        switch plan.head {
+        case .relation(_, let expressions):
+            output = RelationSink(target: target, head: expressions, context: context, statistics: statistics, range: plan.rule.range)
+            sink = output
+        case .aggregate(let aggregatePlan):
+            output = RelationSink(target: target, head: [], context: context, statistics: statistics, range: plan.rule.range)
+            let collector = AggregateSink(plan: aggregatePlan, context: context, range: plan.rule.range)
+            aggregate = collector
+            sink = collector
+        }
+        let executor = RuleExecutor(plan: plan, context: context, statistics: statistics, sink: sink)
+        return Prepared(plan: plan, executor: executor, output: output, aggregate: aggregate, sink: sink)
+    }
+
+    private func evaluate(_ stratum: Stratum) throws {
+        let members = Set(stratum.relations)
+        for name in stratum.relations {
+            let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
+            if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
+        }
+        let rules = stratum.rules.map { program.rules[$0] }
+        let planner = planner()
+        var traced = StratumTrace(stratum: stratum, plans: [], iterations: 0)
+
+        if !stratum.isRecursive {
+            context.round += 1
+            for rule in rules {
+                let plan = planner.plan(rule, recursive: [], delta: nil)
+                let prepared = prepare(plan, variant: "once")
+                traced.plans.append((plan, prepared.executor.statistics))
+                try prepared.run()
+            }
+            for name in stratum.relations { markAllKnown(name) }
+            traced.iterations = 1
+            trace.append(traced)
+            return
+        }
+
+        // Exit rules (no atom over the stratum's relations) run once; recursive rules
+        // run as one variant per such atom in every iteration.
+        var exits: [Prepared] = []
+        var variants: [Prepared] = []
+        for rule in rules {
+            let recursiveAtoms = rule.body.indices.filter {
+                if case .relation(let atom) = rule.body[$0] { return members.contains(atom.name) }
+                return false
+            }
+            if recursiveAtoms.isEmpty {
+                exits.append(prepare(planner.plan(rule, recursive: members, delta: nil), variant: "exit"))
+            } else {
+                for position in recursiveAtoms {
+                    let plan = planner.plan(rule, recursive: members, delta: position)
+                    variants.append(prepare(plan, variant: "delta\(position)"))
+                }
+            }
+        }
+        traced.plans = (exits + variants).map { ($0.plan, $0.executor.statistics) }
+
+        // Rows present before (an input extended by rules) are the first delta.
+        for name in stratum.relations {
+            let relation = context.relations[name]!
+            relation.stableEnd = 0
+            relation.deltaEnd = relation.count
+        }
+        context.round += 1
+        for exit in exits { try exit.run() }
+        for variant in variants { try variant.run() }
+        traced.iterations = 1
+        while true {
+            var changed = false
+            for name in stratum.relations {
+                let relation = context.relations[name]!
+                relation.stableEnd = relation.deltaEnd
+                relation.deltaEnd = relation.count
+                if relation.deltaEnd > relation.stableEnd { changed = true }
+            }
+            guard changed else { break }
+            try context.governor.check()
+            context.round += 1
+            traced.iterations += 1
+            for variant in variants { try variant.run() }
+        }
+        for name in stratum.relations { markAllKnown(name) }
+        trace.append(traced)
+    }
+
+    private func markAllKnown(_ name: String) {
+        guard let relation = context.relations[name] else { return }
+        relation.stableEnd = relation.count
+        relation.deltaEnd = relation.count
+    }
+
+    /// Answers a query: its distinct bindings, unsorted.
+    func answer(_ query: AnalyzedQuery) throws -> (rows: Relation, plan: RulePlan, statistics: RuleStatistics) {
+        try evaluate(needing: query.rule.positiveRelations + query.rule.negatedRelations)
+        let plan = planner().plan(query.rule, recursive: [], delta: nil)
+        let registers: [Int] = query.columns.map { column in plan.registerNames.firstIndex(of: column)! }
+        let sink = QuerySink(columns: registers, context: context)
+        let statistics = RuleStatistics(steps: plan.steps.count)
+        let executor = RuleExecutor(plan: plan, context: context, statistics: statistics, sink: sink)
+        try executor.run()
+        return (sink.result, plan, statistics)
+    }
+}
+
+/// An input relation: its signature and how to fill it.
+public struct InputRelation: Sendable {
+    public let signature: InputSignature
+    public let load: @Sendable (RelationWriter) throws -> Void
+
+    public init(_ signature: InputSignature, load: @escaping @Sendable (RelationWriter) throws -> Void) {
+        self.signature = signature
+        self.load = load
+    }
+}
+
+/// Adds tuples to an input relation while it is loaded.
+public struct RelationWriter {
+    let relation: Relation
+    public let constants: ConstantTable
+
+    public var arity: Int { relation.arity }
+
+    public func add(_ values: [Value]) {
+        precondition(values.count == relation.arity, "tuple of \(values.count) values for \(relation.name)/\(relation.arity)")
+        relation.insert(values)
+    }
+
+    /// Adds a tuple from raw values (for fast loading).
+    public func add(raw: UnsafePointer<UInt32>) {
+        _ = relation.insert(raw)
+    }
+
+    public func reserve(_ rows: Int) {
+        relation.rows.reserve(rows)
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A hash index of a relation on some of its columns: for a key (the values of
+/// those columns), the rows that have it.
+///
+/// Each distinct key has one slot holding its newest row; each row links to the
+/// previous row with the same key (`previous`). Rows are only ever appended, so a
+/// chain runs from newest to oldest and a lookup confined to a row range (the delta
+/// of semi-naive evaluation, or the rows that existed when an iteration began)
+/// skips the newer rows and stops at the first older one.
+final class TupleIndex {
+    let columns: [Int]
+    private let columnPointer: UnsafeMutablePointer<Int>
+    private let rows: TupleBuffer
+    /// Newest row + 1 for each key (0: empty), with the key's hash tag in the top 5 bits.
+    private var slots: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
+    private var keys = 0
+    /// For each row, the previous row with the same key, + 1 (0: none).
+    private var previous: UnsafeMutablePointer<UInt32>
+    private var previousCapacity: Int
+    /// Rows indexed so far: the index follows the relation as it grows.
+    private(set) var indexedRows = 0
+    private static let rowMask: UInt32 = (1 << 27) - 1
+
+    init(rows: TupleBuffer, columns: [Int]) {
+        self.rows = rows
+        self.columns = columns
+        columnPointer = .allocate(capacity: max(1, columns.count))
+        for (i, c) in columns.enumerated() { columnPointer[i] = c }
+        capacity = 16
+        slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
+        previousCapacity = max(16, rows.count)
+        previous = malloc(previousCapacity * 4)!.bindMemory(to: UInt32.self, capacity: previousCapacity)
+        catchUp()
+    }
+
+    deinit {
+        columnPointer.deallocate()
+        free(slots)
+        free(previous)
+    }
+
+    var byteCount: Int { capacity * 4 + previousCapacity * 4 }
+
+    /// Indexes the rows appended since the last call.
+    func catchUp() {
+        while indexedRows < rows.count {
+            add(row: indexedRows)
+            indexedRows += 1
+        }
+    }
+
+    @inline(__always)
+    private func keyMatches(row: Int, key: UnsafePointer<UInt32>) -> Bool {
+        let values = rows.row(row)
+        for i in 0..<columns.count where values[columnPointer[i]] != key[i] { return false }
+        return true
+    }
+
+    private func add(row: Int) {
+        if row >= previousCapacity {
+            previousCapacity = max(previousCapacity * 2, row + 1)
+            previous = realloc(previous, previousCapacity * 4)!.bindMemory(to: UInt32.self, capacity: previousCapacity)
+        }
+        let values = rows.row(row)
+        let hash = TupleHash.hash(row: values, columns: columnPointer, count: columns.count)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000
+        let mask = capacity - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let value = slots[slot]
+            if value == 0 {
+                previous[row] = 0
+                slots[slot] = tag | UInt32(row + 1)
+                keys += 1
+                if keys * 4 > capacity * 3 { grow() }
+                return
+            }
+            if value & 0xF800_0000 == tag {
+                let head = Int(value & Self.rowMask) - 1
+                if sameKey(head, row) {
+                    previous[row] = UInt32(head + 1)
+                    slots[slot] = tag | UInt32(row + 1)
+                    return
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func sameKey(_ a: Int, _ b: Int) -> Bool {
+        let x = rows.row(a), y = rows.row(b)
+        for i in 0..<columns.count where x[columnPointer[i]] != y[columnPointer[i]] { return false }
+        return true
+    }
+
+    /// The newest row with `key` (the values of `columns`, in order), or -1.
+    @inline(__always)
+    func newest(_ key: UnsafePointer<UInt32>) -> Int {
+        let hash = TupleHash.hash(key, count: columns.count)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000
+        let mask = capacity - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let value = slots[slot]
+            if value == 0 { return -1 }
+            if value & 0xF800_0000 == tag {
+                let head = Int(value & Self.rowMask) - 1
+                if keyMatches(row: head, key: key) { return head }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The row before `row` with the same key, or -1.
+    @inline(__always)
+    func previous(_ row: Int) -> Int { Int(previous[row]) - 1 }
+
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 2
+        slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
+        let mask = capacity - 1
+        for i in 0..<oldCapacity {
+            let value = old[i]
+            if value == 0 { continue }
+            let head = Int(value & Self.rowMask) - 1
+            let hash = TupleHash.hash(row: rows.row(head), columns: columnPointer, count: columns.count)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = value
+        }
+        free(old)
+    }
+}
