@@ -9,5 +9,14 @@ let package = Package(
         // Record framing, CRC-32C, file I/O, recovery and locking. Knows nothing of wards.
         .target(name: "TransactionLog"),
         .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog"]),
+
+        // Display width of text in a terminal (East Asian Wide, combining marks, emoji),
+        // padding, truncation, caret columns and wrapping. Knows nothing of terminals' I/O.
+        .target(
+            name: "TextLayout",
+            exclude: ["generate-width-tables.py"]
+        ),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+
     ]
 )
