@@ -18,5 +18,9 @@ let package = Package(
         ),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
 
+        // A line editor over termios raw mode: key decoding, editing, history, completion
+        // and redrawing are pure state machines; Terminal and LineReader are the thin I/O.
+        .target(name: "LineEditor", dependencies: ["TextLayout"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     ]
 )
