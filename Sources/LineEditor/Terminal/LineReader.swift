@@ -86,6 +86,9 @@ public final class LineReader {
     /// Reads one line; `prompt` is shown only in a terminal.
     public func readLine(prompt: String) -> Result {
         guard isInteractive else { return readPlainLine() }
+        // The REPL's `print` output sits in stdio buffers; the editor writes to
+        // the descriptor directly. Flush first so the prompt comes after it.
+        fflush(nil)
         do {
             try terminal.enterRawMode()
         } catch {

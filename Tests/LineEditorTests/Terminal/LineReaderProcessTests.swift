@@ -14,6 +14,7 @@ import Testing
     @Test func child() {
         guard ProcessInfo.processInfo.environment[Self.childVariable] != nil else { return }
         let reader = LineReader()
+        print("child ready:", terminator: " ")  // buffered by stdio until readLine flushes it
         _ = reader.readLine(prompt: "child> ")
         _ = reader.readLine(prompt: "child> ")
     }
@@ -49,7 +50,7 @@ import Testing
     @Test func aChildProcessEditsAndSubmitsLines() throws {
         let pty = try PseudoTerminal()
         try Self.launchChild(on: pty)
-        try pty.waitFor("child> ", timeout: .seconds(30))
+        try pty.waitFor("child ready: \u{1B}[?2004h\rchild> \u{1B}[J", timeout: .seconds(30))
         try pty.waitForRawMode()
         try pty.write("?- ward(泉区).\r")
         try pty.waitFor("\r\n")
