@@ -153,6 +153,7 @@ public struct KeyDecoder: Sendable {
             default: keys.append(.unknown([0x1B, 0x4F, byte]))
             }
         case .paste(var bytes):
+            state = .ground  // drop the state's reference, so that appending does not copy
             bytes.append(byte)
             if bytes.count >= Self.pasteEnd.count, bytes.suffix(Self.pasteEnd.count).elementsEqual(Self.pasteEnd) {
                 state = .ground

@@ -128,6 +128,15 @@ import Testing
         #expect(decoder.finish() == [.paste("one"), .enter, .paste("two")])
     }
 
+    @Test func aLargePasteTakesLinearTime() {
+        var decoder = KeyDecoder()
+        let line = String(repeating: "泉区ward", count: 20_000)  // 200 kB
+        let start = ContinuousClock.now
+        let keys = decoder.feed(Array("\u{1B}[200~\(line)\u{1B}[201~".utf8))
+        #expect(keys == [.paste(line)])
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
     @Test func randomBytesNeverCrashAndAlwaysResync() {
         var generator = SystemRandomNumberGenerator()
         var decoder = KeyDecoder()
