@@ -12,12 +12,15 @@ import Darwin
 /// echo behave as in a real terminal.
 ///
 ///     let pty = try PseudoTerminal(columns: 80, rows: 24)
-///     try pty.launch(executable: wardgraphPath, arguments: ["repl"])
+///     try pty.launch(executable: PseudoTerminal.builtProduct(named: "wardgraph"), arguments: ["repl"])
 ///     try pty.waitFor("> ")
+///     try pty.waitForRawMode()                     // type only once the line editor reads
 ///     try pty.write("?- ward(泉区).\r")           // Enter is CR in a terminal
 ///     try pty.waitFor("泉区")
+///     try pty.waitFor("> ")                        // the next prompt: raw mode again
 ///     try pty.write([0x04])                        // Ctrl-D
 ///     let status = try pty.waitForExit()
+///     #expect(try pty.isCooked())                 // the terminal was left as it was
 ///
 /// The program is started directly with Foundation's `Process` (never through a
 /// shell, so arguments need no quoting). Foundation gives it a process group of
@@ -83,6 +86,18 @@ final class PseudoTerminal {
         }
         if slaveDescriptor >= 0 { close(slaveDescriptor) }
         close(masterDescriptor)
+    }
+
+    /// The path of an executable product built with the tests (`swift test`
+    /// builds every product into the directory of the test bundle), e.g.
+    /// `PseudoTerminal.builtProduct(named: "wardgraph")`.
+    static func builtProduct(named name: String) throws -> String {
+        let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let path = URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent(name).path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw Failure(message: "no executable \(name) next to the tests (\(path)); build it first")
+        }
+        return path
     }
 
     /// Starts `executable` with `arguments`, the pty as its standard input, output

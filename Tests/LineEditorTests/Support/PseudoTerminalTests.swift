@@ -72,4 +72,8 @@ import Testing
             #expect(failure.description.contains("something else"))
         }
     }
+
+    @Test func builtProductsAreFoundBesideTheTests() throws {
+        #expect(throws: PseudoTerminal.Failure.self) { try PseudoTerminal.builtProduct(named: "no-such-product") }
+    }
 }

@@ -20,7 +20,7 @@ import Testing
     }
 
     static func launchChild(on pty: PseudoTerminal) throws {
-        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let executable = try PseudoTerminal.builtProduct(named: "WardGraphPackageTests.xctest")
         var environment = ProcessInfo.processInfo.environment
         environment[childVariable] = "1"
         environment["TERM"] = "xterm-256color"
