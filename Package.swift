@@ -11,8 +11,14 @@ let package = Package(
         .testTarget(name: "TransactionLogTests", dependencies: ["TransactionLog", "TestSupport"]),
         // Interned strings in a byte arena, and the fast hash used by the project's tables.
         .target(name: "Interning"),
-        // Display width of text, "did you mean" suggestions.
-        .target(name: "TextLayout"),
+        // Display width of text in a terminal (East Asian Wide, combining marks, emoji),
+        // padding, truncation, caret columns, wrapping, tables, diagnostics, NFKC, "did you mean".
+        .target(name: "TextLayout", exclude: ["generate-width-tables.py"]),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        // A line editor over termios raw mode: key decoding, editing, history, completion
+        // and redrawing are pure state machines; Terminal and LineReader are the thin I/O.
+        .target(name: "LineEditor", dependencies: ["TextLayout"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         // The graph model (ids, kinds, edges, facts) and the store over the log.
         .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout"]),
         .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),
