@@ -146,7 +146,7 @@ struct Analyzer {
     private mutating func use(_ name: String, arity: Int, at range: SourceRange, defining: Bool) {
         if let known = relations[name] {
             if known.arity != arity {
-                let first = known.isInput && known.firstUse == .none
+                let first = known.isInput
                     ? "the input relation \(name) has \(known.arity)"
                     : "\(name) has \(known.arity) at its first use (line \(known.firstUse.start.line), column \(known.firstUse.start.column))"
                 error("\(name) is used with \(arity) argument\(arity == 1 ? "" : "s") here, but \(first)", range)
@@ -170,7 +170,7 @@ struct Analyzer {
             switch literal {
             case .atom(let atom):
                 if let builtin = Builtin(rawValue: atom.name) {
-                    checkBuiltin(builtin, atom)
+                    guard checkBuiltin(builtin, atom) else { return nil }
                     return .builtin(builtin, atom)
                 }
                 guard resolve(atom) else { return nil }
@@ -226,10 +226,11 @@ struct Analyzer {
 
     // MARK: - Types of built-ins and arithmetic
 
-    private mutating func checkBuiltin(_ builtin: Builtin, _ atom: Atom) {
+    /// Checks a built-in's arity and constant argument types; false if it cannot be used.
+    private mutating func checkBuiltin(_ builtin: Builtin, _ atom: Atom) -> Bool {
         guard atom.arguments.count == builtin.arity else {
             error("\(builtin.rawValue) takes \(builtin.arity) arguments, \(builtin.signature), not \(atom.arguments.count)", atom.nameRange)
-            return
+            return false
         }
         for (term, type) in zip(atom.arguments, builtin.argumentTypes) {
             switch (term.kind, type) {
@@ -248,6 +249,7 @@ struct Analyzer {
                 self.error("invalid regular expression \(Constant.quoted(pattern)): \(RegexCache.explain(error))", atom.arguments[1].range)
             }
         }
+        return true
     }
 
     private mutating func checkArithmetic(_ expression: Expression) {

@@ -235,8 +235,9 @@ final class RuleExecutor {
             while row < hi {
                 try context.governor.tick()
                 let values = rows.row(row)
+                // Bind first: a repeated variable is checked against this row's own binding.
+                bind(step, values)
                 if checksPass(step, values) {
-                    bind(step, values)
                     statistics.stepRows[i] += 1
                     currentRows[i] = row
                     try self.step(i + 1)
@@ -253,8 +254,9 @@ final class RuleExecutor {
             while row >= lo {
                 try context.governor.tick()
                 let values = rows.row(row)
+                // Bind first: a repeated variable is checked against this row's own binding.
+                bind(step, values)
                 if checksPass(step, values) {
-                    bind(step, values)
                     statistics.stepRows[i] += 1
                     currentRows[i] = row
                     try self.step(i + 1)

@@ -95,8 +95,9 @@ struct Lexer {
         if index < scalars.count {
             return SourceLocation(line: Int(lines[index]), column: Int(columns[index]))
         }
+        // Past the end: where the final line break stands, just after the last character.
         guard let lastLine = lines.last else { return SourceLocation(line: 1, column: 1) }
-        return SourceLocation(line: Int(lastLine), column: Int(columns.last!) + 1)
+        return SourceLocation(line: Int(lastLine), column: Int(columns.last!))
     }
 
     private func range(from start: Int, to end: Int) -> SourceRange {
@@ -171,9 +172,8 @@ struct Lexer {
                 }
             }
             let start = position
-            if let kind = scanToken() {
-                tokens.append(Token(kind: kind, range: range(from: start, to: position), spaceBefore: spaceBefore))
-            }
+            let kind = scanToken() ?? .invalid
+            tokens.append(Token(kind: kind, range: range(from: start, to: position), spaceBefore: spaceBefore))
             spaceBefore = false
         }
         let end = SourceRange(file: file, start: location(scalars.count), end: location(scalars.count))
@@ -246,8 +246,9 @@ struct Lexer {
         case "A"..."Z":
             return .variable(String(c) + scanWord(from: position, allowColon: false))
         case "、", "。":
+            // Reported, then read as what was surely meant, so that one slip gives one error.
             error("Japanese punctuation '\(c)': use ',' between arguments and '.' to end a statement", from: start, to: position)
-            return nil
+            return c == "、" ? .comma : .period
         default:
             if Lexer.startsWord(c) {
                 return .word(String(c) + scanWord(from: position, allowColon: true))

@@ -58,7 +58,11 @@ struct Parser {
     }
 
     private mutating func fail(_ message: String, at token: Token? = nil, notes: [String] = []) -> Failure {
-        diagnostics.append(Diagnostic(message, range: (token ?? current).range, notes: notes))
+        let culprit = token ?? current
+        // The lexer has already reported an unreadable character; one message is enough.
+        if culprit.kind != .invalid {
+            diagnostics.append(Diagnostic(message, range: culprit.range, notes: notes))
+        }
         return Failure()
     }
 
@@ -162,7 +166,7 @@ struct Parser {
             if current.kind == .rightParen { throw fail("empty parentheses: write \(name) for a relation with no arguments") }
             repeat {
                 arguments.append(try parseHeadArgument())
-            } while try consumeComma(closing: "the head's arguments")
+            } while try consumeComma(closing: "the arguments of \(name)")
             end = try expect(.rightParen, "')' after the head's arguments").range
         } else if current.kind == .leftParen {
             throw fail("no space is allowed between a relation name and '('")

@@ -21,6 +21,8 @@ struct Token: Sendable {
         case comparison(ComparisonOperator)
         case arithmetic(ArithmeticOperator)
         case end
+        /// A character the lexer could not read; it has reported it already.
+        case invalid
     }
 
     var kind: Kind
@@ -46,6 +48,7 @@ struct Token: Sendable {
         case .comparison(let op): return "'\(op.rawValue)'"
         case .arithmetic(let op): return "'\(op.rawValue)'"
         case .end: return "the end of the text"
+        case .invalid: return "an unreadable character"
         }
     }
 }
