@@ -1,4 +1,5 @@
 import Dispatch
+import TextLayout
 
 /// The texts of a program and their statements, as parsed so far.
 ///
@@ -66,6 +67,26 @@ public final class DatalogEngine: @unchecked Sendable {
         return Analyzer.analyze(sources.program, inputs: inputs.mapValues(\.signature), parameters: parameters)
     }
 
+    /// Reads a ground atom such as `shared_partner(泉区, 港北区, 社会福祉協議会)`, for `why`.
+    public func parseGroundAtom(_ text: String) throws -> (relation: String, tuple: [Value]) {
+        var sources = SourceSet()
+        sources.add(name: "<why>", text: "?- " + text + (text.hasSuffix(".") ? "" : "."))
+        if let first = sources.diagnostics.first {
+            throw DiagnosticList([Diagnostic("cannot read the atom '\(text)': \(first.message)", range: .none)])
+        }
+        guard let query = sources.program.queries.first, query.body.count == 1, case .atom(let atom) = query.body[0] else {
+            throw DiagnosticList([Diagnostic("'\(text)' is not one atom such as p(a, 1)", range: .none)])
+        }
+        var tuple: [Value] = []
+        for term in atom.arguments {
+            guard case .constant(let c) = term.kind else {
+                throw DiagnosticList([Diagnostic("'\(text)' has a variable or parameter; why needs every argument given, as in p(a, 1)", range: .none)])
+            }
+            tuple.append(constants.value(c))
+        }
+        return (atom.name, tuple)
+    }
+
     /// A run of a program: queries answered one after another over shared relations.
     public func start(_ program: AnalyzedProgram, cancellation: Cancellation? = nil, recordDerivations: Bool = false) -> Run {
         Run(engine: self, program: program, cancellation: cancellation, recordDerivations: recordDerivations)
@@ -80,9 +101,23 @@ public final class DatalogEngine: @unchecked Sendable {
             context = EvaluationContext(
                 constants: engine.constants, limits: engine.limits, cancellation: cancellation, recordRounds: recordDerivations)
             evaluator = Evaluator(program: program, context: context, inputs: engine.inputs)
+            inputs = engine.inputs
         }
 
+        let inputs: [String: InputRelation]
+
         public var program: AnalyzedProgram { evaluator.program }
+
+        /// One derivation of `tuple` of `relation`, down to input facts. The run must
+        /// have been started with `recordDerivations`.
+        public func why(_ relation: String, _ tuple: [Value], sources: SourceFiles) throws -> Derivation {
+            guard let info = program.relations[relation] else {
+                let names = program.relations.keys.sorted()
+                throw DerivationError.unknownRelation(relation, suggestion: Suggestion.closest(to: relation, in: names))
+            }
+            guard info.arity == tuple.count else { throw DerivationError.arity(relation, expected: info.arity, got: tuple.count) }
+            return try DerivationFinder(evaluator: evaluator, inputs: inputs, sources: sources).derive(relation, tuple)
+        }
 
         /// Answers `query`.
         public func answer(_ query: AnalyzedQuery) throws -> QueryResult {

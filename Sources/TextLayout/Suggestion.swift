@@ -1,7 +1,7 @@
 /// "Did you mean …?" for mistyped names: relations, subcommands, options, node kinds.
 ///
-/// Uses the Levenshtein distance over Characters (so 泉区 and 港区 differ by one),
-/// computed with the two-row dynamic programme, O(n·m) time and O(m) space.
+/// Uses an edit distance over Characters (so 泉区 and 港区 differ by one), computed
+/// with the three-row dynamic programme, O(n·m) time and O(m) space.
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo:
     /// at most a third of the word's length in edits (at least one), ties broken
@@ -18,11 +18,14 @@ public enum Suggestion {
         return best?.name
     }
 
-    /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
+    /// The number of single-character insertions, deletions, substitutions and
+    /// swaps of neighbours that turn `a` into `b` (the optimal string alignment
+    /// distance: `paht` is one edit from `path`).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -30,8 +33,11 @@ public enum Suggestion {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

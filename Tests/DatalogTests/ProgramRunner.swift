@@ -39,3 +39,15 @@ struct ProgramRunner {
         }
     }
 }
+
+extension ProgramRunner {
+    /// The derivation of `atom` after running `text`, rendered.
+    func why(_ text: String, _ atom: String) throws -> String {
+        var sources = SourceSet()
+        sources.add(name: "test.dl", text: text)
+        let program = try engine.analyze(sources).get()
+        let run = engine.start(program, recordDerivations: true)
+        let (relation, tuple) = try engine.parseGroundAtom(atom)
+        return DerivationRenderer(constants: engine.constants).render(try run.why(relation, tuple, sources: sources.files))
+    }
+}

@@ -196,10 +196,16 @@ final class Evaluator {
 public struct InputRelation: Sendable {
     public let signature: InputSignature
     public let load: @Sendable (RelationWriter) throws -> Void
+    /// Where a tuple of this relation came from (e.g. `izumi-r7.txt:48`), for `why`.
+    public let provenance: (@Sendable ([Value]) -> String?)?
 
-    public init(_ signature: InputSignature, load: @escaping @Sendable (RelationWriter) throws -> Void) {
+    public init(
+        _ signature: InputSignature, provenance: (@Sendable ([Value]) -> String?)? = nil,
+        load: @escaping @Sendable (RelationWriter) throws -> Void
+    ) {
         self.signature = signature
         self.load = load
+        self.provenance = provenance
     }
 }
 

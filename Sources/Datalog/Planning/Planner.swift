@@ -18,6 +18,7 @@ struct Planner {
         var registerNames: [String] = []
         var bound = Set<String>()
         var steps: [PlanStep] = []
+        var origins: [Int] = []
         var remaining = Array(rule.body.indices)
 
         func register(_ name: String) -> Int {
@@ -68,6 +69,7 @@ struct Planner {
                 }
             }
             let rows = range(of: index, atom: atom)
+            origins.append(index)
             if keyColumns.isEmpty {
                 steps.append(.scan(relation: atom.name, range: rows, binds: binds, checks: checks))
             } else if keyColumns.count == atom.arguments.count {
@@ -85,6 +87,7 @@ struct Planner {
                 for (position, index) in remaining.enumerated() {
                     if let step = readyStep(rule.body[index]) {
                         steps.append(step)
+                        origins.append(index)
                         remaining.remove(at: position)
                         placed = true
                         break
@@ -191,6 +194,6 @@ struct Planner {
             })
         }
         let deltaName: String? = delta.flatMap { if case .relation(let a) = rule.body[$0] { return a.name } else { return nil } }
-        return RulePlan(rule: rule, steps: steps, head: head, registerNames: registerNames, deltaRelation: deltaName)
+        return RulePlan(rule: rule, steps: steps, origins: origins, head: head, registerNames: registerNames, deltaRelation: deltaName)
     }
 }

@@ -86,6 +86,8 @@ struct AggregatePlan: Sendable {
 struct RulePlan: Sendable {
     let rule: AnalyzedRule
     let steps: [PlanStep]
+    /// For each step, the index of the body condition it evaluates (to show premises in written order).
+    let origins: [Int]
     let head: HeadPlan
     let registerNames: [String]
     /// For semi-naive variants: the body atom read as delta.
