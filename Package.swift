@@ -19,17 +19,22 @@ let package = Package(
         // and redrawing are pure state machines; Terminal and LineReader are the thin I/O.
         .target(name: "LineEditor", dependencies: ["TextLayout"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        // The graph model (ids, kinds, edges, facts) and the store over the log.
-        .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout"]),
+        // The graph model (ids, kinds, edges, facts), the store over the log, the graph as relations.
+        .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout", "Datalog"]),
         .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),
         // The query language: syntax, analysis, planning, evaluation, explanations. Knows nothing of wards.
         .target(name: "Datalog", dependencies: ["Interning", "TextLayout"]),
         .testTarget(name: "DatalogTests", dependencies: ["Datalog", "TestSupport"]),
+        // Output formats over a neutral result model: table, CSV, TSV, JSON.
+        .target(name: "ResultFormats", dependencies: ["TextLayout"]),
+        .testTarget(name: "ResultFormatsTests", dependencies: ["ResultFormats"]),
+        // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
+        .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
         // The command line: argument parsing and wiring only.
-        .executableTarget(name: "wardgraph", dependencies: ["WardGraph", "TextLayout", "TransactionLog"]),
+        .executableTarget(name: "wardgraph", dependencies: ["WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats"]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph"]),
         // End-to-end tests through the wardgraph binary.

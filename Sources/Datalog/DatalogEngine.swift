@@ -14,11 +14,16 @@ public struct SourceSet: Sendable {
     public init() {}
 
     /// Parses `text` and appends its statements; returns the syntax errors it had.
+    /// With `keepQueries` false, its queries are left out (rules of a file loaded
+    /// earlier, whose queries have already run).
     @discardableResult
-    public mutating func add(name: String, text: String) -> [Diagnostic] {
+    public mutating func add(name: String, text: String, keepQueries: Bool = true) -> [Diagnostic] {
         let index = files.add(name: name, text: text)
         let (parsed, errors) = Parser.parse(text, file: index)
-        program.statements.append(contentsOf: parsed.statements)
+        program.statements.append(contentsOf: parsed.statements.filter { statement in
+            if case .rule = statement { return true }
+            return keepQueries
+        })
         diagnostics.append(contentsOf: errors)
         return errors
     }

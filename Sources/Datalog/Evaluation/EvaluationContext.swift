@@ -3,7 +3,7 @@
 final class EvaluationContext {
     let constants: ConstantTable
     var relations: [String: Relation] = [:]
-    var governor: Governor
+    let governor: Governor
     /// Each iteration of each stratum is a round; a tuple remembers its first round
     /// when `recordRounds` is on, so that `why` can rebuild a derivation that does
     /// not go in circles.
@@ -29,16 +29,30 @@ final class EvaluationContext {
 }
 
 /// What running one rule plan did, summed over its executions.
+///
+/// The counters live in raw memory: they are bumped in the innermost loops, where a
+/// class's stored property would cost a dynamic exclusivity check on every update.
 final class RuleStatistics {
-    /// Bindings that passed each step.
-    var stepRows: [Int]
-    /// Complete body matches.
-    var matches = 0
-    /// New tuples in the head's relation.
-    var derived = 0
-    var executions = 0
+    private let counters: UnsafeMutablePointer<Int>
+    let stepCount: Int
 
     init(steps: Int) {
-        stepRows = Array(repeating: 0, count: steps)
+        stepCount = steps
+        counters = .allocate(capacity: 3 + steps)
+        counters.initialize(repeating: 0, count: 3 + steps)
     }
+
+    deinit { counters.deallocate() }
+
+    /// Bindings that passed step `i`.
+    var stepRows: UnsafeMutablePointer<Int> { counters + 3 }
+    /// Complete body matches.
+    var matches: Int { get { counters[0] } set { counters[0] = newValue } }
+    /// New tuples in the head's relation.
+    var derived: Int { get { counters[1] } set { counters[1] = newValue } }
+    var executions: Int { get { counters[2] } set { counters[2] = newValue } }
+
+    @inline(__always) func countMatch() { counters[0] += 1 }
+    @inline(__always) func countDerived() { counters[1] += 1 }
+    @inline(__always) func countRow(_ step: Int) { counters[3 + step] += 1 }
 }

@@ -62,37 +62,45 @@ public enum EvaluationError: Error, Sendable, Equatable {
 }
 
 /// Counts work and enforces the limits cheaply: the clock and the flag are only
-/// read every 16,384 units of work.
-struct Governor {
+/// read every 16,384 units of work. Its counters are raw memory, bumped in the
+/// innermost loops without exclusivity checks.
+final class Governor {
     let limits: Limits
     let cancellation: Cancellation?
     private let deadline: UInt64
-    private var budget = 16_384
-    var derived = 0
+    /// [work budget left, tuples derived]
+    private let counters: UnsafeMutablePointer<Int>
 
     init(limits: Limits, cancellation: Cancellation?) {
         self.limits = limits
         self.cancellation = cancellation
         let timeout = UInt64(max(0, min(limits.timeout, 1e9)) * 1e9)
         deadline = DispatchTime.now().uptimeNanoseconds &+ timeout
+        counters = .allocate(capacity: 2)
+        counters[0] = 16_384
+        counters[1] = 0
     }
+
+    deinit { counters.deallocate() }
+
+    var derived: Int { counters[1] }
 
     @inline(__always)
-    mutating func tick() throws {
-        budget -= 1
-        if budget <= 0 { try check() }
+    func tick() throws {
+        counters[0] -= 1
+        if counters[0] <= 0 { try check() }
     }
 
-    mutating func check() throws {
-        budget = 16_384
+    func check() throws {
+        counters[0] = 16_384
         if cancellation?.isCancelled == true { throw EvaluationError.cancelled }
         if DispatchTime.now().uptimeNanoseconds > deadline { throw EvaluationError.timedOut(seconds: limits.timeout) }
     }
 
     @inline(__always)
-    mutating func derivedOne(into relation: String) throws {
-        derived += 1
-        if derived > limits.maxDerivedTuples {
+    func derivedOne(into relation: String) throws {
+        counters[1] += 1
+        if counters[1] > limits.maxDerivedTuples {
             throw EvaluationError.tooManyTuples(limit: limits.maxDerivedTuples, relation: relation)
         }
     }

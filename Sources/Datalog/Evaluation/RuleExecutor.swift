@@ -49,15 +49,18 @@ final class RuleExecutor {
     let currentRows: UnsafeMutablePointer<Int>
     private var expressions: [CompiledExpression] = []
     private var allocations: [UnsafeMutableRawPointer] = []
-    weak var sink: BindingSink?
+    /// Strong: a sink never refers back to its executor, and a weak load on every match is costly.
+    let sink: BindingSink
     private let arithmetic: Arithmetic
     private let builtins: BuiltinFunctions
+    private let governor: Governor
 
     init(plan: RulePlan, context: EvaluationContext, statistics: RuleStatistics, sink: BindingSink) {
         self.plan = plan
         self.context = context
         self.statistics = statistics
         self.sink = sink
+        governor = context.governor
         arithmetic = Arithmetic(constants: context.constants, range: plan.rule.range)
         builtins = BuiltinFunctions(constants: context.constants, regexes: context.regexes)
         stepCount = plan.steps.count
@@ -222,8 +225,8 @@ final class RuleExecutor {
 
     private func step(_ i: Int) throws {
         if i == stepCount {
-            statistics.matches += 1
-            try sink?.accept(registers, executor: self)
+            statistics.countMatch()
+            try sink.accept(registers, executor: self)
             return
         }
         let step = steps + i
@@ -233,12 +236,12 @@ final class RuleExecutor {
             var row = step.pointee.lo
             let hi = step.pointee.hi
             while row < hi {
-                try context.governor.tick()
+                try governor.tick()
                 let values = rows.row(row)
                 // Bind first: a repeated variable is checked against this row's own binding.
                 bind(step, values)
                 if checksPass(step, values) {
-                    statistics.stepRows[i] += 1
+                    statistics.countRow(i)
                     currentRows[i] = row
                     try self.step(i + 1)
                 }
@@ -252,12 +255,12 @@ final class RuleExecutor {
             let lo = step.pointee.lo, hi = step.pointee.hi
             while row >= hi { row = index.previous(row) }
             while row >= lo {
-                try context.governor.tick()
+                try governor.tick()
                 let values = rows.row(row)
                 // Bind first: a repeated variable is checked against this row's own binding.
                 bind(step, values)
                 if checksPass(step, values) {
-                    statistics.stepRows[i] += 1
+                    statistics.countRow(i)
                     currentRows[i] = row
                     try self.step(i + 1)
                 }
@@ -266,9 +269,9 @@ final class RuleExecutor {
         case .exists:
             let relation = step.pointee.relation!.takeUnretainedValue()
             for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            try context.governor.tick()
+            try governor.tick()
             if let row = relation.find(step.pointee.buffer), row >= step.pointee.lo, row < step.pointee.hi {
-                statistics.stepRows[i] += 1
+                statistics.countRow(i)
                 currentRows[i] = row
                 try self.step(i + 1)
             }
@@ -284,26 +287,26 @@ final class RuleExecutor {
                 present = relation.count > 0
             }
             if !present {
-                statistics.stepRows[i] += 1
+                statistics.countRow(i)
                 try self.step(i + 1)
             }
         case .compareOperands:
             let a = value(step.pointee.operands[0]), b = value(step.pointee.operands[1])
             if compare(step.pointee.comparison, a, b) {
-                statistics.stepRows[i] += 1
+                statistics.countRow(i)
                 try self.step(i + 1)
             }
         case .compare:
             guard let a = try arithmetic.evaluate(expressions[step.pointee.expressionA], registers),
                   let b = try arithmetic.evaluate(expressions[step.pointee.expressionB], registers) else { return }
             if compare(step.pointee.comparison, a.raw, b.raw) {
-                statistics.stepRows[i] += 1
+                statistics.countRow(i)
                 try self.step(i + 1)
             }
         case .assign:
             guard let result = try arithmetic.evaluate(expressions[step.pointee.expressionA], registers) else { return }
             registers[step.pointee.register] = result.raw
-            statistics.stepRows[i] += 1
+            statistics.countRow(i)
             try self.step(i + 1)
         case .builtin:
             var arguments: [UInt32] = []
@@ -313,7 +316,7 @@ final class RuleExecutor {
             let outputs = Array(UnsafeBufferPointer(start: step.pointee.outputs, count: step.pointee.operandCount))
             try builtins.run(step.pointee.builtin, arguments: arguments, outputs: outputs) { produced in
                 for (k, register) in outputs.enumerated() where register >= 0 { registers[register] = produced[k] }
-                statistics.stepRows[i] += 1
+                statistics.countRow(i)
                 try self.step(i + 1)
             }
         }

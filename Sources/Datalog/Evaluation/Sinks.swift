@@ -33,7 +33,7 @@ final class RelationSink: BindingSink {
     /// Inserts a tuple, counting it against the limits and recording its round.
     func insert(_ tuple: UnsafePointer<UInt32>) throws {
         if target.insert(tuple) {
-            statistics.derived += 1
+            statistics.countDerived()
             if context.recordRounds { target.rounds?.append(context.round) }
             try context.governor.derivedOne(into: target.name)
         }

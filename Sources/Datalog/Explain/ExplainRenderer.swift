@@ -31,7 +31,7 @@ struct ExplainRenderer {
         if let delta = plan.deltaRelation { header += "   [delta: \(delta)]" }
         var lines = [header + "   (\(place))"]
         for (i, step) in plan.steps.enumerated() {
-            let rows = i < statistics.stepRows.count ? statistics.stepRows[i] : 0
+            let rows = i < statistics.stepCount ? statistics.stepRows[i] : 0
             lines.append("\(indent)  \(i + 1). \(describe(step, plan))   → \(rows) row\(rows == 1 ? "" : "s")")
         }
         lines.append("\(indent)  matches \(statistics.matches), new tuples \(statistics.derived), runs \(statistics.executions)")

@@ -10,51 +10,65 @@ import Glibc
 /// not hold two copies at once (Swift's `Array` would).
 final class TupleBuffer {
     let arity: Int
-    private(set) var count = 0
-    private(set) var base: UnsafeMutablePointer<UInt32>
-    private var capacity: Int
+    private struct State {
+        var base: UnsafeMutablePointer<UInt32>
+        var count: Int
+        var capacity: Int
+    }
+
+    /// The mutable state in raw memory: appends happen in the innermost loops,
+    /// where a class's stored property would cost a dynamic exclusivity check.
+    private let state: UnsafeMutablePointer<State>
 
     init(arity: Int, capacity: Int = 16) {
         self.arity = arity
-        self.capacity = max(capacity, 4)
-        base = UnsafeMutablePointer<UInt32>.allocate(capacity: self.capacity * max(arity, 1))
-        // Allocated with Swift's allocator; grown below with realloc, so switch to malloc now.
-        let bytes = self.capacity * max(arity, 1) * MemoryLayout<UInt32>.stride
-        base.deallocate()
-        base = malloc(bytes)!.bindMemory(to: UInt32.self, capacity: self.capacity * max(arity, 1))
+        let rows = max(capacity, 4)
+        let bytes = rows * max(arity, 1) * MemoryLayout<UInt32>.stride
+        let base = malloc(bytes)!.bindMemory(to: UInt32.self, capacity: rows * max(arity, 1))
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: base, count: 0, capacity: rows))
     }
 
-    deinit { free(base) }
+    deinit {
+        free(state.pointee.base)
+        state.deallocate()
+    }
+
+    @inline(__always) var count: Int { state.pointee.count }
+    @inline(__always) var base: UnsafeMutablePointer<UInt32> { state.pointee.base }
 
     /// The first value of row `row`.
     @inline(__always)
-    func row(_ row: Int) -> UnsafeMutablePointer<UInt32> { base + row * arity }
+    func row(_ row: Int) -> UnsafeMutablePointer<UInt32> { state.pointee.base + row * arity }
 
     @inline(__always)
-    subscript(row: Int, column: Int) -> UInt32 { base[row * arity + column] }
+    subscript(row: Int, column: Int) -> UInt32 { state.pointee.base[row * arity + column] }
 
     /// Appends a row copied from `values` and returns its index.
     @inline(__always)
     @discardableResult
     func append(_ values: UnsafePointer<UInt32>) -> Int {
-        if count == capacity { grow() }
-        if arity > 0 { (base + count * arity).update(from: values, count: arity) }
-        count += 1
-        return count - 1
+        if state.pointee.count == state.pointee.capacity { grow() }
+        let count = state.pointee.count
+        if arity > 0 { (state.pointee.base + count * arity).update(from: values, count: arity) }
+        state.pointee.count = count + 1
+        return count
     }
 
     func reserve(_ rows: Int) {
-        while capacity < rows { grow() }
+        while state.pointee.capacity < rows { grow() }
     }
 
     /// Bytes held, for limits and statistics.
-    var byteCount: Int { capacity * max(arity, 1) * MemoryLayout<UInt32>.stride }
+    var byteCount: Int { state.pointee.capacity * max(arity, 1) * MemoryLayout<UInt32>.stride }
 
     private func grow() {
-        capacity = capacity < 1 << 20 ? capacity * 2 : capacity + capacity / 2
+        let old = state.pointee.capacity
+        let capacity = old < 1 << 20 ? old * 2 : old + old / 2
         let bytes = capacity * max(arity, 1) * MemoryLayout<UInt32>.stride
-        guard let grown = realloc(base, bytes) else { fatalError("out of memory growing a relation to \(capacity) rows") }
-        base = grown.bindMemory(to: UInt32.self, capacity: capacity * max(arity, 1))
+        guard let grown = realloc(state.pointee.base, bytes) else { fatalError("out of memory growing a relation to \(capacity) rows") }
+        state.pointee.base = grown.bindMemory(to: UInt32.self, capacity: capacity * max(arity, 1))
+        state.pointee.capacity = capacity
     }
 }
 

@@ -6,14 +6,19 @@ import Glibc
 ///
 /// Open addressing with linear probing over 32-bit slots that hold a row number
 /// (27 bits) and 5 bits of the hash, so most probes are decided without reading
-/// the row. The table is split into 256 segments by the hash's top bits, and each
-/// segment grows by half when 85% full: growth never holds two copies of the whole
-/// table, and the average load stays near 70% (about 5.7 bytes per row).
+/// the row. The table is split into 1,024 segments, and each segment grows by half
+/// when 85% full: growth never holds two copies of the whole table, and the average
+/// load stays near 70% (about 5.7 bytes per row).
+///
+/// The segment is chosen by the tuple's *first* value: the tuples a rule derives
+/// from one binding usually share it (`path(X, Z)` for one X), so successive
+/// inserts land in one small segment that stays in the cache, instead of all over
+/// a table of tens of megabytes.
 final class TupleSet {
     /// Rows are limited to 2^27 - 1 per relation by the slot format; the evaluator's
     /// tuple ceiling is far below.
     static let maxRows = (1 << 27) - 1
-    private static let segmentBits = 8
+    private static let segmentBits = 10
     private static let rowMask: UInt32 = (1 << 27) - 1
 
     private struct Segment {
@@ -22,39 +27,50 @@ final class TupleSet {
         var count: Int
     }
 
-    private var segments: [Segment]
+    /// In raw memory, for the same reason as `TupleBuffer`'s state.
+    private let segments: UnsafeMutablePointer<Segment>
+    private static let segmentCount = 1 << segmentBits
     private let rows: TupleBuffer
 
     init(rows: TupleBuffer) {
         self.rows = rows
-        segments = (0..<(1 << TupleSet.segmentBits)).map { _ in
+        segments = .allocate(capacity: TupleSet.segmentCount)
+        for i in 0..<TupleSet.segmentCount {
             let capacity = 4
             let slots = calloc(capacity, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: capacity)
-            return Segment(slots: slots, capacity: capacity, count: 0)
+            (segments + i).initialize(to: Segment(slots: slots, capacity: capacity, count: 0))
         }
     }
 
-    deinit { for segment in segments { free(segment.slots) } }
+    deinit {
+        for i in 0..<TupleSet.segmentCount { free(segments[i].slots) }
+        segments.deallocate()
+    }
 
-    var byteCount: Int { segments.reduce(0) { $0 + $1.capacity * 4 } }
+    var byteCount: Int { (0..<TupleSet.segmentCount).reduce(0) { $0 + segments[$1].capacity * 4 } }
 
     @inline(__always)
-    private static func segmentIndex(_ hash: UInt64) -> Int { Int(hash >> (64 - UInt64(segmentBits))) }
+    private func segmentIndex(_ tuple: UnsafePointer<UInt32>, _ hash: UInt64) -> Int {
+        let key = rows.arity >= 2 ? TupleHash.finish(UInt64(tuple[0]) &* 0x9E37_79B9_7F4A_7C15) : hash
+        return Int(key >> (64 - UInt64(Self.segmentBits)))
+    }
 
     @inline(__always)
     private static func home(_ hash: UInt64, _ capacity: Int) -> Int {
         Int((UInt64(UInt32(truncatingIfNeeded: hash)) &* UInt64(capacity)) >> 32)
     }
 
+    /// Hash bits 51–55: disjoint from the segment's (56–63) and the home slot's (0–31),
+    /// or the tag would match every entry of its segment.
     @inline(__always)
-    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000 }
+    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 24) & 0xF800_0000 }
 
     /// The row holding `tuple`, if any.
     @inline(__always)
     func find(_ tuple: UnsafePointer<UInt32>) -> Int? {
         let arity = rows.arity
         let hash = TupleHash.hash(tuple, count: arity)
-        let segment = segments[Self.segmentIndex(hash)]
+        let segment = segments[segmentIndex(tuple, hash)]
         let tag = Self.tag(hash)
         var slot = Self.home(hash, segment.capacity)
         while true {
@@ -74,25 +90,25 @@ final class TupleSet {
     func insert(_ tuple: UnsafePointer<UInt32>) -> Int? {
         let arity = rows.arity
         let hash = TupleHash.hash(tuple, count: arity)
-        let index = Self.segmentIndex(hash)
+        let index = segmentIndex(tuple, hash)
         let tag = Self.tag(hash)
-        var segment = segments[index]
-        var slot = Self.home(hash, segment.capacity)
+        let segment = segments + index
+        var slot = Self.home(hash, segment.pointee.capacity)
+        let slots = segment.pointee.slots, capacity = segment.pointee.capacity
         while true {
-            let value = segment.slots[slot]
+            let value = slots[slot]
             if value == 0 { break }
             if value & 0xF800_0000 == tag {
                 let row = Int(value & Self.rowMask) - 1
                 if Self.equal(rows.row(row), tuple, arity) { return nil }
             }
             slot += 1
-            if slot == segment.capacity { slot = 0 }
+            if slot == capacity { slot = 0 }
         }
         let row = rows.append(tuple)
-        segment.slots[slot] = tag | UInt32(row + 1)
-        segment.count += 1
-        segments[index] = segment
-        if segment.count * 20 > segment.capacity * 17 { grow(index) }
+        slots[slot] = tag | UInt32(row + 1)
+        segment.pointee.count += 1
+        if segment.pointee.count * 20 > capacity * 17 { grow(index) }
         return row
     }
 
@@ -108,7 +124,8 @@ final class TupleSet {
 
     private func grow(_ index: Int) {
         let old = segments[index]
-        let capacity = old.capacity + old.capacity / 2 + 1
+        // Small segments double (fewer rehashes early on); large ones grow by half (less memory).
+        let capacity = old.capacity < 4096 ? old.capacity * 2 : old.capacity + old.capacity / 2 + 1
         let slots = calloc(capacity, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: capacity)
         for i in 0..<old.capacity {
             let value = old.slots[i]

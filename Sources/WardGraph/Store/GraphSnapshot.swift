@@ -25,6 +25,12 @@ public struct GraphSnapshot: Sendable {
         }
     }
 
+    /// The facts whose entity is `id`, sorted.
+    public func facts(about id: NodeID) -> [Fact] {
+        guard let symbol = symbols.lookup(id.description) else { return [] }
+        return state.facts.filter { $0.entity == symbol }.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
+    }
+
     public func contains(_ fact: Fact) -> Bool {
         symbols.lookup(fact).map(state.contains) ?? false
     }

@@ -1,6 +1,7 @@
 /// Every subcommand, in the order `--help` lists them.
 enum Commands {
     static let all: [CommandSpec] = [
+        QueryCommand.spec,
         AssertCommand.spec(.assert),
         AssertCommand.spec(.retract),
         LogCommand.spec,

@@ -1,0 +1,146 @@
+import Datalog
+import Dispatch
+import ResultFormats
+import WardGraph
+
+/// Runs programs of the query language over the graph: the engine with the graph's
+/// relations (and any fact files) as inputs, the prelude and the rules loaded so
+/// far, parameters and limits. Used by `wardgraph query` and by the REPL.
+public final class QuerySession {
+    public let engine = DatalogEngine()
+    /// Sources whose rules stay: the prelude, loaded files, rules typed in the REPL.
+    public private(set) var sources: [(name: String, text: String)] = []
+    public var parameters: [String: Constant] = [:]
+    public let cancellation = Cancellation()
+    public private(set) var snapshot: GraphSnapshot?
+
+    public init(limits: Limits = .standard) {
+        engine.limits = limits
+    }
+
+    public var limits: Limits {
+        get { engine.limits }
+        set { engine.limits = newValue }
+    }
+
+    /// Makes the graph as it stands in `snapshot` the input of every program.
+    public func use(_ snapshot: GraphSnapshot) {
+        self.snapshot = snapshot
+        GraphRelations.register(snapshot, on: engine)
+    }
+
+    /// Adds the fact files of a directory as input relations.
+    @discardableResult
+    public func addFacts(directory: String) throws -> [String] {
+        try FactFiles.register(directory: directory, on: engine)
+    }
+
+    /// Keeps a source's rules for every later program (its queries are not kept).
+    public func keep(name: String, text: String) {
+        sources.append((name, text))
+    }
+
+    /// Forgets the sources that `drop` selects (e.g. the rules typed in a session).
+    public func forget(where drop: (String) -> Bool) {
+        sources.removeAll { drop($0.name) }
+    }
+
+    /// What running a text gave.
+    public struct Outcome {
+        /// The texts involved, to render diagnostics with their lines.
+        public let files: SourceFiles
+        /// Errors found before running: nothing ran if there are any.
+        public let diagnostics: [Diagnostic]
+        /// One entry per query of the text, in order.
+        public var answers: [Answer] = []
+
+        public enum Answer {
+            case result(QueryResult, explanation: String?)
+            /// The query failed while running (limit, cancellation, arithmetic).
+            case failure(EvaluationError, range: SourceRange)
+        }
+    }
+
+    /// The sources kept so far plus `text`, parsed.
+    private func sourceSet(adding name: String, _ text: String) -> SourceSet {
+        var set = SourceSet()
+        for source in sources { set.add(name: source.name, text: source.text, keepQueries: false) }
+        set.add(name: name, text: text)
+        return set
+    }
+
+    /// Checks `text` together with the kept sources, without running anything.
+    public func check(name: String, text: String) -> (files: SourceFiles, diagnostics: [Diagnostic]) {
+        let set = sourceSet(adding: name, text)
+        switch engine.analyze(set, parameters: parameters) {
+        case .success: return (set.files, [])
+        case .failure(let list): return (set.files, list.diagnostics)
+        }
+    }
+
+    /// Runs the queries of `text` over the kept sources and the graph; with `keep`,
+    /// its rules are kept afterwards (when it has no errors).
+    public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {
+        let set = sourceSet(adding: name, text)
+        let program: AnalyzedProgram
+        switch engine.analyze(set, parameters: parameters) {
+        case .failure(let list):
+            return Outcome(files: set.files, diagnostics: list.diagnostics)
+        case .success(let analyzed):
+            program = analyzed
+        }
+        if keep { self.keep(name: name, text: text) }
+        cancellation.reset()
+        let run = engine.start(program, cancellation: cancellation)
+        var outcome = Outcome(files: set.files, diagnostics: [])
+        let newFile = set.files.files.count - 1
+        for query in program.queries where query.range.file == newFile {
+            do {
+                let result = try run.answer(query)
+                let explanation = explain ? try run.explain(query, sources: set.files) : nil
+                outcome.answers.append(.result(result, explanation: explanation))
+            } catch let error as EvaluationError {
+                outcome.answers.append(.failure(error, range: error.range ?? query.range))
+                if error == .cancelled { break }
+            } catch {
+                outcome.answers.append(.failure(.typeError("\(error)", range: query.range), range: query.range))
+            }
+        }
+        return outcome
+    }
+
+    /// One derivation of a ground atom such as `shared_partner(泉区, 港北区, 社会福祉協議会)`,
+    /// over the kept sources and `text` (extra rules, may be empty).
+    public func why(_ atom: String, name: String = "<why>", text: String = "") throws -> Derivation {
+        let set = sourceSet(adding: name, text)
+        let program = try engine.analyze(set, parameters: parameters).get()
+        let (relation, tuple) = try engine.parseGroundAtom(atom)
+        cancellation.reset()
+        let run = engine.start(program, cancellation: cancellation, recordDerivations: true)
+        return try run.why(relation, tuple, sources: set.files)
+    }
+
+    /// A query result in the neutral model of the output formats. With `labels`,
+    /// node ids are followed by their label where it says more than the id.
+    public func resultSet(_ result: QueryResult, labels: Bool = false) -> ResultSet {
+        let constants = engine.constants
+        let rows = result.rows.map { row in
+            row.map { value -> ResultSet.Cell in
+                if let n = constants.integerValue(value) { return .integer(n) }
+                let text = constants.display(value)
+                if labels, let label = label(of: text) { return .text("\(text) 〈\(label)〉") }
+                return .text(text)
+            }
+        }
+        return ResultSet(columns: result.columns, rows: rows, totalRows: result.totalRows, elapsedMilliseconds: result.elapsed * 1000)
+    }
+
+    /// The label of a node id, when it differs from the id's own last segment.
+    public func label(of text: String) -> String? {
+        guard NodeID.looksLikeID(text), let snapshot, let id = try? NodeID(parsing: text) else { return nil }
+        for fact in snapshot.facts(about: id) where fact.attribute == "label" {
+            if case .text(let label) = fact.value, label != String(id.lastSegment) { return label }
+        }
+        return nil
+    }
+}

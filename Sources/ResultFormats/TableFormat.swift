@@ -1,0 +1,52 @@
+import Foundation
+import TextLayout
+
+/// An aligned table for people: columns line up by display width (East Asian
+/// characters take two columns), then a line with the row count and the time.
+///
+///     W       P
+///     ------  ----------------
+///     港北区  社会福祉協議会
+///     (1 row, 0.4 ms)
+///
+/// A query without named variables answers "yes" or "no".
+public struct TableFormat: ResultFormat {
+    /// Cells wider than this are cut with "…", so one long label cannot push the rest off screen.
+    public var maxCellWidth: Int
+
+    public init(maxCellWidth: Int = 60) {
+        self.maxCellWidth = maxCellWidth
+    }
+
+    public func render(_ result: ResultSet) -> String {
+        let time = Self.time(result.elapsedMilliseconds)
+        if result.columns.isEmpty {
+            return (result.totalRows > 0 ? "yes" : "no") + " (\(time))\n"
+        }
+        var table = TextTable(
+            headers: result.columns,
+            alignments: result.columns.indices.map { column in
+                result.rows.allSatisfy { if case .integer = $0[column] { return true } else { return false } } && !result.rows.isEmpty
+                    ? .right : .left
+            })
+        for row in result.rows {
+            table.add(row.map { cell in
+                let text = cell.text
+                return DisplayWidth.of(text) > maxCellWidth ? text.truncated(toWidth: maxCellWidth) : text
+            })
+        }
+        var out = result.rows.isEmpty ? table.rendered().split(separator: "\n").prefix(2).joined(separator: "\n") : table.rendered()
+        out += "\n(\(counted(result.totalRows, "row"))"
+        if result.omittedRows > 0 { out += ", \(result.omittedRows.grouped) not shown: limit \(result.rows.count)" }
+        out += ", \(time))\n"
+        return out
+    }
+
+    static func time(_ milliseconds: Double) -> String {
+        if milliseconds < 10 { return String(format: "%.1f ms", milliseconds) }
+        if milliseconds < 10_000 { return String(format: "%.0f ms", milliseconds) }
+        return String(format: "%.1f s", milliseconds / 1000)
+    }
+}
+
+

@@ -1,0 +1,166 @@
+import Datalog
+import Interning
+
+/// The graph as relations of the query language:
+///
+/// | relation | tuples |
+/// |---|---|
+/// | `ward(Id)`, `measure(Id)`, … one per node kind | every node of that kind |
+/// | `has_measure(From, To)`, … one per edge type | every edge of that type |
+/// | `label(Id, Text)` | each node's labels (the id's last segment if it has none) |
+/// | `attr(Id, Name, Value)` | every fact that is not an edge |
+/// | `edge(From, Type, To)` | every edge |
+/// | `source(Id, Document, Line)` | where facts about a node were read |
+///
+/// Relations are filled only when a program uses them. Ids and texts become the
+/// engine's strings through a per-symbol cache, so each string is interned once.
+public enum GraphRelations {
+    public static let signatures: [InputSignature] =
+        NodeKind.allCases.map { InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node") }
+        + EdgeType.allCases.map { edge in
+            InputSignature(name: edge.rawValue, arity: 2, description: "\(edge.fromKinds.sorted().map(\.rawValue).joined(separator: "/")) → \(edge.toKinds.sorted().map(\.rawValue).joined(separator: "/"))")
+        }
+        + [
+            InputSignature(name: "label", arity: 2, description: "label(Id, Text): a node's name"),
+            InputSignature(name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge"),
+            InputSignature(name: "edge", arity: 3, description: "edge(From, Type, To): every edge"),
+            InputSignature(name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read"),
+        ]
+
+    /// Registers the relations of `snapshot` as inputs of `engine`.
+    public static func register(_ snapshot: GraphSnapshot, on engine: DatalogEngine) {
+        let tables = RelationTables(snapshot: snapshot, constants: engine.constants)
+        for signature in signatures {
+            let name = signature.name
+            engine.addInput(InputRelation(
+                signature,
+                provenance: { tuple in tables.provenance(name, tuple) },
+                load: { writer in tables.load(name, into: writer) }))
+        }
+    }
+}
+
+/// The tuples of every graph relation, computed in one pass over the facts the
+/// first time any of them is needed.
+final class RelationTables: @unchecked Sendable {
+    private let snapshot: GraphSnapshot
+    private let constants: ConstantTable
+    private var built = false
+    private var tuples: [String: [[Value]]] = [:]
+    /// Engine value of each store symbol, or nil until needed.
+    private var values: [Value?] = []
+
+    init(snapshot: GraphSnapshot, constants: ConstantTable) {
+        self.snapshot = snapshot
+        self.constants = constants
+    }
+
+    func load(_ name: String, into writer: RelationWriter) {
+        build()
+        for tuple in tuples[name, default: []] { writer.add(tuple) }
+    }
+
+    private func value(_ symbol: SymbolTable.Symbol) -> Value {
+        if let known = values[Int(symbol)] { return known }
+        let value = snapshot.symbols.withBytes(of: symbol) { constants.string(utf8: $0) }
+        values[Int(symbol)] = value
+        return value
+    }
+
+    private func value(_ stored: StoredValue) -> Value {
+        switch stored.tag {
+        case .node, .text: return value(stored.symbol)
+        case .integer: return constants.integer(stored.integer)
+        }
+    }
+
+    private func build() {
+        guard !built else { return }
+        built = true
+        values = Array(repeating: nil, count: snapshot.symbols.count)
+        let symbols = snapshot.symbols
+        let labelSymbol = symbols.lookup("label")
+        var nodes = Set<SymbolTable.Symbol>()
+        var labelled = Set<SymbolTable.Symbol>()
+        var sources = Set<[UInt32]>()
+        for (index, fact) in snapshot.state.facts.enumerated() {
+            nodes.insert(fact.entity)
+            let entity = value(fact.entity)
+            let attribute = symbols[fact.attribute]
+            if fact.value.tag == .node {
+                nodes.insert(fact.value.symbol)
+                let target = value(fact.value.symbol)
+                tuples[attribute, default: []].append([entity, target])
+                tuples["edge", default: []].append([entity, value(fact.attribute), target])
+            } else {
+                tuples["attr", default: []].append([entity, value(fact.attribute), value(fact.value)])
+                if fact.attribute == labelSymbol {
+                    tuples["label", default: []].append([entity, value(fact.value)])
+                    labelled.insert(fact.entity)
+                }
+            }
+            let support = snapshot.state.table.supports[index]
+            let source = snapshot.ops.sources[Int(support.assertion)]
+            if !source.isNone {
+                let tuple = [entity.raw, value(source.document).raw, constants.integer(Int64(source.firstLine)).raw]
+                if sources.insert(tuple).inserted {
+                    tuples["source", default: []].append(tuple.map(Value.init(raw:)))
+                }
+            }
+        }
+        for node in nodes {
+            let id = symbols.nodeID(node)
+            tuples[id.kind.rawValue, default: []].append([value(node)])
+            if !labelled.contains(node) {
+                tuples["label", default: []].append([value(node), constants.string(String(id.lastSegment))])
+            }
+        }
+    }
+
+    /// Where the graph fact behind a tuple of relation `name` came from.
+    func provenance(_ name: String, _ tuple: [Value]) -> String? {
+        func text(_ v: Value) -> String { constants.display(v) }
+        func node(_ v: Value) -> NodeID? { try? NodeID(parsing: text(v)) }
+        let fact: Fact?
+        switch name {
+        case "label", "attr":
+            guard let id = node(tuple[0]) else { return nil }
+            let attribute = name == "label" ? "label" : text(tuple[1])
+            let raw = tuple[name == "label" ? 1 : 2]
+            let value: FactValue = constants.integerValue(raw).map(FactValue.integer) ?? .text(text(raw))
+            fact = Fact(id, attribute, value)
+            if name == "label", !snapshot.contains(fact!) { return "the id's own name (no label fact)" }
+        case "edge":
+            guard let from = node(tuple[0]), let to = node(tuple[2]) else { return nil }
+            fact = Fact(from, text(tuple[1]), .node(to))
+        case "source":
+            return "\(text(tuple[1])):\(text(tuple[2]))"
+        default:
+            if EdgeType(rawValue: name) != nil, tuple.count == 2, let from = node(tuple[0]), let to = node(tuple[1]) {
+                fact = Fact(from, name, .node(to))
+            } else if let kind = NodeKind(rawValue: name), let id = node(tuple[0]), id.kind == kind {
+                return nodeProvenance(id)
+            } else {
+                fact = nil
+            }
+        }
+        guard let fact, let provenance = snapshot.provenance(of: fact) else { return nil }
+        return describe(provenance)
+    }
+
+    private func describe(_ provenance: FactProvenance) -> String {
+        if let source = provenance.source { return source.description }
+        return "asserted by \(provenance.author) in transaction \(provenance.transaction)"
+    }
+
+    /// A node's provenance: that of its kind or label fact, or of the first fact about it.
+    private func nodeProvenance(_ id: NodeID) -> String? {
+        for fact in [Fact(id, "kind", .text(id.kind.rawValue))] {
+            if let provenance = snapshot.provenance(of: fact) { return describe(provenance) }
+        }
+        for fact in snapshot.facts(about: id) {
+            if let provenance = snapshot.provenance(of: fact) { return describe(provenance) }
+        }
+        return nil
+    }
+}
