@@ -2,6 +2,7 @@
 enum LineShapes {
     /// `２`, `- 3 -`, `3/10`, `P.4`: a page number alone on its line.
     static func isPageNumber(_ display: String) -> Bool {
+        guard display.utf8.count <= 24 else { return false }
         var s = Array(display.unicodeScalars.filter { !ScalarClass.isWhitespace($0) })
         let dashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—"]
         while let f = s.first, dashes.contains(f) { s.removeFirst() }

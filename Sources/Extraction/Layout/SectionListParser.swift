@@ -13,8 +13,12 @@ enum SectionListParser {
         ("保育園", 0), ("図書館", 0), ("消防署", 0),
     ].map { (S($0.0), $0.1) }
 
+    /// The last characters a unit list can end with (cheap rejection of other lines).
+    private static let finalCharacters: Set<Unicode.Scalar> = ["課", "室", "当", "所", "係", "園", "館", "署", "）", ")"]
+
     /// The units on the line, or nil when any token is not a unit.
     static func parse(_ display: String) -> [SectionName]? {
+        guard let last = display.unicodeScalars.last, Self.finalCharacters.contains(last) else { return nil }
         let tokens = display.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard !tokens.isEmpty, tokens.count <= 8 else { return nil }
         var names: [SectionName] = []

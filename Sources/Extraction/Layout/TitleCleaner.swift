@@ -18,6 +18,8 @@ enum TitleCleaner {
 
     /// Leading status labels: `【拡】`, `【新規】`, or one label kanji and a space (`拡 `).
     static func strippingLeadingLabels(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, first == "【" || labelKanji.contains(first) || ScalarClass.isWhitespace(first)
+        else { return text }
         var scalars = Array(text.trimmingSpaces().unicodeScalars)
         while true {
             if scalars.first == "【", let close = scalars.firstIndex(of: "】"), close <= 6,
@@ -72,6 +74,8 @@ enum TitleCleaner {
 extension String {
     /// The string without leading and trailing spaces (display text has no other white space).
     func trimmingSpaces() -> String {
+        guard let f = unicodeScalars.first, let l = unicodeScalars.last else { return self }
+        if !ScalarClass.isWhitespace(f) && !ScalarClass.isWhitespace(l) { return self }
         let scalars = Array(unicodeScalars)
         var start = 0
         var end = scalars.count

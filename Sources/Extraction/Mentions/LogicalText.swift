@@ -41,7 +41,7 @@ struct LogicalText: Sendable {
             append(text, line: lines[i].number, joined: joins)
             switch kind {
             case .text, .bullet, .note:
-                previousRunsOn = !UnmarkedHeadingRule.endsSentence(lines[i].display)
+                previousRunsOn = !UnmarkedHeadingRule.endsSentence(lines[i])
             default:
                 previousRunsOn = false
             }

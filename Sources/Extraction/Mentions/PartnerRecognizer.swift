@@ -26,7 +26,12 @@ struct PartnerMention: Equatable, Sendable {
 struct PartnerRecognizer: Sendable {
     let lexicon: Lexicon
     /// The document's ward (泉区), whose name is dropped from generic bodies.
-    let ward: String
+    let ward: [Unicode.Scalar]
+
+    init(lexicon: Lexicon, ward: String) {
+        self.lexicon = lexicon
+        self.ward = S(ward)
+    }
 
     /// Words that end the name of an organisation.
     static let organisationSuffixes: [[Unicode.Scalar]] = [
@@ -138,8 +143,7 @@ struct PartnerRecognizer: Sendable {
 
     /// `泉区社会福祉協議会` / `区社会福祉協議会` → `社会福祉協議会`.
     private func strippingWard(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        let wardScalars = S(ward)
-        if s.hasPrefix(wardScalars) && s.count > wardScalars.count { return Array(s.dropFirst(wardScalars.count)) }
+        if s.hasPrefix(ward) && s.count > ward.count { return Array(s.dropFirst(ward.count)) }
         if s.first == "区" && s.count > 2 { return Array(s.dropFirst()) }
         return nil
     }

@@ -42,14 +42,18 @@ struct WelfarePlanContext: Equatable, Sendable {
 struct PlanRecognizer: Sendable {
     let lexicon: Lexicon
     let welfare: WelfarePlanContext
+    /// The root of 中期計画 citations: the lexicon's canonical name for 中期計画.
+    let midTermRoot: String
+
+    init(lexicon: Lexicon, welfare: WelfarePlanContext) {
+        self.lexicon = lexicon
+        self.welfare = welfare
+        midTermRoot = lexicon.canonicalPlan(for: "中期計画") ?? "横浜市中期計画"
+    }
 
     static let planSuffixes: [[Unicode.Scalar]] = ["プラン", "計画", "戦略", "指針", "目標", "ビジョン"].map(S)
     /// Characters that make a plan word an adjective or a different noun (計画的, 目標値).
     private static let notAfterSuffix: Set<Unicode.Scalar> = ["的", "値", "性", "書", "表", "案", "額", "数", "量"]
-
-    var midTermRoot: String {
-        lexicon.canonicalPlan(for: "中期計画") ?? "横浜市中期計画"
-    }
 
     func mentions(in text: LogicalText) -> [PlanMention] {
         let s = text.scalars

@@ -60,8 +60,8 @@ enum StructureBuilder {
 
     /// The Dice coefficient of the two strings' sets of character bigrams.
     static func bigramDice(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Double {
-        func bigrams(_ s: [Unicode.Scalar]) -> Set<[Unicode.Scalar]> {
-            s.count < 2 ? [] : Set((0..<(s.count - 1)).map { [s[$0], s[$0 + 1]] })
+        func bigrams(_ s: [Unicode.Scalar]) -> Set<UInt64> {
+            s.count < 2 ? [] : Set((0..<(s.count - 1)).map { UInt64(s[$0].value) << 32 | UInt64(s[$0 + 1].value) })
         }
         let a = bigrams(x), b = bigrams(y)
         guard !a.isEmpty, !b.isEmpty else { return 0 }

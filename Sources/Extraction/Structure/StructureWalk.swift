@@ -66,17 +66,17 @@ struct StructureWalk {
                 handleHeading(heading, at: i)
             case .bullet, .note:
                 appendBody(i)
-                previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i].display))
+                previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                let key = TextNormalizer.key(TitleCleaner.clean(lines[i].display))
-                if anchorKeys.contains(key) {
+                if !anchorKeys.isEmpty, case let key = TextNormalizer.key(TitleCleaner.clean(lines[i].display)),
+                   anchorKeys.contains(key) {
                     openLevel1(title: TitleCleaner.clean(lines[i].display), key: key, number: nil, marked: true, at: i)
                 } else if isOpen, pageHasStructure,
                           let title = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes) {
                     openUnmarked(title: title, at: i)
                 } else {
                     appendBody(i)
-                    previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i].display))
+                    previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
                 }
             }
         }

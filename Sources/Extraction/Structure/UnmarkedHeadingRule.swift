@@ -25,7 +25,7 @@ struct UnmarkedHeadingRule: Sendable {
     ///   - allShapes: false in documents that mark their initiatives; then only named
     ///     projects qualify.
     func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool) -> String? {
-        guard previousEndsUnit, case .text = kinds[i] else { return nil }
+        guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。") else { return nil }
         let title = TitleCleaner.clean(lines[i].display)
         let s = TextNormalizer.compactScalars(title)
         guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
@@ -51,7 +51,10 @@ struct UnmarkedHeadingRule: Sendable {
         guard j < kinds.count else { return false }
         switch kinds[j] {
         case .text, .note:
-            let next = TextNormalizer.compactScalars(TitleCleaner.strippingLeadingLabels(lines[j].display))
+            var next = lines[j].compact
+            if let first = next.first, first == "【" || TitleCleaner.labelKanji.contains(first) {
+                next = TextNormalizer.compactScalars(TitleCleaner.strippingLeadingLabels(lines[j].display))
+            }
             guard let first = next.first else { return false }
             return !ScalarClass.isHiragana(first) && !Self.continuing.contains(first)
         case .continuation:
@@ -62,8 +65,8 @@ struct UnmarkedHeadingRule: Sendable {
     }
 
     /// Whether a body line ends a sentence, so that the next line may be a heading.
-    static func endsSentence(_ display: String) -> Bool {
-        var s = TextNormalizer.compactScalars(display)
+    static func endsSentence(_ line: SourceLine) -> Bool {
+        var s = line.compact[...]
         // Trailing labels and footnote marks: 「…します。【新規】」, 「…支援※1」.
         while let last = s.last {
             if last == "】", let open = s.lastIndex(of: "【") { s.removeSubrange(open...); continue }

@@ -41,8 +41,30 @@ enum ScalarClass {
         isKanji(s) || isKatakana(s) || isHiragana(s) || isASCIILetter(s)
     }
 
+    /// White space, including the ideographic space and the byte-order mark.
+    /// A switch rather than `properties.isWhitespace`, whose table lookup was the
+    /// largest single cost of extraction.
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isWhitespace || s.value == 0x3000 || s.value == 0xFEFF
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether NFKC leaves the scalar alone and it composes with nothing: ASCII
+    /// printables, kana, unified ideographs and the common Japanese punctuation and
+    /// bullet symbols. Text made only of these needs no normalisation call.
+    static func isNFKCInert(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0xA9, 0xD7, 0xF7, 0x2010, 0x2013...0x2016, 0x2018...0x2022, 0x203B, 0x2190...0x2199, 0x2212,
+             0x226A, 0x226B, 0x2500...0x25FF, 0x2600...0x26FF, 0x3001...0x3003, 0x3005...0x301F,
+             0x3041...0x3096, 0x309D, 0x309E, 0x30A1...0x30FE, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Hiragana particles that end a phrase: a line ending in one of them was
@@ -76,10 +98,31 @@ extension Array where Element == Unicode.Scalar {
         self.init(string.unicodeScalars)
     }
 
+    /// The scalars as a String, encoded by hand: `UnicodeScalarView.append` costs
+    /// more than the rest of a line's classification.
     var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 3)
+        for s in self {
+            let v = s.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (v >> 6)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (v >> 12)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (v >> 18)))
+                bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `pattern` occurs at `index`.

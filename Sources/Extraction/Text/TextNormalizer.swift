@@ -12,9 +12,11 @@ import Foundation
 enum TextNormalizer {
     /// The display form: see the type's summary.
     static func display(_ raw: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(raw.utf8.count / 2)
         var compat = String.UnicodeScalarView()
         var lastWasSpace = true  // trims leading white space
+        var spaces = 0
         func flushCompat() {
             guard !compat.isEmpty else { return }
             out.append(contentsOf: String(compat).precomposedStringWithCompatibilityMapping.unicodeScalars)
@@ -24,13 +26,17 @@ enum TextNormalizer {
             let v = s.value
             if ScalarClass.isWhitespace(s) {
                 flushCompat()
-                if !lastWasSpace { out.append(" ") }
+                if !lastWasSpace { out.append(" "); spaces += 1 }
                 lastWasSpace = true
                 continue
             }
             lastWasSpace = false
-            if v == 0x200B { continue }
-            if let ideograph = radicalEquivalents[v] {
+            if v < 0x2E80 || ScalarClass.isNFKCInert(s) {
+                flushCompat()
+                out.append(s)
+            } else if v == 0x200B {
+                continue
+            } else if let ideograph = radicalEquivalents[v] {
                 flushCompat()
                 out.append(ideograph)
             } else if (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) {
@@ -45,18 +51,52 @@ enum TextNormalizer {
             }
         }
         flushCompat()
-        while let last = out.last, last == " " { out.removeLast() }
-        return closingUpSpacedOut(String(out))
+        if out.last == " " { out.removeLast(); spaces -= 1 }
+        if spaces >= 3 { out = closingUpSpacedOut(out) }
+        return out.string
     }
 
     /// NFKC of the display form (radicals that NFKC leaves alone are mapped too).
     static func nfkc(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(ScalarClass.isNFKCInert) { return text }
+        if let quick = quickNFKC(text) { return quick }
         let mapped = text.precomposedStringWithCompatibilityMapping
         guard mapped.unicodeScalars.contains(where: { radicalEquivalents[$0.value] != nil }) else { return mapped }
         var out = String.UnicodeScalarView()
         for s in mapped.unicodeScalars { out.append(radicalEquivalents[s.value] ?? s) }
         return String(out)
     }
+
+    /// NFKC for text whose only non-inert characters are ones with a simple,
+    /// context-free mapping (full-width ASCII, the ideographic space, roman numerals,
+    /// circled digits, the ellipsis); nil when Foundation must do it.
+    private static func quickNFKC(_ text: String) -> String? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count / 2)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if ScalarClass.isNFKCInert(s) {
+                out.append(s)
+            } else if (0xFF01...0xFF5E).contains(v) {
+                out.append(Unicode.Scalar(v - 0xFEE0)!)
+            } else if v == 0x3000 {
+                out.append(" ")
+            } else if v == 0x2026 {
+                out.append(contentsOf: [".", ".", "."])
+            } else if (0x2160...0x216F).contains(v) {
+                out.append(contentsOf: romanNumerals[Int(v - 0x2160)].unicodeScalars)
+            } else if (0x2460...0x2473).contains(v) {
+                out.append(contentsOf: String(v - 0x2460 + 1).unicodeScalars)
+            } else if let ideograph = radicalEquivalents[v] {
+                out.append(ideograph)
+            } else {
+                return nil
+            }
+        }
+        return out.string
+    }
+
+    private static let romanNumerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "L", "C", "D", "M"]
 
     /// The comparison key: NFKC with white space removed.
     static func key(_ text: String) -> String {
@@ -72,12 +112,12 @@ enum TextNormalizer {
 
     /// `港 南 区 運 営 方 針` → `港南区運営方針`: a line whose space-separated tokens are
     /// mostly single characters was spaced out for layout, not for meaning.
-    static func closingUpSpacedOut(_ line: String) -> String {
+    static func closingUpSpacedOut(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
         let tokens = line.split(separator: " ", omittingEmptySubsequences: true)
         guard tokens.count >= 4 else { return line }
-        let single = tokens.filter { $0.unicodeScalars.count == 1 }.count
+        let single = tokens.filter { $0.count == 1 }.count
         guard Double(single) >= 0.7 * Double(tokens.count) else { return line }
-        return tokens.joined()
+        return line.filter { $0 != " " }
     }
 
     /// CJK Radicals Supplement characters that PDF text extraction produces in place
