@@ -8,7 +8,8 @@
 /// - is a phrase, not a sentence: no 。, and it does not end in a particle, a comma
 ///   or a verb ending (ます/です);
 /// - is clearly shorter than the wrap width when the dump wraps paragraphs (a wrapped
-///   line is as long as the column), unless it ends with ！/？;
+///   line is as long as the column), unless it ends with ！/？ or stands between blank
+///   lines (a box of its own, not a line of a paragraph);
 /// - is not a plan citation (`中期計画の基本戦略に関連するテーマ【05】`).
 ///
 /// Named projects (`…事業`, `…取組`, `…プロジェクト`) are headings by the guideline even
@@ -38,7 +39,13 @@ struct UnmarkedHeadingRule: Sendable {
         guard allShapes else { return nil }
         if layout.isUnwrapped { return s.count <= 120 ? title : nil }
         let exclaims = last == "!" || last == "?"
-        return exclaims || Double(lines[i].compact.count) < 0.85 * Double(layout.wrapWidth) ? title : nil
+        let short = Double(lines[i].compact.count) < 0.85 * Double(layout.wrapWidth)
+        return exclaims || short || standsAlone(i) ? title : nil
+    }
+
+    /// Whether line `i` has a blank line (or the document's edge) on both sides.
+    func standsAlone(_ i: Int) -> Bool {
+        (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
     }
 
     private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
@@ -48,7 +55,7 @@ struct UnmarkedHeadingRule: Sendable {
     func nextLineStartsAfresh(after i: Int) -> Bool {
         var j = i + 1
         while j < kinds.count, !kinds[j].isContent { j += 1 }
-        guard j < kinds.count else { return false }
+        guard j < kinds.count else { return true }  // the document ends: nothing continues the line
         switch kinds[j] {
         case .text, .note:
             var next = lines[j].compact
