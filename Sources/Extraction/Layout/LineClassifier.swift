@@ -58,6 +58,10 @@ enum LineClassifier {
                 continue
             }
             guard next < lines.count, kinds[next] == .text else { continue }
+            // A short line with bullets under it is a heading of its own.
+            var after = next + 1
+            while after < lines.count, lines[after].isBlank { after += 1 }
+            if after < lines.count, kinds[after] == .bullet { continue }
             let continuation = lines[next].display
             let length = continuation.unicodeScalars.count
             guard length <= 15, let last = heading.title.unicodeScalars.last,

@@ -13,8 +13,9 @@ struct PartnerMention: Equatable, Sendable {
 /// partner, not 商店街 inside it:
 /// 1. lexicon spellings of organisation types (事業者 → 企業, 防災拠点 → 地域防災拠点);
 /// 2. organisation-name morphology: a name ending in a word for a body (…大学,
-///    …協議会, …連合会, …保存会, …センター, …事業所, …団体, …) scanned back to its start
-///    (フェリス女学院大学, スクールゾーン対策協議会, 基幹相談支援センター);
+///    …協議会, …連合会, …保存会, …センター, …事業所, …事業者, …団体, …) scanned back to
+///    its start (フェリス女学院大学, スクールゾーン対策協議会, 基幹相談支援センター,
+///    見守り協力事業者: a registered category of businesses is a type of its own);
 /// 3. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」.
 /// A type followed by a quoted name is a proper name kept whole:
 /// 地域子育て支援拠点「すきっぷ」.
@@ -37,7 +38,7 @@ struct PartnerRecognizer: Sendable {
     static let organisationSuffixes: [[Unicode.Scalar]] = [
         "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会",
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "消防団", "自治会", "町内会",
-        "病院", "警察署",
+        "病院", "警察署", "事業者", "会議所",
     ].map(S).sorted { $0.count > $1.count }
 
     /// Nouns for a group that introduce its name in quotes.

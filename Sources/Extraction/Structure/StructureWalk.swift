@@ -25,6 +25,9 @@ struct StructureWalk {
     /// puts a box's text before its heading, so it is given to that heading.
     private var orphans: [Int]?
     private var pageHasStructure = true
+    /// Set by a section list, cleared when the policies resume: the units' blurbs,
+    /// columns and messages around the list are not initiatives.
+    private var afterSectionList = false
 
     init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool) {
         self.lines = lines
@@ -57,9 +60,11 @@ struct StructureWalk {
                 previous = .boundary
             case .keyInitiatives:
                 region = .policies
+                afterSectionList = false
                 previous = .structure
             case .sectionList(let names):
                 sections += names.map { ($0, i) }
+                afterSectionList = true
                 if currentL2 != nil || (currentL1 != nil && segmentHasChild) { endBlock() } else { appendBody(i) }
                 previous = .boundary
             case .heading(let heading):
@@ -71,7 +76,7 @@ struct StructureWalk {
                 if !anchorKeys.isEmpty, case let key = TextNormalizer.key(TitleCleaner.clean(lines[i].display)),
                    anchorKeys.contains(key) {
                     openLevel1(title: TitleCleaner.clean(lines[i].display), key: key, number: nil, marked: true, at: i)
-                } else if isOpen, pageHasStructure,
+                } else if isOpen, pageHasStructure, !afterSectionList,
                           let title = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes) {
                     openUnmarked(title: title, at: i)
                 } else {
@@ -96,6 +101,7 @@ struct StructureWalk {
             previous = .boundary
         case .policies:
             region = .policies
+            afterSectionList = false
             endBlock()
             orphans = []
             previous = .structure
@@ -199,6 +205,7 @@ struct StructureWalk {
 
     private mutating func switchTo(_ index: Int, title: String, key: String, at i: Int) {
         region = .policies
+        afterSectionList = false
         // A repetition that is longer and starts with the first heading restores a
         // title whose second line the dump lost.
         if key.count > measures[index].key.count && key.hasPrefix(measures[index].key) {

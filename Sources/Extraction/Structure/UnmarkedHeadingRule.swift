@@ -6,7 +6,8 @@
 ///   the line after it does not continue it (does not start with hiragana or closing
 ///   punctuation);
 /// - is a phrase, not a sentence: no 。, and it does not end in a particle, a comma
-///   or a verb ending (ます/です);
+///   or a verb (ます/です, or a plain or te-form ending such as …はまる, …として:
+///   headings are noun phrases, or exclamations that end in ！);
 /// - is clearly shorter than the wrap width when the dump wraps paragraphs (a wrapped
 ///   line is as long as the column), unless it ends with ！/？ or stands between blank
 ///   lines (a box of its own, not a line of a paragraph);
@@ -31,7 +32,8 @@ struct UnmarkedHeadingRule: Sendable {
         let s = TextNormalizer.compactScalars(title)
         guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
         guard !s.contains("。"), !s.contains(S("中期計画")), !s.contains(S("テーマ【")), !s.contains(S("http")) else { return nil }
-        guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last) else { return nil }
+        guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
+        else { return nil }
         guard !s.hasSuffix(S("ます")), !s.hasSuffix(S("です")), !s.hasSuffix(S("ました")) else { return nil }
         guard nextLineStartsAfresh(after: i) else { return nil }
         let namedProject = s.hasSuffix(S("事業")) || s.hasSuffix(S("取組")) || s.hasSuffix(S("プロジェクト"))
@@ -48,6 +50,7 @@ struct UnmarkedHeadingRule: Sendable {
         (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
     }
 
+    private static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
     private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
     private static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
 
