@@ -60,7 +60,8 @@ struct PartnerRecognizer: Sendable {
         var candidates: [Candidate] = []
         for i in 0..<s.count {
             if let match = lexicon.partnerTable.longestMatch(in: s, at: i) {
-                candidates.append(Candidate(range: i..<(i + match.length), lexiconIndex: match.value))
+                let start = i - droppablePrefixLength(in: s, before: i)
+                candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
             if let suffix = Self.organisationSuffixes.first(where: { s.matches($0, at: i) }) {
                 let start = NameMorphology.nameStart(in: s, endingAt: i)
@@ -108,6 +109,7 @@ struct PartnerRecognizer: Sendable {
         if candidate.quoted == nil, end < s.count, Self.personSuffixes.contains(s[end]) { return nil }
         var surface = Array(s[candidate.range])
         while let first = surface.first, ScalarClass.isASCIIDigit(first) { surface.removeFirst() }
+        if surface.last == "等" { surface.removeLast() }
         let line = text.line(at: candidate.range.lowerBound)
         if candidate.fromGroupNoun {
             guard surface.count >= 2, surface.contains(where: ScalarClass.isNameCharacter) else { return nil }
@@ -140,6 +142,18 @@ struct PartnerRecognizer: Sendable {
               !Self.venueSuffixes.contains(where: { s.hasSuffix($0) })
         else { return nil }
         return name
+    }
+
+    /// The length of a prefix that normalisation drops (区内, the ward's name, 区)
+    /// standing right before `index` at the start of a word, so that the spelling with
+    /// it (区内商店街) is recorded as an alias.
+    private func droppablePrefixLength(in s: [Unicode.Scalar], before index: Int) -> Int {
+        for prefix in [ward, S("区内"), S("市内"), S("区")] where !prefix.isEmpty && index >= prefix.count {
+            let start = index - prefix.count
+            guard s.matches(prefix, at: start) else { continue }
+            if start == 0 || !ScalarClass.isNameCharacter(s[start - 1]) { return prefix.count }
+        }
+        return 0
     }
 
     /// `泉区社会福祉協議会` / `区社会福祉協議会` → `社会福祉協議会`.

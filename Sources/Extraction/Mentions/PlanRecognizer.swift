@@ -77,8 +77,10 @@ struct PlanRecognizer: Sendable {
         // 2. The ward plan.
         let wardPlan = wardPlanCitations(in: s, excluding: taken)
         for citation in wardPlan where isFree(citation.range) {
+            // A bare term (第4期) is a reference but not a spelling of the plan's name.
+            let spelled = citation.nickname != nil || s[citation.range].contains(where: { $0 == "画" })
             add(citation.range, [PlanNode(name: welfare.name(term: citation.term), within: nil)],
-                surface: Array(s[citation.range]).string)
+                surface: spelled && citation.range.count > 6 ? Array(s[citation.range]).string : nil)
         }
         var districtFrom = 0
         while let k = s.firstIndex(of: WelfarePlanScanner.districtPlan, from: districtFrom) {
