@@ -37,6 +37,14 @@ import Testing
             SectionName(name: "地域振興課", written: "地域振興課"),
         ])),
         Case(raw: "保育園（和泉・北上飯田） ", kind: .sectionList([SectionName(name: "保育園", written: "保育園（和泉・北上飯田）")])),
+        Case(raw: "総務課・区政推進課・高齢・障害支援課", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
+            SectionName(name: "高齢・障害支援課", written: "高齢・障害支援課"),
+        ])),
+        Case(raw: "高齢・障害支援課", kind: .sectionList([SectionName(name: "高齢・障害支援課", written: "高齢・障害支援課")])),
+        Case(raw: "総務課・区政推進課", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
+        ])),
         Case(raw: "関係", kind: .text),
         Case(raw: "・区内農家や地産地消に関する情報を発信します。", kind: .bullet),
         Case(raw: "- 防犯・交通安全対策の推進", kind: .bullet),

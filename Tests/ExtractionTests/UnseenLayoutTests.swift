@@ -143,4 +143,37 @@ import Testing
         let connection = try #require(doc.partners.first { $0.name == "青葉区子育て支援者連絡会" })
         #expect(connection.line == 9)
     }
+
+    /// Parts numbered like policies, initiatives numbered N-M (placed under policy N
+    /// wherever they appear), units joined by ・.
+    static let subNumbered = """
+    令和９年度 都筑区運営方針
+    １ 基本目標
+    ふれあいのあるまち
+    ２ 目標達成に向けた施策
+    （１）安全・安心なまち
+    （２）にぎわいのあるまち
+    ３ 目標達成に向けた組織運営
+    区役所の窓口サービスを向上させます。
+    主な事業・取組
+    1-1 防災力の向上
+    ・消防団と地域防災拠点の連携を強化します。
+    2-1 商店街の活性化
+    ・都筑区商店会連合会と協働します。
+    1-2 交通安全の推進
+    ・交通安全協会と連携します。
+    総務課・区政推進課・地域振興課
+    戸籍課・税務課
+    高齢・障害支援課 こども家庭支援課
+    """
+
+    @Test func subNumberedLayout() throws {
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon())
+            .extract(bytes: Array(Self.subNumbered.utf8), fileName: "tsuzuki.txt")
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "にぎわいのあるまち", "防災力の向上", "商店街の活性化", "交通安全の推進"])
+        #expect(doc.measures.map(\.parent) == [nil, nil, "m1", "m2", "m1"])
+        #expect(doc.sections.map(\.name) == ["総務課", "区政推進課", "地域振興課", "戸籍課", "税務課", "高齢・障害支援課", "こども家庭支援課"])
+        let edges = Set(doc.edges.map { "\($0.from) \($0.to)" })
+        #expect(edges == ["m3 消防団", "m3 地域防災拠点", "m4 都筑区商店会連合会", "m4 商店街", "m5 交通安全協会"])
+    }
 }

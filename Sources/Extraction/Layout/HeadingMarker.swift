@@ -14,13 +14,15 @@ enum HeadingMarker: Equatable, Sendable {
     case circled(Int)
     /// `(1)` `（１）` `⑴` `1)` — an enumerated sub-item.
     case parenthesized(Int)
+    /// `1-2`, `２－３`, `1.2`: the second initiative of policy 1.
+    case subNumber(Int, Int)
     /// `～…～`: a headline enclosed in wave dashes (港北区's cross-cutting policies).
     case wave
 
     /// The number, for numbered markers.
     var number: Int? {
         switch self {
-        case .number(let n), .policyNumber(let n), .circled(let n), .parenthesized(let n): return n
+        case .number(let n), .policyNumber(let n), .circled(let n), .parenthesized(let n), .subNumber(_, let n): return n
         case .symbol, .wave: return nil
         }
     }

@@ -57,6 +57,10 @@ enum HeadingParser {
         if end == text.count { return (.number(n), end) }  // inside 【1】
         let separator = text[end]
         if separator == ")" || separator == "）" { return (.parenthesized(n), end + 1) }
+        if separator == "-" || separator == "－" || separator == "‐" || separator == "−" || separator == ".",
+           let (minor, minorEnd) = number(in: text, from: end + 1), minorEnd < text.count, text[minorEnd] == " " {
+            return (.subNumber(n, minor), skipSeparators(text, from: minorEnd))
+        }
         // A number is a marker only when something separates it from the title:
         // "18区の中でも" and "40周年" are text.
         guard separator == " " || separator == "." || separator == "．" || separator == "、" else { return nil }

@@ -23,10 +23,32 @@ enum SectionListParser {
         guard !tokens.isEmpty, tokens.count <= 8 else { return nil }
         var names: [SectionName] = []
         for token in tokens {
-            guard let name = unitName(token) else { return nil }
-            names.append(SectionName(name: name, written: token))
+            if let units = splitAtMiddleDots(token) {
+                names += units
+            } else if let name = unitName(token) {
+                names.append(SectionName(name: name, written: token))
+            } else {
+                return nil
+            }
         }
         return names
+    }
+
+    /// `総務課・区政推進課・高齢・障害支援課` → three units: parts between ・ are joined
+    /// until they form a unit name (高齢・障害支援課 is one unit). Nil unless the token
+    /// splits into two or more units.
+    static func splitAtMiddleDots(_ token: String) -> [SectionName]? {
+        guard token.contains("・"), !token.contains("（"), !token.contains("(") else { return nil }
+        var units: [SectionName] = []
+        var pending = ""
+        for part in token.split(separator: "・", omittingEmptySubsequences: false) {
+            pending = pending.isEmpty ? String(part) : pending + "・" + part
+            if let name = unitName(pending) {
+                units.append(SectionName(name: name, written: pending))
+                pending = ""
+            }
+        }
+        return pending.isEmpty && units.count >= 2 ? units : nil
     }
 
     /// `保育園（和泉・北上飯田）` → `保育園`; nil when `token` is not a unit name.

@@ -8,8 +8,8 @@ enum NameMorphology {
     /// Words with hiragana that occur inside organisation and plan names.
     static let wordsWithKana: [[Unicode.Scalar]] = [
         "子育て", "子ども", "こども", "子供", "見守り", "支え合い", "支えあい", "助け合い", "健やか", "すこやか",
-        "ふれあい", "いきいき", "まちづくり", "つどい", "ひろば", "わくわく", "ひまわり", "なかよし", "のびのび",
-        "お年寄り", "ちびっこ", "すくすく", "ささえあい", "つながり",
+        "ふれあい", "いきいき", "まちづくり", "つどい", "ひろば", "なかよし", "のびのび", "お年寄り", "ちびっこ",
+        "すくすく", "ささえあい", "つながり",
     ].map(S).sorted { $0.count > $1.count }
 
     /// The start of the name that ends at `end` (exclusive), scanning back at most

@@ -10,7 +10,9 @@ struct StructureWalk {
 
     private enum Region { case beforeParts, policies, closed }
     private enum Previous { case boundary, structure, l1Heading, heading(level: Int, unmarked: Bool), text(endsSentence: Bool) }
-    private enum Style: Equatable { case numbered, symbol(SymbolClass) }
+    /// The marker of level-1 policies: the first marker used for a policy. Numbers
+    /// claim it whenever it is still free; other markers only before any policy.
+    private enum Style: Equatable { case numbered, symbol(SymbolClass), circled, parenthesized }
 
     private var region = Region.beforeParts
     private var measures: [MeasureDraft] = []
@@ -138,7 +140,21 @@ struct StructureWalk {
             } else {
                 openLevel2(title: heading.title, key: key, marked: true, at: i)
             }
-        case .circled, .parenthesized:
+        case .circled(let n), .parenthesized(let n):
+            let own: Style = { if case .circled = heading.marker { return .circled } else { return .parenthesized } }()
+            if style == nil && !measures.contains(where: { $0.level == 1 }) { style = own }
+            if style == own {
+                openLevel1(title: heading.title, key: key, number: n, marked: true, at: i)
+            } else {
+                openLevel2(title: heading.title, key: key, marked: true, at: i)
+            }
+        case .subNumber(let major, _):
+            // 2-1 belongs to policy 2 even when the dump put it elsewhere.
+            if let parent = measures.indices.first(where: { measures[$0].level == 1 && measures[$0].number == major }),
+               parent != currentL1 {
+                currentL1 = parent
+                segmentHasChild = true
+            }
             openLevel2(title: heading.title, key: key, marked: true, at: i)
         case .wave:
             // A wave-dash headline is a policy only where policies are listed.
