@@ -176,4 +176,30 @@ import Testing
         let edges = Set(doc.edges.map { "\($0.from) \($0.to)" })
         #expect(edges == ["m3 消防団", "m3 地域防災拠点", "m4 都筑区商店会連合会", "m4 商店街", "m5 交通安全協会"])
     }
+
+    /// Two boxes side by side: both headings first, then both bodies. Each body goes
+    /// to the heading it is about, not both to the second heading.
+    static let sideBySide = """
+    令和７年度
+    戸塚区運営方針
+    Ⅱ 目標達成に向けた施策
+
+    防災と見守りの地域づくり
+
+    子育てを応援するまち
+
+    地域防災拠点と自治会町内会が連携し、防災と見守りの地域づくりを進めます。
+    子育て世代を応援するため、親と子のつどいの広場で子育て相談を行います。
+
+    - 2 -
+    """
+
+    @Test func sideBySideBoxesGetTheirOwnBodies() throws {
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon())
+            .extract(bytes: Array(Self.sideBySide.utf8), fileName: "totsuka.txt")
+        #expect(doc.measures.map(\.title) == ["防災と見守りの地域づくり", "子育てを応援するまち"])
+        #expect(doc.measures.map(\.level) == [1, 1])
+        let edges = Set(doc.edges.map { "\($0.from) \($0.to)" })
+        #expect(edges == ["m1 地域防災拠点", "m1 自治会町内会", "m2 親と子のつどいの広場"])
+    }
 }

@@ -87,6 +87,7 @@ struct StructureWalk {
                 }
             }
         }
+        SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         return DocumentStructure(measures: measures, sections: sections)
     }
 
