@@ -35,6 +35,8 @@ import Testing
         Case(raw: "２－１ 地域防災力の向上", marker: .subNumber(2, 1), title: "地域防災力の向上"),
         Case(raw: "1.3 見守りの推進", marker: .subNumber(1, 3), title: "見守りの推進"),
         Case(raw: "2026-2029年度の計画", marker: nil, title: nil),
+        Case(raw: "１ 安全・安心のまちづくり……………… 3", marker: .number(1), title: "安全・安心のまちづくり"),
+        Case(raw: "２ 子育てしやすいまち・・・・ 12", marker: .number(2), title: "子育てしやすいまち"),
         Case(raw: "5 信頼される区役所づくり ～チーム泉～", marker: .number(5), title: "信頼される区役所づくり ～チーム泉～"),
         Case(raw: "第３期健康横浜２１の推進", marker: nil, title: nil),
         Case(raw: "2027年３月の開催に向け、区役所窓口やイベント等", marker: nil, title: nil),

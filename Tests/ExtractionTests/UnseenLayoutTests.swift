@@ -202,4 +202,37 @@ import Testing
         let edges = Set(doc.edges.map { "\($0.from) \($0.to)" })
         #expect(edges == ["m1 地域防災拠点", "m1 自治会町内会", "m2 親と子のつどいの広場"])
     }
+
+    /// Policies written as plain lines with ○ initiatives under them, after a table of
+    /// contents whose entries repeat the policies with leaders and page numbers.
+    static let plainPolicies = """
+    令和７年度 栄区運営方針
+    目次
+    １ 地域の防災力の向上………… 2
+    ２ 子育て支援の充実………… 3
+    - 1 -
+    Ⅱ 目標達成に向けた施策
+
+    地域の防災力の向上
+    ○自助・共助の推進
+    ・町の防災組織の活動を支援します。
+    ○避難所運営の支援
+    ・地域防災拠点の訓練を支援します。
+
+    子育て支援の充実
+    ○親子の居場所づくり
+    ・地域子育て支援拠点と連携します。
+    - 2 -
+    """
+
+    @Test func plainPoliciesWithMarkedInitiatives() throws {
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon())
+            .extract(bytes: Array(Self.plainPolicies.utf8), fileName: "sakae.txt")
+        #expect(doc.measures.map(\.title) == ["地域の防災力の向上", "子育て支援の充実", "自助・共助の推進", "避難所運営の支援", "親子の居場所づくり"])
+        #expect(doc.measures.map(\.level) == [1, 1, 2, 2, 2])
+        #expect(doc.measures.map(\.line) == [3, 4, 9, 11, 15])  // policies where they first appear: the contents
+        #expect(doc.measures.map(\.parent) == [nil, nil, "m1", "m1", "m2"])
+        let edges = Set(doc.edges.map { "\($0.from) \($0.to)" })
+        #expect(edges == ["m3 町の防災組織", "m4 地域防災拠点", "m5 地域子育て支援拠点"])
+    }
 }

@@ -49,10 +49,22 @@ enum TitleCleaner {
     static let labelWords: Set<String> = ["拡", "拡充", "拡大", "新", "新規", "新規事業", "重点", "継続", "再掲", "改", "充実", "充", "強化"]
     static let labelKanji: Set<Unicode.Scalar> = ["拡", "新", "充", "改", "継", "重", "再"]
 
-    /// One trailing group removed: `【新規】`, `※1`, `＜…＞` or `<…>` at the end.
+    /// One trailing group removed: `【新規】`, `※1`, `＜…＞` or `<…>` at the end, or a
+    /// table of contents' leader and page number (`……3`, `・・・ 12`).
     private static func strippingTrailingGroup(_ text: String) -> String {
         var scalars = Array(text.trimmingSpaces().unicodeScalars)
         guard let last = scalars.last else { return text }
+        let leaders: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", " ", "　"]
+        if ScalarClass.isASCIIDigit(last) {
+            var i = scalars.count
+            while i > 0, ScalarClass.isASCIIDigit(scalars[i - 1]) || scalars[i - 1] == " " { i -= 1 }
+            var j = i
+            while j > 0, leaders.contains(scalars[j - 1]) { j -= 1 }
+            if i - j >= 2, j > 0 {
+                scalars.removeSubrange(j...)
+                return scalars.string
+            }
+        }
         let pairs: [Unicode.Scalar: Unicode.Scalar] = ["】": "【", "＞": "＜", ">": "<", "≫": "≪", "》": "《"]
         if let open = pairs[last], let start = scalars.lastIndex(of: open), start > 0 {
             let inner = Array(scalars[(start + 1)..<(scalars.count - 1)]).string

@@ -171,10 +171,19 @@ struct StructureWalk {
 
     private mutating func openUnmarked(title: String, at i: Int) {
         let key = TextNormalizer.key(title)
+        if let repeated = findRepeat(key: key, number: nil) {
+            switchTo(repeated, title: title, key: key, at: i)
+            return
+        }
         // Unmarked headings in a row are siblings; otherwise one under a policy is an
         // initiative, and one before any policy is a policy.
         var level = currentL1 == nil ? 1 : 2
         if case .heading(let previousLevel, true) = previous { level = previousLevel }
+        // Under an unmarked policy whose initiatives are marked (○), the next unmarked
+        // heading is the next policy.
+        if let policy = currentL1, !measures[policy].isMarked, let initiative = currentL2, measures[initiative].isMarked {
+            level = 1
+        }
         if level == 1 {
             openLevel1(title: title, key: key, number: nil, marked: false, at: i)
         } else {
