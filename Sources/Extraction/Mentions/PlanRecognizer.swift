@@ -52,9 +52,6 @@ struct PlanRecognizer: Sendable {
     }
 
     static let planSuffixes: [[Unicode.Scalar]] = ["プラン", "計画", "戦略", "指針", "目標", "ビジョン"].map(S)
-    /// Characters that make a plan word an adjective or a different noun (計画的, 目標値).
-    private static let notAfterSuffix: Set<Unicode.Scalar> = ["的", "値", "性", "書", "表", "案", "額", "数", "量"]
-
     func mentions(in text: LogicalText) -> [PlanMention] {
         let s = text.scalars
         var taken: [Range<Int>] = []

@@ -15,7 +15,9 @@ enum WardTitleFinder {
     static func find(_ lines: [SourceLine]) -> WardTitle? {
         for (index, line) in lines.enumerated() {
             let key = line.compact
-            guard let title = key.firstIndex(of: S("運営方針")), let ward = wardName(before: title, in: key) else { continue }
+            // A title, not a sentence citing one: little may follow 運営方針 (（案）, 概要).
+            guard let title = key.firstIndex(of: S("運営方針")), key.count - title - 4 <= 8,
+                  let ward = wardName(before: title, in: key) else { continue }
             let year = FiscalYear.parse(key, from: 0)?.text ?? nearbyYear(lines, around: index) ?? ""
             return WardTitle(ward: ward, fiscalYear: year, line: line.number)
         }
