@@ -28,6 +28,9 @@ let package = Package(
         // Output formats over a neutral result model: table, CSV, TSV, JSON.
         .target(name: "ResultFormats", dependencies: ["TextLayout"]),
         .testTarget(name: "ResultFormatsTests", dependencies: ["ResultFormats"]),
+        // Ward policy documents become nodes and edges; lexicon; evaluation against gold files.
+        .target(name: "Extraction"),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.

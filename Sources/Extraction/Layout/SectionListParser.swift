@@ -1,0 +1,70 @@
+/// Recognition of the ward office's units as they are listed near the end of a
+/// document: one per line (`総務課`) or several on a line (`総務課 区政推進課 地域振興課`).
+///
+/// A unit is a short name ending in the word for an office unit (課, 室, 担当, 事務所,
+/// 保育園, 図書館, 消防署, …), optionally followed by a parenthesised qualifier that
+/// is kept as the written form: `保育園（和泉・北上飯田）` → `保育園`.
+enum SectionListParser {
+    /// Words that end the name of a unit of a ward office, with the shortest name
+    /// before them: a bare 保育園 is the ward's nursery schools, a bare 課 or 室 is
+    /// not a name.
+    static let unitSuffixes: [(suffix: [Unicode.Scalar], minimumStem: Int)] = [
+        ("課", 2), ("室", 2), ("担当", 2), ("事務所", 2), ("係", 2), ("支所", 1), ("出張所", 1),
+        ("保育園", 0), ("図書館", 0), ("消防署", 0),
+    ].map { (S($0.0), $0.1) }
+
+    /// The last characters a unit list can end with (cheap rejection of other lines).
+    private static let finalCharacters: Set<Unicode.Scalar> = ["課", "室", "当", "所", "係", "園", "館", "署", "）", ")"]
+
+    /// The units on the line, or nil when any token is not a unit.
+    static func parse(_ display: String) -> [SectionName]? {
+        guard let last = display.unicodeScalars.last, Self.finalCharacters.contains(last) else { return nil }
+        let tokens = display.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard !tokens.isEmpty, tokens.count <= 8 else { return nil }
+        var names: [SectionName] = []
+        for token in tokens {
+            if let units = splitAtMiddleDots(token) {
+                names += units
+            } else if let name = unitName(token) {
+                names.append(SectionName(name: name, written: token))
+            } else {
+                return nil
+            }
+        }
+        return names
+    }
+
+    /// `総務課・区政推進課・高齢・障害支援課` → three units: parts between ・ are joined
+    /// until they form a unit name (高齢・障害支援課 is one unit). Nil unless the token
+    /// splits into two or more units.
+    static func splitAtMiddleDots(_ token: String) -> [SectionName]? {
+        guard token.contains("・"), !token.contains("（"), !token.contains("(") else { return nil }
+        var units: [SectionName] = []
+        var pending = ""
+        for part in token.split(separator: "・", omittingEmptySubsequences: false) {
+            pending = pending.isEmpty ? String(part) : pending + "・" + part
+            if let name = unitName(pending) {
+                units.append(SectionName(name: name, written: pending))
+                pending = ""
+            }
+        }
+        return pending.isEmpty && units.count >= 2 ? units : nil
+    }
+
+    /// `保育園（和泉・北上飯田）` → `保育園`; nil when `token` is not a unit name.
+    static func unitName(_ token: String) -> String? {
+        var s = Array(token.unicodeScalars)
+        if let last = s.last, last == "）" || last == ")" {
+            guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return nil }
+            s.removeSubrange(open...)
+        }
+        guard s.count >= 2, s.count <= 16 else { return nil }
+        guard s.allSatisfy({ ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isHiragana($0) || $0 == "・" })
+        else { return nil }
+        guard let unit = unitSuffixes.first(where: { s.hasSuffix($0.suffix) }), s.count - unit.suffix.count >= unit.minimumStem
+        else { return nil }
+        // A name never ends in a particle before its suffix or starts with one.
+        guard let first = s.first, !ScalarClass.particles.contains(first), first != "・" else { return nil }
+        return TextNormalizer.nfkc(s.string)
+    }
+}

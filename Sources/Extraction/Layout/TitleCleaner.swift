@@ -1,0 +1,99 @@
+/// Removal of what surrounds a heading's title: status labels (拡, 【新規】), trailing
+/// plan references (＜中期計画：テーマ 03＞), footnote marks (※1) and wave dashes.
+///
+/// The guideline's title is "the heading text without its marker and without
+/// trailing plan references"; labels are layout, not part of the name either.
+enum TitleCleaner {
+    /// The cleaned title: labels, trailing tags and references removed, spaces collapsed.
+    static func clean(_ text: String) -> String {
+        var s = strippingLeadingLabels(text)
+        var changed = true
+        while changed {
+            changed = false
+            let t = strippingTrailingGroup(s)
+            if t != s { s = t; changed = true }
+        }
+        return s.trimmingSpaces()
+    }
+
+    /// Leading status labels: `【拡】`, `【新規】`, or one label kanji and a space (`拡 `).
+    static func strippingLeadingLabels(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, first == "【" || labelKanji.contains(first) || ScalarClass.isWhitespace(first)
+        else { return text }
+        var scalars = Array(text.trimmingSpaces().unicodeScalars)
+        while true {
+            if scalars.first == "【", let close = scalars.firstIndex(of: "】"), close <= 6,
+               labelWords.contains(Array(scalars[1..<close]).string) {
+                scalars.removeSubrange(0...close)
+            } else if scalars.count > 2, labelKanji.contains(scalars[0]), scalars[1] == " " {
+                scalars.removeSubrange(0...1)
+            } else {
+                break
+            }
+            while scalars.first == " " { scalars.removeFirst() }
+        }
+        return scalars.string
+    }
+
+    /// `～チーム泉～` → `チーム泉`: one wave dash removed from each end.
+    static func strippingWaveDashes(_ text: String) -> String {
+        var scalars = Array(text.trimmingSpaces().unicodeScalars)
+        if let first = scalars.first, waveDashes.contains(first) { scalars.removeFirst() }
+        if let last = scalars.last, waveDashes.contains(last) { scalars.removeLast() }
+        return scalars.string.trimmingSpaces()
+    }
+
+    static let waveDashes: Set<Unicode.Scalar> = ["～", "〜", "~"]
+
+    /// Labels that mark a measure as new or extended; never part of its name.
+    static let labelWords: Set<String> = ["拡", "拡充", "拡大", "新", "新規", "新規事業", "重点", "継続", "再掲", "改", "充実", "充", "強化"]
+    static let labelKanji: Set<Unicode.Scalar> = ["拡", "新", "充", "改", "継", "重", "再"]
+
+    /// One trailing group removed: `【新規】`, `※1`, `＜…＞` or `<…>` at the end, or a
+    /// table of contents' leader and page number (`……3`, `・・・ 12`).
+    private static func strippingTrailingGroup(_ text: String) -> String {
+        var scalars = Array(text.trimmingSpaces().unicodeScalars)
+        guard let last = scalars.last else { return text }
+        let leaders: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", " ", "　"]
+        if ScalarClass.isASCIIDigit(last) {
+            var i = scalars.count
+            while i > 0, ScalarClass.isASCIIDigit(scalars[i - 1]) || scalars[i - 1] == " " { i -= 1 }
+            var j = i
+            while j > 0, leaders.contains(scalars[j - 1]) { j -= 1 }
+            if i - j >= 2, j > 0 {
+                scalars.removeSubrange(j...)
+                return scalars.string
+            }
+        }
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["】": "【", "＞": "＜", ">": "<", "≫": "≪", "》": "《"]
+        if let open = pairs[last], let start = scalars.lastIndex(of: open), start > 0 {
+            let inner = Array(scalars[(start + 1)..<(scalars.count - 1)]).string
+            // 【…】 only when it is a short label; ＜…＞ always (a plan reference or a caption).
+            if last != "】" || inner.unicodeScalars.count <= 6 {
+                scalars.removeSubrange(start...)
+                return scalars.string
+            }
+        }
+        if let mark = scalars.lastIndex(of: "※"), mark > 0,
+           scalars[(mark + 1)...].allSatisfy({ ScalarClass.isASCIIDigit($0) }) {
+            scalars.removeSubrange(mark...)
+            return scalars.string
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces (display text has no other white space).
+    func trimmingSpaces() -> String {
+        guard let f = unicodeScalars.first, let l = unicodeScalars.last else { return self }
+        if !ScalarClass.isWhitespace(f) && !ScalarClass.isWhitespace(l) { return self }
+        let scalars = Array(unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, ScalarClass.isWhitespace(scalars[start]) { start += 1 }
+        while end > start, ScalarClass.isWhitespace(scalars[end - 1]) { end -= 1 }
+        if start == 0 && end == scalars.count { return self }
+        return Array(scalars[start..<end]).string
+    }
+}

@@ -1,0 +1,175 @@
+/// A partner named in a measure's text.
+struct PartnerMention: Equatable, Sendable {
+    /// Canonical name (lexicon type, or the proper name as written).
+    var name: String
+    /// The spelling in the text.
+    var surface: String
+    var line: Int
+}
+
+/// Finds the organisations a measure's text names.
+///
+/// Three sources of candidates, resolved longest-first so that 泉区商店街連合会 is one
+/// partner, not 商店街 inside it:
+/// 1. lexicon spellings of organisation types (事業者 → 企業, 防災拠点 → 地域防災拠点);
+/// 2. organisation-name morphology: a name ending in a word for a body (…大学,
+///    …協議会, …連合会, …保存会, …センター, …事業所, …事業者, …団体, …) scanned back to
+///    its start (フェリス女学院大学, スクールゾーン対策協議会, 基幹相談支援センター,
+///    見守り協力事業者: a registered category of businesses is a type of its own);
+/// 3. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」.
+/// A type followed by a quoted name is a proper name kept whole:
+/// 地域子育て支援拠点「すきっぷ」.
+///
+/// Each name is then normalised: a leading 各/区内/市内 is dropped, a leading 区 or
+/// ward name is dropped when the rest is a lexicon type (区社会福祉協議会 →
+/// 社会福祉協議会, while 泉区商店街連合会 stays whole), and vague collectives and
+/// units of the ward office are rejected.
+struct PartnerRecognizer: Sendable {
+    let lexicon: Lexicon
+    /// The document's ward (泉区), whose name is dropped from generic bodies.
+    let ward: [Unicode.Scalar]
+
+    init(lexicon: Lexicon, ward: String) {
+        self.lexicon = lexicon
+        self.ward = S(ward)
+    }
+
+    /// Words that end the name of an organisation.
+    static let organisationSuffixes: [[Unicode.Scalar]] = [
+        "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会",
+        "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "消防団", "自治会", "町内会",
+        "病院", "警察署", "事業者", "会議所",
+    ].map(S).sorted { $0.count > $1.count }
+
+    /// Nouns for a group that introduce its name in quotes.
+    static let groupNouns: [[Unicode.Scalar]] = ["ボランティア団体", "ボランティア", "市民団体", "グループ", "サークル"].map(S)
+
+    /// What may follow an organisation word without it naming the organisation:
+    /// 大学生 and 協議会員 are people, センター長 is a post.
+    private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長"]
+
+    private struct Candidate {
+        var range: Range<Int>
+        var lexiconIndex: Int?
+        var quoted: Range<Int>?
+        var fromGroupNoun = false
+    }
+
+    func mentions(in text: LogicalText) -> [PartnerMention] {
+        let s = text.scalars
+        var candidates: [Candidate] = []
+        for i in 0..<s.count {
+            if let match = lexicon.partnerTable.longestMatch(in: s, at: i) {
+                let start = i - droppablePrefixLength(in: s, before: i)
+                candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
+            }
+            if let suffix = Self.organisationSuffixes.first(where: { s.matches($0, at: i) }) {
+                let start = NameMorphology.nameStart(in: s, endingAt: i)
+                if start < i { candidates.append(Candidate(range: start..<(i + suffix.count))) }
+            }
+            if let noun = Self.groupNouns.first(where: { s.matches($0, at: i) }), i + noun.count < s.count,
+               let close = NameMorphology.closingQuote(in: s, openingAt: i + noun.count) {
+                let inner = (i + noun.count + 1)..<close
+                candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
+            }
+        }
+        for k in candidates.indices where !candidates[k].fromGroupNoun {
+            let end = candidates[k].range.upperBound
+            if let close = NameMorphology.closingQuote(in: s, openingAt: end, limit: 25), close > end + 1 {
+                candidates[k].quoted = (end + 1)..<close
+            }
+        }
+        return select(candidates).compactMap { mention(for: $0, in: text) }
+    }
+
+    /// Non-overlapping candidates, longest (with its quoted name) first; a lexicon
+    /// spelling wins a tie because its canonical name is known.
+    private func select(_ candidates: [Candidate]) -> [Candidate] {
+        func extent(_ c: Candidate) -> Range<Int> {
+            c.quoted.map { c.range.lowerBound..<($0.upperBound + 1) } ?? c.range
+        }
+        let ordered = candidates.sorted { a, b in
+            let la = extent(a).count, lb = extent(b).count
+            if la != lb { return la > lb }
+            if (a.lexiconIndex != nil) != (b.lexiconIndex != nil) { return a.lexiconIndex != nil }
+            return a.range.lowerBound < b.range.lowerBound
+        }
+        var taken: [Range<Int>] = []
+        var chosen: [Candidate] = []
+        for c in ordered where !taken.contains(where: { $0.overlaps(extent(c)) }) {
+            taken.append(extent(c))
+            chosen.append(c)
+        }
+        return chosen.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func mention(for candidate: Candidate, in text: LogicalText) -> PartnerMention? {
+        let s = text.scalars
+        let end = candidate.range.upperBound
+        if candidate.quoted == nil, end < s.count, Self.personSuffixes.contains(s[end]) { return nil }
+        var surface = Array(s[candidate.range])
+        while let first = surface.first, ScalarClass.isASCIIDigit(first) { surface.removeFirst() }
+        if surface.last == "等" { surface.removeLast() }
+        let line = text.line(at: candidate.range.lowerBound)
+        if candidate.fromGroupNoun {
+            guard surface.count >= 2, surface.contains(where: ScalarClass.isNameCharacter) else { return nil }
+            return PartnerMention(name: surface.string, surface: surface.string, line: line)
+        }
+        guard var name = canonicalName(surface) else { return nil }
+        if let quoted = candidate.quoted {
+            name += "「" + text.string(quoted) + "」"
+            return PartnerMention(name: name, surface: surface.string + "「" + text.string(quoted) + "」", line: line)
+        }
+        return PartnerMention(name: name, surface: surface.string, line: line)
+    }
+
+    /// The canonical name for a spelling, or nil when it does not name a partner.
+    func canonicalName(_ spelling: [Unicode.Scalar]) -> String? {
+        var s = spelling
+        if s.last == "等" { s.removeLast() }
+        for prefix in ["各", "全", "区内", "市内", "当該"].map(S) where s.hasPrefix(prefix) && s.count > prefix.count + 1 {
+            s.removeFirst(prefix.count)
+        }
+        var name: String
+        if let index = lexicon.partnerTable.value(of: s) {
+            name = lexicon.partners[index].canonical
+        } else if let rest = strippingWard(s), let index = lexicon.partnerTable.value(of: rest) {
+            name = lexicon.partners[index].canonical
+        } else {
+            name = s.string
+        }
+        guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !Self.isOfficeUnit(name),
+              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) })
+        else { return nil }
+        return name
+    }
+
+    /// The length of a prefix that normalisation drops (区内, the ward's name, 区)
+    /// standing right before `index` at the start of a word, so that the spelling with
+    /// it (区内商店街) is recorded as an alias.
+    private func droppablePrefixLength(in s: [Unicode.Scalar], before index: Int) -> Int {
+        for prefix in [ward, S("区内"), S("市内"), S("区")] where !prefix.isEmpty && index >= prefix.count {
+            let start = index - prefix.count
+            guard s.matches(prefix, at: start) else { continue }
+            if start == 0 || !ScalarClass.isNameCharacter(s[start - 1]) { return prefix.count }
+        }
+        return 0
+    }
+
+    /// `泉区社会福祉協議会` / `区社会福祉協議会` → `社会福祉協議会`.
+    private func strippingWard(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        if s.hasPrefix(ward) && s.count > ward.count { return Array(s.dropFirst(ward.count)) }
+        if s.first == "区" && s.count > 2 { return Array(s.dropFirst()) }
+        return nil
+    }
+
+    /// Venues are places, not partners (guideline: 横浜アリーナ, the shopping centre).
+    static let venueSuffixes: [[Unicode.Scalar]] = ["地区センター", "スポーツセンター", "文化センター", "ショッピングセンター",
+                                                    "公会堂", "会館", "ホール", "アリーナ"].map(S)
+
+    /// Units of the ward office itself are never partners (guideline).
+    static func isOfficeUnit(_ name: String) -> Bool {
+        let s = S(name)
+        return s.hasSuffix(S("区役所")) || s.hasSuffix(S("役所")) || SectionListParser.unitName(name) != nil
+    }
+}

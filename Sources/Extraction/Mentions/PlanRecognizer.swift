@@ -1,0 +1,122 @@
+/// A plan that a measure's text refers to.
+struct PlanMention: Equatable, Sendable {
+    /// The plan referred to and, first, the plans it is part of (root first).
+    var nodes: [PlanNode]
+    /// The spelling in the text when it differs in form from the canonical name.
+    var surface: String?
+    var line: Int
+
+    var target: PlanNode { nodes[nodes.count - 1] }
+}
+
+/// What the whole document tells about its ward plan, learnt before measures are read.
+struct WelfarePlanContext: Equatable, Sendable {
+    var ward: String
+    var nickname: String?
+    var terms: Set<Int> = []
+
+    /// `第5期泉区地域福祉保健計画「泉わくわくプラン」`.
+    func name(term: Int?) -> String {
+        let t = term ?? terms.max()
+        return (t.map { "第\($0)期" } ?? "") + ward + "地域福祉保健計画" + (nickname.map { "「\($0)」" } ?? "")
+    }
+
+    init(ward: String, documentText: [Unicode.Scalar]) {
+        self.ward = ward
+        let citations = WelfarePlanScanner.citations(in: documentText)
+        nickname = citations.lazy.compactMap(\.nickname).first
+        terms = Set(citations.compactMap(\.term))
+    }
+}
+
+/// Finds plan references in a measure's text, in this order (each claims its span):
+/// 1. 横浜市中期計画 citations (see ``MidTermPlanReference``); a bare mention of the
+///    中期計画 is context, not a reference;
+/// 2. the ward plan and its 地区別計画 (see ``WelfarePlanScanner``);
+/// 3. lexicon plans, with a term prefix kept (`第３期健康横浜２１` → 第3期健康横浜21);
+/// 4. `第N期` / `第N次` followed by a name ending in 計画, プラン, 戦略, 指針, 目標, ビジョン;
+/// 5. a quoted name ending in one of those words (`「プラ5.3計画の推進」` → プラ5.3計画);
+/// 6. an unquoted name ending in one of them whose stem names an administration
+///    (区, 市, 横浜): `泉区アクションプラン`. Generic words (基本目標, 行動指針, 次期プラン,
+///    区計画) do not qualify.
+struct PlanRecognizer: Sendable {
+    let lexicon: Lexicon
+    let welfare: WelfarePlanContext
+    /// The root of 中期計画 citations: the lexicon's canonical name for 中期計画.
+    let midTermRoot: String
+
+    init(lexicon: Lexicon, welfare: WelfarePlanContext) {
+        self.lexicon = lexicon
+        self.welfare = welfare
+        midTermRoot = lexicon.canonicalPlan(for: "中期計画") ?? "横浜市中期計画"
+    }
+
+    static let planSuffixes: [[Unicode.Scalar]] = ["プラン", "計画", "戦略", "指針", "目標", "ビジョン"].map(S)
+    func mentions(in text: LogicalText) -> [PlanMention] {
+        let s = text.scalars
+        var taken: [Range<Int>] = []
+        var found: [(position: Int, mention: PlanMention)] = []
+        func add(_ range: Range<Int>, _ nodes: [PlanNode], surface: String? = nil) {
+            taken.append(range)
+            found.append((range.lowerBound, PlanMention(nodes: nodes, surface: surface, line: text.line(at: range.lowerBound))))
+        }
+        func isFree(_ range: Range<Int>) -> Bool { !taken.contains { $0.overlaps(range) } }
+
+        // 1. 中期計画 citations.
+        var from = 0
+        while let k = s.firstIndex(of: S("中期計画"), from: from) {
+            let (references, end) = MidTermPlanReference.parse(s, from: k + 4)
+            let start = k >= 3 && s.matches(S("横浜市"), at: k - 3) ? k - 3 : k
+            taken.append(start..<end)
+            for reference in references { add(start..<end, reference.nodes(root: midTermRoot)) }
+            from = end
+        }
+        // 2. The ward plan.
+        let wardPlan = wardPlanCitations(in: s, excluding: taken)
+        for citation in wardPlan where isFree(citation.range) {
+            // A bare term (第4期) is a reference but not a spelling of the plan's name.
+            let spelled = citation.nickname != nil || s[citation.range].contains(where: { $0 == "画" })
+            add(citation.range, [PlanNode(name: welfare.name(term: citation.term), within: nil)],
+                surface: spelled && citation.range.count > 6 ? Array(s[citation.range]).string : nil)
+        }
+        var districtFrom = 0
+        while let k = s.firstIndex(of: WelfarePlanScanner.districtPlan, from: districtFrom) {
+            districtFrom = k + 1
+            let range = k..<(k + WelfarePlanScanner.districtPlan.count)
+            guard isFree(range) else { continue }
+            let parent = wardPlan.isEmpty && welfare.terms.isEmpty && welfare.nickname == nil ? nil : welfare.name(term: nil)
+            add(range, (parent.map { [PlanNode(name: $0, within: nil)] } ?? []) + [PlanNode(name: "地区別計画", within: parent)])
+        }
+        // 3. Lexicon plans, with a term prefix.
+        for i in s.indices {
+            guard let match = lexicon.planTable.longestMatch(in: s, at: i), isFree(i..<(i + match.length)) else { continue }
+            let canonical = lexicon.plans[match.value].canonical
+            guard canonical != midTermRoot else { continue }
+            var range = i..<(i + match.length)
+            var name = canonical
+            if let term = NameMorphology.term(endingAt: i, in: s) {
+                range = term.start..<range.upperBound
+                name = Array(s[term.start..<i]).string + canonical
+            }
+            add(range, [PlanNode(name: name, within: nil)], surface: Array(s[range]).string)
+        }
+        // 4–6. Plans found by their form.
+        for (range, name) in PlanNamePatterns.names(in: s) where isFree(range) {
+            add(range, [PlanNode(name: name, within: nil)])
+        }
+        return found.sorted { $0.position < $1.position }.map(\.mention)
+    }
+
+    /// Citations of the ward plan: explicit ones, the nickname alone, and bare terms
+    /// when the text cites the plan.
+    private func wardPlanCitations(in s: [Unicode.Scalar], excluding taken: [Range<Int>]) -> [WelfarePlanScanner.Citation] {
+        var citations = WelfarePlanScanner.citations(in: s).filter { c in !taken.contains { $0.overlaps(c.range) } }
+        if let nickname = welfare.nickname {
+            citations += WelfarePlanScanner.nicknameCitations(in: s, nickname: nickname, excluding: taken + citations.map(\.range))
+        }
+        if !citations.isEmpty {
+            citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken + citations.map(\.range))
+        }
+        return citations.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

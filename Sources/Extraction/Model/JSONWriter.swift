@@ -1,0 +1,84 @@
+/// A small JSON writer that produces the gold files' exact layout: one-space
+/// indentation, `"key": value`, every array element and object member on its own line,
+/// non-ASCII characters written as themselves (the layout of Python's
+/// `json.dumps(indent=1, ensure_ascii=False)`, which wrote the gold files).
+///
+/// Hand-written because `JSONEncoder` neither keeps key order nor lets the layout be
+/// chosen, and the output must be byte-for-byte deterministic.
+indirect enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case int(Int)
+    case null
+    case array([JSONValue])
+    /// Members in the order given.
+    case object([(String, JSONValue)])
+
+    static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.null, .null): return true
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        default: return false
+        }
+    }
+
+    /// The pretty-printed text, without a trailing newline.
+    func rendered() -> String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        switch self {
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .int(let n): out += String(n)
+        case .null: out += "null"
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (k, item) in items.enumerated() {
+                out += String(repeating: " ", count: indent + 1)
+                item.write(to: &out, indent: indent + 1)
+                out += k + 1 < items.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (k, (key, value)) in members.enumerated() {
+                out += String(repeating: " ", count: indent + 1)
+                JSONValue.writeString(key, to: &out)
+                out += ": "
+                value.write(to: &out, indent: indent + 1)
+                out += k + 1 < members.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    private static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

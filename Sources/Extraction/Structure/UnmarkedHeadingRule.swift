@@ -1,0 +1,90 @@
+/// Whether a line without a marker is a heading, from its shape and its neighbours.
+///
+/// Some documents mark nothing: 港南区's initiatives are bold lines, 旭区's 主な取組
+/// are boxes. In a text dump such a heading is a line that
+/// - stands alone: the line before it ended a sentence or was itself structure, and
+///   the line after it does not continue it (does not start with hiragana or closing
+///   punctuation);
+/// - is a phrase, not a sentence: no 。, and it does not end in a particle, a comma
+///   or a verb (ます/です, or a plain or te-form ending such as …はまる, …として:
+///   headings are noun phrases, or exclamations that end in ！);
+/// - is clearly shorter than the wrap width when the dump wraps paragraphs (a wrapped
+///   line is as long as the column), unless it ends with ！/？ or stands between blank
+///   lines (a box of its own, not a line of a paragraph);
+/// - is not a plan citation (`中期計画の基本戦略に関連するテーマ【05】`).
+///
+/// Named projects (`…事業`, `…取組`, `…プロジェクト`) are headings by the guideline even
+/// in documents that mark their other initiatives, so they pass in both modes.
+struct UnmarkedHeadingRule: Sendable {
+    let lines: [SourceLine]
+    let kinds: [LineKind]
+    let layout: PageLayout
+
+    /// The title of line `i` when it is a heading, else nil.
+    ///
+    /// - Parameters:
+    ///   - previousEndsUnit: whether the content line before ended a sentence or was structure.
+    ///   - allShapes: false in documents that mark their initiatives; then only named
+    ///     projects qualify.
+    func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool) -> String? {
+        guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。") else { return nil }
+        let title = TitleCleaner.clean(lines[i].display)
+        let s = TextNormalizer.compactScalars(title)
+        guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
+        guard !s.contains("。"), !s.contains(S("中期計画")), !s.contains(S("テーマ【")), !s.contains(S("http")) else { return nil }
+        guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
+        else { return nil }
+        guard !s.hasSuffix(S("ます")), !s.hasSuffix(S("です")), !s.hasSuffix(S("ました")) else { return nil }
+        guard nextLineStartsAfresh(after: i) else { return nil }
+        let namedProject = s.hasSuffix(S("事業")) || s.hasSuffix(S("取組")) || s.hasSuffix(S("プロジェクト"))
+        if namedProject { return s.count <= 60 ? title : nil }
+        guard allShapes else { return nil }
+        if layout.isUnwrapped { return s.count <= 120 ? title : nil }
+        let exclaims = last == "!" || last == "?"
+        let short = Double(lines[i].compact.count) < 0.85 * Double(layout.wrapWidth)
+        return exclaims || short || standsAlone(i) ? title : nil
+    }
+
+    /// Whether line `i` has a blank line (or the document's edge) on both sides.
+    func standsAlone(_ i: Int) -> Bool {
+        (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
+    }
+
+    private static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
+    private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
+    private static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
+
+    /// Whether the next content line starts something new rather than continuing line `i`.
+    func nextLineStartsAfresh(after i: Int) -> Bool {
+        var j = i + 1
+        while j < kinds.count, !kinds[j].isContent { j += 1 }
+        guard j < kinds.count else { return true }  // the document ends: nothing continues the line
+        switch kinds[j] {
+        case .text, .note:
+            var next = lines[j].compact
+            if let first = next.first, first == "【" || TitleCleaner.labelKanji.contains(first) {
+                next = TextNormalizer.compactScalars(TitleCleaner.strippingLeadingLabels(lines[j].display))
+            }
+            guard let first = next.first else { return false }
+            return !ScalarClass.isHiragana(first) && !Self.continuing.contains(first)
+        case .continuation:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Whether a body line ends a sentence, so that the next line may be a heading.
+    static func endsSentence(_ line: SourceLine) -> Bool {
+        var s = line.compact[...]
+        // Trailing labels and footnote marks: 「…します。【新規】」, 「…支援※1」.
+        while let last = s.last {
+            if last == "】", let open = s.lastIndex(of: "【") { s.removeSubrange(open...); continue }
+            if ScalarClass.isASCIIDigit(last), let mark = s.lastIndex(of: "※"),
+               s[(mark + 1)...].allSatisfy(ScalarClass.isASCIIDigit) { s.removeSubrange(mark...); continue }
+            break
+        }
+        guard let last = s.last else { return true }
+        return ScalarClass.sentenceEnds.contains(last)
+    }
+}

@@ -1,0 +1,50 @@
+/// The ward and fiscal year of a document, from its title.
+struct WardTitle: Equatable, Sendable {
+    var ward: String
+    var fiscalYear: String
+    /// 1-based line of the title that names the ward.
+    var line: Int
+}
+
+/// Finds the title `令和7年度 泉区運営方針` (also spaced out, `港 南 区 運 営 方 針`, or
+/// with the year on a line of its own just above).
+///
+/// The ward is recognised by the title's form (a name ending in 区 before 運営方針),
+/// not from a list, so a ward the lexicon has never seen is still found.
+enum WardTitleFinder {
+    static func find(_ lines: [SourceLine]) -> WardTitle? {
+        for (index, line) in lines.enumerated() {
+            let key = line.compact
+            // A title, not a sentence citing one: little may follow 運営方針 (（案）, 概要).
+            guard let title = key.firstIndex(of: S("運営方針")), key.count - title - 4 <= 8,
+                  let ward = wardName(before: title, in: key) else { continue }
+            let year = FiscalYear.parse(key, from: 0)?.text ?? nearbyYear(lines, around: index) ?? ""
+            return WardTitle(ward: ward, fiscalYear: year, line: line.number)
+        }
+        return nil
+    }
+
+    /// `令和7年度港北区` → `港北区`: the name ending in 区 that ends just before `end`.
+    static func wardName(before end: Int, in key: [Unicode.Scalar]) -> String? {
+        var start = 0
+        if let year = FiscalYear.parse(key, from: 0), year.end <= end { start = year.end }
+        var name = Array(key[start..<end])
+        if name.hasPrefix(S("横浜市")) { name.removeFirst(3) }
+        guard name.last == "区", name.count >= 2, name.count <= 6,
+              name.allSatisfy({ ScalarClass.isKanji($0) || $0 == "ケ" || $0 == "ヶ" || $0 == "ノ" || $0 == "の" })
+        else { return nil }
+        return name.string
+    }
+
+    /// The fiscal year on a line near the title, or else the first one in the document.
+    private static func nearbyYear(_ lines: [SourceLine], around index: Int) -> String? {
+        let window = Swift.max(0, index - 4)...Swift.min(lines.count - 1, index + 4)
+        for i in window {
+            if let year = FiscalYear.parse(lines[i].compact, from: 0) { return year.text }
+        }
+        for line in lines {
+            if let year = FiscalYear.parse(line.compact, from: 0) { return year.text }
+        }
+        return nil
+    }
+}

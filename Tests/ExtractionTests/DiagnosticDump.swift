@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Extraction
+
+/// With WARDGRAPH_DUMP=1, prints for each document what was extracted that the gold
+/// lacks and what the gold has that was not extracted. A tool for tuning, not a check.
+@Suite struct DiagnosticDump {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_DUMP"] != nil))
+    func dumpDifferences() throws {
+        let lexicon = try Corpus.lexicon()
+        for name in Corpus.documents {
+            let gold = try Corpus.gold(name)
+            let doc = try Corpus.extract(name, lexicon: lexicon)
+            print("===== \(name) ward=\(doc.ward) year=\(doc.fiscalYear) line=\(doc.wardLine)")
+            let goldTitles = Set(gold.measures.map { TextNormalizer.key($0.title) })
+            for m in doc.measures {
+                let mark = goldTitles.contains(TextNormalizer.key(m.title)) ? " " : "+"
+                print("\(mark) \(m.id) L\(m.level) p=\(m.parent ?? "-") \(m.line)-\(m.endLine) \(m.otherBlocks) \(m.title)")
+            }
+            let mine = Set(doc.measures.map { TextNormalizer.key($0.title) })
+            for m in gold.measures where !mine.contains(TextNormalizer.key(m.title)) { print("- gold \(m.id) L\(m.level) \(m.line ?? 0) \(m.title)") }
+            func diff(_ label: String, _ ours: [String], _ theirs: [String]) {
+                let o = Set(ours), t = Set(theirs)
+                for x in ours where !t.contains(x) { print("+ \(label) \(x)") }
+                for x in theirs where !o.contains(x) { print("- \(label) \(x)") }
+            }
+            diff("section", doc.sections.map(\.name), gold.sections.map(\.name))
+            diff("partner", doc.partners.map { "\($0.name) @\($0.line)" }.map { String($0.split(separator: " @")[0]) }, gold.partners.map(\.name))
+            diff("plan", doc.plans.map(\.name), gold.plans.map(\.name))
+            let titleOf = Dictionary(uniqueKeysWithValues: doc.measures.map { ($0.id, $0.title) })
+            let goldTitleOf = Dictionary(uniqueKeysWithValues: gold.measures.map { ($0.id, $0.title) })
+            diff("edge", doc.edges.map { "\(titleOf[$0.from]!.prefix(12)) \($0.type.rawValue) \($0.to)" },
+                 gold.edges.map { "\(goldTitleOf[$0.from]!.prefix(12)) \($0.type) \($0.to)" })
+        }
+        print(try Corpus.evaluation().table())
+    }
+}

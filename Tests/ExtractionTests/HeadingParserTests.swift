@@ -1,0 +1,70 @@
+import Testing
+@testable import Extraction
+
+/// Heading markers as they appear in the dumps, raw (full-width digits, compatibility
+/// ideographs), with the title the guideline expects.
+@Suite struct HeadingParserTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var raw: String
+        var marker: HeadingMarker?
+        var title: String?
+        var description: String { raw }
+    }
+
+    static let cases: [Case] = [
+        Case(raw: "１ にぎわいの創出と発信による魅力づくり  ", marker: .number(1), title: "にぎわいの創出と発信による魅力づくり"),
+        Case(raw: "２ 区民の皆様とともに育む持続可能な地域づくり", marker: .number(2), title: "区民の皆様とともに育む持続可能な地域づくり"),
+        Case(raw: "1. 安心・安全", marker: .number(1), title: "安心・安全"),
+        Case(raw: " ４ 誰もが健康で生きがいを感じられる地域の実現！ ", marker: .number(4), title: "誰もが健康で生きがいを感じられる地域の実現！"),
+        Case(raw: "施策１ 安全・安心のまちづくり", marker: .policyNumber(1), title: "安全・安心のまちづくり"),
+        Case(raw: " 施策４ 誰もが元気で健やかに暮らせるまちづくり", marker: .policyNumber(4), title: "誰もが元気で健やかに暮らせるまちづくり"),
+        Case(raw: "【施策２】子育てにやさしいまちづくり", marker: .policyNumber(2), title: "子育てにやさしいまちづくり"),
+        Case(raw: "重点施策３ 地域の魅力づくり", marker: .policyNumber(3), title: "地域の魅力づくり"),
+        Case(raw: "○泉区ならではの魅力発信＜中期計画：テーマ 03 戦略５ 政策 26＞  ", marker: .symbol(.circle), title: "泉区ならではの魅力発信"),
+        Case(raw: "〇インフラ施設の維持管理＜中期計画：テーマ 03 戦略９ 政策 38＞", marker: .symbol(.circle), title: "インフラ施設の維持管理"),
+        Case(raw: "◆ 金沢防災“えん”づくり事業 ～顔の見える防災の輪～ ", marker: .symbol(.diamond), title: "金沢防災“えん”づくり事業 ～顔の見える防災の輪～"),
+        Case(raw: "◆安心・安全", marker: .symbol(.diamond), title: "安心・安全"),
+        Case(raw: "●地区担当制などによる協働の推進", marker: .symbol(.disc), title: "地区担当制などによる協働の推進"),
+        Case(raw: "■ 【新規】子育て応援事業【拡充】", marker: .symbol(.square), title: "子育て応援事業"),
+        Case(raw: "①災害に強いまちづくり", marker: .circled(1), title: "災害に強いまちづくり"),
+        Case(raw: "④「ひとつプラン港北」（地域福祉保健計画）第5期の策定", marker: .circled(4), title: "「ひとつプラン港北」（地域福祉保健計画）第5期の策定"),
+        Case(raw: "（１）地域防災力の向上", marker: .parenthesized(1), title: "地域防災力の向上"),
+        Case(raw: "(2) 見守り活動の推進", marker: .parenthesized(2), title: "見守り活動の推進"),
+        Case(raw: "⑶ 商店街の活性化", marker: .parenthesized(3), title: "商店街の活性化"),
+        Case(raw: "～協働で進めるまちづくり～", marker: .wave, title: "協働で進めるまちづくり"),
+        Case(raw: "２－１ 地域防災力の向上", marker: .subNumber(2, 1), title: "地域防災力の向上"),
+        Case(raw: "1.3 見守りの推進", marker: .subNumber(1, 3), title: "見守りの推進"),
+        Case(raw: "2026-2029年度の計画", marker: nil, title: nil),
+        Case(raw: "１ 安全・安心のまちづくり……………… 3", marker: .number(1), title: "安全・安心のまちづくり"),
+        Case(raw: "２ 子育てしやすいまち・・・・ 12", marker: .number(2), title: "子育てしやすいまち"),
+        Case(raw: "5 信頼される区役所づくり ～チーム泉～", marker: .number(5), title: "信頼される区役所づくり ～チーム泉～"),
+        Case(raw: "第３期健康横浜２１の推進", marker: nil, title: nil),
+        Case(raw: "2027年３月の開催に向け、区役所窓口やイベント等", marker: nil, title: nil),
+        Case(raw: " 18区の中でも人口減少と高齢化が進行している", marker: nil, title: nil),
+        Case(raw: "40周年をきっかけに、泉区に対する関心や愛着が高まる", marker: nil, title: nil),
+        Case(raw: "3 年間の取組", marker: nil, title: nil),
+        Case(raw: "拡 犬の飼い主 マナー啓発", marker: nil, title: nil),
+        Case(raw: "【拡】開催地元区として横浜グリーンエクスポ機運醸成", marker: nil, title: nil),
+        Case(raw: "・区内農家や地産地消に関する情報", marker: nil, title: nil),
+        Case(raw: "２ ", marker: nil, title: nil),
+    ]
+
+    @Test(arguments: cases)
+    func parsesMarkerAndTitle(_ c: Case) {
+        let heading = HeadingParser.parse(TextNormalizer.display(c.raw))
+        #expect(heading?.marker == c.marker)
+        #expect(heading?.title == c.title)
+    }
+
+    @Test func markerTextIsRemovedButReferencesAreKeptForScanning() {
+        #expect(HeadingParser.textAfterMarker("○伝統文化の保存＜中期計画：テーマ 04＞") == "伝統文化の保存＜中期計画：テーマ 04＞")
+        #expect(HeadingParser.textAfterMarker("拡 福祉避難所の災害対応力向上") == "福祉避難所の災害対応力向上")
+    }
+
+    @Test func titlesLoseLabelsReferencesAndFootnoteMarks() {
+        #expect(TitleCleaner.clean("【拡】開催地元区として推進") == "開催地元区として推進")
+        #expect(TitleCleaner.clean("区独自にがけ地相談会を開催します。【新規】") == "区独自にがけ地相談会を開催します。")
+        #expect(TitleCleaner.clean("災害時要援護者※1") == "災害時要援護者")
+        #expect(TitleCleaner.strippingWaveDashes("～チーム泉～") == "チーム泉")
+    }
+}

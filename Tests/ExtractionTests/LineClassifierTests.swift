@@ -1,0 +1,79 @@
+import Testing
+@testable import Extraction
+
+/// Lines that carry layout (captions, page numbers, part headers, titles, section
+/// lists) must be told apart from content, and never become measures.
+@Suite struct LineClassifierTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var raw: String
+        var kind: LineKind
+        var description: String { raw }
+    }
+
+    static let cases: [Case] = [
+        Case(raw: "＜ソラトスイベント＞ ", kind: .caption),
+        Case(raw: "＜ふれあいまつりでの PR＞ ＜公園愛護会の活動＞ ＜バナーフラッグの設置（庁舎前）＞ ", kind: .caption),
+        Case(raw: "≪港南区子育てサイト「ここなび」≫", kind: .caption),
+        Case(raw: "＜区局連携促進事業＞ ", kind: .caption),
+        Case(raw: "２ ", kind: .pageNumber),
+        Case(raw: "- 3 -", kind: .pageNumber),
+        Case(raw: "３", kind: .pageNumber),
+        Case(raw: "4/12", kind: .pageNumber),
+        Case(raw: "令和７年度 ", kind: .title),
+        Case(raw: "港 南 区 運 営 方 針", kind: .title),
+        Case(raw: "      令和４年度 金沢区 運営方針 ", kind: .title),
+        Case(raw: "Ⅰ 基本目標 ", kind: .part(.goal)),
+        Case(raw: "II 目標達成に向けた施策", kind: .part(.policies)),
+        Case(raw: " Ⅲ 目標達成に向けた組織運営 ", kind: .part(.organisation)),
+        Case(raw: "２ 目標達成に向けた施策", kind: .part(.policies)),
+        Case(raw: "第３ 目標達成に向けた組織運営", kind: .part(.organisation)),
+        Case(raw: "Ⅲ GREEN×EXPO 2027に向けた機運醸成の取組等", kind: .part(.headline("GREEN×EXPO 2027に向けた機運醸成の取組等"))),
+        Case(raw: "【主な事業・取組】 ", kind: .keyInitiatives),
+        Case(raw: "主な取組（Ⅱ 目標達成に向けた施策） ", kind: .keyInitiatives),
+        Case(raw: "★ 主な事業・取組は、次頁以降をご覧ください。", kind: .text),
+        Case(raw: "区で展開される主な局事業", kind: .bureauProjects),
+        Case(raw: "総務課 区政推進課 地域振興課 ", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
+            SectionName(name: "地域振興課", written: "地域振興課"),
+        ])),
+        Case(raw: "保育園（和泉・北上飯田） ", kind: .sectionList([SectionName(name: "保育園", written: "保育園（和泉・北上飯田）")])),
+        Case(raw: "総務課・区政推進課・高齢・障害支援課", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
+            SectionName(name: "高齢・障害支援課", written: "高齢・障害支援課"),
+        ])),
+        Case(raw: "高齢・障害支援課", kind: .sectionList([SectionName(name: "高齢・障害支援課", written: "高齢・障害支援課")])),
+        Case(raw: "総務課・区政推進課", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
+        ])),
+        Case(raw: "関係", kind: .text),
+        Case(raw: "・区内農家や地産地消に関する情報を発信します。", kind: .bullet),
+        Case(raw: "- 防犯・交通安全対策の推進", kind: .bullet),
+        Case(raw: "※1 避難誘導や避難生活などで支援が必要な方", kind: .note),
+        Case(raw: "○「農」の魅力発信", kind: .heading(Heading(marker: .symbol(.circle), title: "「農」の魅力発信"))),
+        Case(raw: "○開催まで1年を切ったGREEN×EXPO 2027の開催地元区として、機運を高めます。", kind: .text),
+    ]
+
+    @Test(arguments: cases)
+    func classifiesTheLine(_ c: Case) {
+        #expect(LineClassifier.kind(of: SourceLine(number: 1, raw: c.raw)) == c.kind)
+    }
+
+    @Test func aWrappedNumberedHeadingIsJoined() {
+        let lines = ["1 安全に、安心して", "暮らせるまちづくり", ""].enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let kinds = LineClassifier.classify(lines)
+        #expect(kinds[0] == .heading(Heading(marker: .number(1), title: "安全に、安心して暮らせるまちづくり")))
+        #expect(kinds[1] == .continuation)
+    }
+
+    @Test func aWaveHeadlineClosedOnTheNextLineIsJoined() {
+        let lines = ["～「GREEN×EXPO 2027」を転換点とした", "人と環境にやさしいグリーン社会の実現～"]
+            .enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let kinds = LineClassifier.classify(lines)
+        #expect(kinds[0] == .heading(Heading(marker: .wave, title: "「GREEN×EXPO 2027」を転換点とした人と環境にやさしいグリーン社会の実現")))
+    }
+
+    @Test func fewerThanThreeUnitLinesAreNotASectionList() {
+        let lines = ["総務課", "本文です。"].enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        #expect(LineClassifier.classify(lines)[0] == .text)
+    }
+}

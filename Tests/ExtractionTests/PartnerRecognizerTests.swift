@@ -1,0 +1,81 @@
+import Testing
+@testable import Extraction
+
+/// Partner normalisation: NFKC and compatibility ideographs, lexicon aliases, the
+/// ward prefix dropped from generic bodies only, proper names kept whole, and vague
+/// collectives, office units, venues and people rejected.
+@Suite struct PartnerRecognizerTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var text: String
+        var partners: [String]
+        var ward = "泉区"
+        var description: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "区社会福祉協議会及び地域ケアプラザ等で構成される", partners: ["社会福祉協議会", "地域ケアプラザ"]),
+        Case(text: "泉区役所・社会福祉協議会・地域ケアプラザ職員で構成する", partners: ["社会福祉協議会", "地域ケアプラザ"]),
+        Case(text: "区内商店街のにぎわいづくりや消費喚起", partners: ["商店街"]),
+        Case(text: "泉区商店街連合会加盟の飲食店と協働した", partners: ["泉区商店街連合会"]),
+        Case(text: "泉区社会福祉協議会と連携", partners: ["社会福祉協議会"]),
+        Case(text: "フェリス女学院大学と協働し、若者世代の", partners: ["フェリス女学院大学"]),
+        Case(text: "18区の中でも、横浜市立大学の専門的な知見", partners: ["横浜市立大学"]),
+        Case(text: "プロスポーツチームや大学と連携した", partners: ["プロスポーツチーム", "大学"]),
+        Case(text: "エコキャンペーンや民間企業と連携した", partners: ["企業"]),
+        Case(text: "20代から区内事業者に対する健康経営支援", partners: ["企業"]),
+        Case(text: "区内作業所等と連携した花植え", partners: ["障害福祉事業所"]),
+        Case(text: "防災拠点に対し、ペットの一時飼育場所", partners: ["地域防災拠点"]),
+        Case(text: "地域子育て支援拠点「すきっぷ」にアクセスしづらい", partners: ["地域子育て支援拠点「すきっぷ」"]),
+        Case(text: "発信！旭区市民活動支援センター「みなくる」とも連携！", partners: ["旭区市民活動支援センター「みなくる」"], ward: "旭区"),
+        Case(text: "見守り活動をするボランティア「旭区わんわんパトロール」の募集", partners: ["旭区わんわんパトロール"], ward: "旭区"),
+        Case(text: "町の防災組織(自治会町内会等)の自助・共助", partners: ["町の防災組織", "自治会町内会"]),
+        Case(text: "⾃治会町内会の運営のサポート", partners: ["自治会町内会"]),
+        Case(text: "⺠間企業向け障害理解啓発講座", partners: ["企業"]),
+        Case(text: "自治会町内会、商店街、ＮＰＯ、企業等とのつながり", partners: ["自治会町内会", "商店街", "NPO", "企業"]),
+        Case(text: "港北区地域自立支援協議会の開催を通じた", partners: ["港北区地域自立支援協議会"], ward: "港北区"),
+        Case(text: "地域ケアプラザ（地域包括支援センター）・基幹相談支援センター・生活支援センターでの",
+             partners: ["地域ケアプラザ", "基幹相談支援センター", "生活支援センター"], ward: "港北区"),
+        Case(text: "目指して健やか子育て連絡会で策定した", partners: ["健やか子育て連絡会"]),
+        Case(text: "道路改良工事やスクールゾーン対策協議会での点検", partners: ["スクールゾーン対策協議会"]),
+        Case(text: "災害時協力事業所登録制度を創設し", partners: ["災害時協力事業所"]),
+        Case(text: "見守り協力事業者を対象とした", partners: ["見守り協力事業者"]),
+        Case(text: "関係機関や関係団体、多様な主体と連携し", partners: []),
+        Case(text: "食品ロスの削減を区内関係団体等と連携して推進", partners: []),
+        Case(text: "子どもと地域・活動団体をつなぐ", partners: []),
+        Case(text: "地域の皆様や区民、職員とともに", partners: []),
+        Case(text: "区政推進課や泉土木事務所と連携", partners: []),
+        Case(text: "横浜アリーナでの「ふるさと港北ふれあいまつり」", partners: []),
+        Case(text: "日吉地区センターで講座を開催", partners: []),
+        Case(text: "大学生が企画する", partners: []),
+        Case(text: "団体への花苗配布", partners: []),
+    ]
+
+    @Test(arguments: cases)
+    func recognisesPartners(_ c: Case) throws {
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: c.ward)
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars(TextNormalizer.display(c.text)), line: 7, joined: false)
+        let mentions = recognizer.mentions(in: text)
+        var distinct: [String] = []
+        for name in mentions.map(\.name) where !distinct.contains(name) { distinct.append(name) }
+        #expect(distinct == c.partners)
+        #expect(mentions.allSatisfy { $0.line == 7 })
+    }
+
+    @Test func aNameBrokenAcrossLinesIsFoundOnTheLineWhereItStarts() throws {
+        let lines = ["活性化を図るとともに、地域支援チーム（泉区役所・社会福祉協議会・地域", "", "ケアプラザ職員で構成する支援体制）による支援を強化します。"]
+            .enumerated().map { SourceLine(number: $0 + 45, raw: $1) }
+        let kinds = LineClassifier.classify(lines)
+        let text = LogicalText(segment: Array(lines.indices), lines: lines, kinds: kinds)
+        let mentions = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "泉区").mentions(in: text)
+        #expect(mentions.map(\.name) == ["社会福祉協議会", "地域ケアプラザ"])
+        #expect(mentions.map(\.line) == [45, 45])
+    }
+
+    @Test func aSentenceEndIsAHardStop() throws {
+        let lines = ["支援します。", "大学と連携します。"].enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let text = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines))
+        #expect(text.scalars.contains(LogicalText.hardStop))
+        #expect(PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "泉区").mentions(in: text).map(\.line) == [2])
+    }
+}

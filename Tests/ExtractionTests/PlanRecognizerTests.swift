@@ -1,0 +1,62 @@
+import Testing
+@testable import Extraction
+
+/// Plan references by form: the ward's 地域福祉保健計画 in its many shapes, lexicon
+/// plans with their term, 第N期/第N次 plans, quoted plans and a ward's named plans;
+/// generic words rejected.
+@Suite struct PlanRecognizerTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var text: String
+        var plans: [String]
+        var ward = "泉区"
+        /// Text elsewhere in the document (where the plan's nickname may be learnt).
+        var document = ""
+        var description: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "第５期泉わくわくプラン（泉区地域福祉保健計画）の策定や", plans: ["第5期泉区地域福祉保健計画「泉わくわくプラン」"]),
+        Case(text: "・泉わくわくプラン（泉区地域福祉保健計画）を区民の皆様に", plans: ["第5期泉区地域福祉保健計画「泉わくわくプラン」"],
+             document: "第５期泉区地域福祉保健計画の策定に向け"),
+        Case(text: "「ひとつプラン港北」（地域福祉保健計画）第5期の策定 第4期の総仕上げ、第5期計画を策定", plans: [
+            "第5期港北区地域福祉保健計画「ひとつプラン港北」", "第4期港北区地域福祉保健計画「ひとつプラン港北」",
+            "第5期港北区地域福祉保健計画「ひとつプラン港北」",
+        ], ward: "港北区"),
+        Case(text: "「港南ひまわりプラン」の策定・推進に地域と共に取り組みます。", plans: ["第4期港南区地域福祉保健計画「港南ひまわりプラン」"],
+             ward: "港南区", document: "「第４期港南ひまわりプラン（地域福祉保健計画）」の推進"),
+        Case(text: "第４期金沢区地域福祉保健計画（３年度～７年度）を推進します。", plans: ["第4期金沢区地域福祉保健計画"], ward: "金沢区"),
+        Case(text: "地区別計画の作成を支援します。", plans: ["第5期泉区地域福祉保健計画", "地区別計画"], document: "第5期泉区地域福祉保健計画"),
+        Case(text: "新たな地震防災戦略等を踏まえ", plans: ["新たな横浜市地震防災戦略"]),
+        Case(text: "開催まで500日、横浜グリーンエクスポ装飾", plans: ["GREEN×EXPO 2027"]),
+        Case(text: "GREEN × EXPO 2027 の期待感", plans: ["GREEN×EXPO 2027"]),
+        Case(text: "第３期健康横浜２１の推進", plans: ["第3期健康横浜21"]),
+        Case(text: "特別市など市の重点施策に", plans: ["特別市"]),
+        Case(text: "第４期金沢区子育て支援の協働の指針を踏まえ", plans: ["第4期金沢区子育て支援の協働の指針"], ward: "金沢区"),
+        Case(text: "読書活動の推進や第三次港北区読書活動推進目標の策定", plans: ["第三次港北区読書活動推進目標"], ward: "港北区"),
+        Case(text: "「子ども向け脱炭素イベント」「プラ5.3計画の推進」等", plans: ["プラ5.3計画"]),
+        Case(text: "・泉区アクションプランを推進し", plans: ["泉区アクションプラン"]),
+        Case(text: "次期プランを一緒に作りあげていく", plans: []),
+        Case(text: "議論しながら区計画の策定を進めます。", plans: []),
+        Case(text: "Ⅰ 基本目標 行動指針 計画的に進める", plans: []),
+        Case(text: "横浜市中期計画の基本戦略を踏まえ", plans: []),
+    ]
+
+    @Test(arguments: cases)
+    func recognisesPlans(_ c: Case) throws {
+        let scan = { (s: String) in TextNormalizer.compactScalars(TextNormalizer.display(s)) }
+        let context = WelfarePlanContext(ward: c.ward, documentText: scan(c.document) + [LogicalText.hardStop] + scan(c.text))
+        let recognizer = PlanRecognizer(lexicon: try Corpus.lexicon(), welfare: context)
+        var text = LogicalText()
+        text.append(scan(c.text), line: 3, joined: false)
+        let mentions = recognizer.mentions(in: text)
+        #expect(mentions.flatMap(\.nodes).map(\.name) == c.plans)
+    }
+
+    @Test func theDistrictPlanIsWithinTheWardPlan() throws {
+        let context = WelfarePlanContext(ward: "泉区", documentText: S("第5期泉区地域福祉保健計画"))
+        var text = LogicalText()
+        text.append(S("地区別計画の作成"), line: 1, joined: false)
+        let mention = try #require(PlanRecognizer(lexicon: try Corpus.lexicon(), welfare: context).mentions(in: text).first)
+        #expect(mention.target == PlanNode(name: "地区別計画", within: "第5期泉区地域福祉保健計画"))
+    }
+}

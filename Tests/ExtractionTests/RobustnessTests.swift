@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Extraction
+
+/// The same five documents dumped differently must still clear the quality floors:
+/// another converter drops blank lines, writes CRLF, marks pages with form feeds or
+/// prints no page numbers at all.
+@Suite struct RobustnessTests {
+    struct Variant: CustomStringConvertible, Sendable {
+        var description: String
+        var transform: @Sendable (String) -> String
+    }
+
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static let variants: [Variant] = [
+        Variant(description: "no blank lines") { lines($0).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n") },
+        Variant(description: "CRLF") { $0.replacingOccurrences(of: "\n", with: "\r\n") },
+        Variant(description: "form feeds for page numbers") { text in
+            lines(text).map { LineShapes.isPageNumber(TextNormalizer.display($0)) ? "\u{0C}" : $0 }.joined(separator: "\n")
+        },
+        Variant(description: "no page numbers") { text in
+            lines(text).filter { !LineShapes.isPageNumber(TextNormalizer.display($0)) }.joined(separator: "\n")
+        },
+        Variant(description: "full-width digits and spaces") { text in
+            String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+                switch s.value {
+                case 0x30...0x39: return Unicode.Scalar(s.value + 0xFEE0)!
+                case 0x20: return "\u{3000}"
+                default: return s
+                }
+            }))
+        },
+    ]
+
+    @Test(arguments: variants)
+    func floorsHoldForAnotherDump(_ variant: Variant) throws {
+        let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
+        let pairs = try Corpus.documents.map { name in
+            let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
+            return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))
+        }
+        let report = GoldEvaluation.evaluate(pairs)
+        for (kind, floor) in QualityFloorTests.floors {
+            let row = report.pooled(kind)
+            #expect((row.precision ?? 0) >= floor, "\(variant): \(kind.rawValue) precision \(row.precision ?? 0)")
+            #expect((row.recall ?? 0) >= floor, "\(variant): \(kind.rawValue) recall \(row.recall ?? 0)")
+        }
+    }
+}
