@@ -31,13 +31,18 @@ let package = Package(
         // Ward policy documents become nodes and edges; lexicon; evaluation against gold files.
         .target(name: "Extraction"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
+        // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
+        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
         // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
         // The command line: argument parsing and wiring only.
-        .executableTarget(name: "wardgraph", dependencies: ["WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats"]),
+        .executableTarget(
+            name: "wardgraph",
+            dependencies: ["WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction", "Ingestion"]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph"]),
         // End-to-end tests through the wardgraph binary.

@@ -1,4 +1,6 @@
+import Extraction
 import Foundation
+import Ingestion
 import TextLayout
 import TransactionLog
 import WardGraph
@@ -29,6 +31,9 @@ final class CommandContext: Sendable {
     ///   - create: create an empty store if there is none.
     func openStore(_ arguments: ParsedArguments, writer: String? = nil, create: Bool = false) throws -> GraphStore {
         let path = storePath(arguments)
+        if isDefaultStore(arguments) && !FileSystem.exists(path) && FileSystem.isDirectory(ProjectLayout.sources) {
+            try buildDefaultStore(at: path, arguments)
+        }
         if !create && !FileSystem.exists(path) {
             throw CommandFailure("no store at \(path): give another path with --store, or create one with 'wardgraph assert'")
         }
@@ -38,6 +43,33 @@ final class CommandContext: Sendable {
             warn("\(path): an incomplete last record of \(torn.length) bytes at byte \(torn.offset) (\(torn.reason)), left by an interrupted write, was \(what)")
         }
         return store
+    }
+
+    /// Whether the store is the project's default (no --store, no $WARDGRAPH_STORE).
+    func isDefaultStore(_ arguments: ParsedArguments) -> Bool {
+        arguments.value("store") == nil && (environment["WARDGRAPH_STORE"] ?? "").isEmpty
+    }
+
+    /// The lexicon: --lexicon, $WARDGRAPH_LEXICON, or Graph/lexicon beside the store.
+    func lexicon(_ arguments: ParsedArguments) throws -> Lexicon {
+        guard let directory = ProjectLayout.lexiconDirectory(
+            explicit: arguments.value("lexicon"), storePath: storePath(arguments), environment: environment)
+        else {
+            throw CommandFailure("no lexicon found (\(ProjectLayout.lexicon)); give its directory with --lexicon DIR")
+        }
+        do { return try Lexicon.load(directory: directory) } catch { throw CommandFailure("\(error)") }
+    }
+
+    /// Builds the default store from Graph/sources, for a first run.
+    private func buildDefaultStore(at path: String, _ arguments: ParsedArguments) throws {
+        guard let lexicon = ProjectLayout.lexiconDirectory(explicit: arguments.value("lexicon"), storePath: path, environment: environment) else {
+            throw CommandFailure("no lexicon found (\(ProjectLayout.lexicon)) to build the default store from \(ProjectLayout.sources)")
+        }
+        let built = try DefaultStore.build(at: path, sources: ProjectLayout.sources, lexiconDirectory: lexicon)
+        let wards = built.reports.map { "\($0.ward) \($0.fiscalYear)" }.joined(separator: ", ")
+        note(String(format: "wardgraph: built the default store %@ from %@ (%d documents: %@) in %.0f ms",
+                    path, ProjectLayout.sources, built.reports.count, wards, built.seconds * 1000))
+        for failure in built.failures { warn("\(failure.file): \(failure.error)") }
     }
 
     func warn(_ message: String) {

@@ -2,6 +2,9 @@
 enum Commands {
     static let all: [CommandSpec] = [
         QueryCommand.spec,
+        IngestCommand.spec,
+        ExtractCommand.spec,
+        EvalCommand.spec,
         AssertCommand.spec(.assert),
         AssertCommand.spec(.retract),
         LogCommand.spec,

@@ -1,0 +1,93 @@
+import Extraction
+import Foundation
+import WardGraph
+
+/// Reads policy documents into the store: one transaction per document, authored by
+/// the document (its file name and content hash).
+///
+/// - Ingesting a document whose content is already in the store writes nothing.
+/// - A revised document (same ward and fiscal year, new content) is one transaction
+///   that asserts everything it says, with the lines it says it on, and retracts what
+///   its previous version said and it no longer does: unless another document still
+///   says it, or a person asserted it.
+/// - A fact a person retracted is not brought back by any ingest.
+public struct Ingestor {
+    public let store: GraphStore
+    public let extractor: DocumentExtractor
+
+    public init(store: GraphStore, extractor: DocumentExtractor) {
+        self.store = store
+        self.extractor = extractor
+    }
+
+    /// What ingesting one document did.
+    public struct Report: Sendable {
+        public let file: String
+        public let ward: String
+        public let fiscalYear: String
+        public let measures: Int
+        public let sections: Int
+        public let partners: Int
+        public let plans: Int
+        public let edges: Int
+        /// Nil when the store already had this content.
+        public let transaction: TransactionInfo?
+    }
+
+    /// Extracts `bytes` (the file `fileName`) and records it. Nothing is written if
+    /// extraction fails.
+    public func ingest(bytes: [UInt8], fileName: String) throws -> Report {
+        let extracted = try extractor.extract(bytes: bytes, fileName: fileName)
+        let hash = SHA256.hex(bytes)
+        let content = DocumentFacts(extracted, contentHash: hash)
+        let transaction = try record(content)
+        return Report(
+            file: fileName, ward: extracted.ward, fiscalYear: extracted.fiscalYear,
+            measures: extracted.measures.count, sections: extracted.sections.count, partners: extracted.partners.count,
+            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction)
+    }
+
+    /// Reads and ingests a file.
+    public func ingest(path: String) throws -> Report {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IngestError.unreadable(path)
+        }
+        return try ingest(bytes: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent)
+    }
+
+    /// Writes the changes that bring the store to `content`; nil if there are none.
+    func record(_ content: DocumentFacts) throws -> TransactionInfo? {
+        try store.refresh()
+        let key = content.document.description
+        let now = store.current
+        let hashFact = Fact(content.document, "content_hash", .text(content.contentHash))
+        let previous = store.documentContent(key: key)
+        if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return nil }
+
+        let incoming = Set(content.facts.map(\.fact))
+        var elsewhere = Set<Fact>()
+        for other in store.documentKeys where other != key { elsewhere.formUnion(store.documentContent(key: other)) }
+
+        var changes: [Change] = []
+        for fact in previous.sorted(by: { $0.description < $1.description }) where !incoming.contains(fact) {
+            if now.contains(fact) && !elsewhere.contains(fact) && !now.isAssertedByPerson(fact) {
+                changes.append(.retract(fact))
+            }
+        }
+        for (fact, source) in content.facts where !now.isRetractedByPerson(fact) {
+            changes.append(.assert(fact, source: source))
+        }
+        let author = "ingest \(content.fileName) sha256:\(content.contentHash.prefix(16))"
+        return try store.commit(changes, author: author, origin: .document(key: key))
+    }
+}
+
+public enum IngestError: Error, CustomStringConvertible {
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "\(path): cannot be read (does it exist, and may you read it?)"
+        }
+    }
+}
