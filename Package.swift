@@ -39,10 +39,19 @@ let package = Package(
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
+        // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
+        .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"]),
+        // The REPL: statements, meta-commands, completion, over the line editor.
+        .target(name: "REPL", dependencies: ["LineEditor", "Querying", "WardGraph", "Ingestion", "Extraction", "GraphExport", "ResultFormats", "TextLayout", "Datalog"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
         // The command line: argument parsing and wiring only.
         .executableTarget(
             name: "wardgraph",
-            dependencies: ["WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction", "Ingestion"]),
+            dependencies: [
+                "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
+                "Ingestion", "GraphExport", "REPL", "LineEditor",
+            ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph"]),
         // End-to-end tests through the wardgraph binary.

@@ -13,15 +13,18 @@ import TextLayout
 public struct TableFormat: ResultFormat {
     /// Cells wider than this are cut with "…", so one long label cannot push the rest off screen.
     public var maxCellWidth: Int
+    /// Whether the footer gives the time (off for output compared in tests and scripts).
+    public var showsTime: Bool
 
-    public init(maxCellWidth: Int = 60) {
+    public init(maxCellWidth: Int = 60, showsTime: Bool = true) {
         self.maxCellWidth = maxCellWidth
+        self.showsTime = showsTime
     }
 
     public func render(_ result: ResultSet) -> String {
-        let time = Self.time(result.elapsedMilliseconds)
+        let time = showsTime ? ", " + Self.time(result.elapsedMilliseconds) : ""
         if result.columns.isEmpty {
-            return (result.totalRows > 0 ? "yes" : "no") + " (\(time))\n"
+            return (result.totalRows > 0 ? "yes" : "no") + (showsTime ? " (\(Self.time(result.elapsedMilliseconds)))" : "") + "\n"
         }
         var table = TextTable(
             headers: result.columns,
@@ -38,7 +41,7 @@ public struct TableFormat: ResultFormat {
         var out = result.rows.isEmpty ? table.rendered().split(separator: "\n").prefix(2).joined(separator: "\n") : table.rendered()
         out += "\n(\(counted(result.totalRows, "row"))"
         if result.omittedRows > 0 { out += ", \(result.omittedRows.grouped) not shown: limit \(result.rows.count)" }
-        out += ", \(time))\n"
+        out += "\(time))\n"
         return out
     }
 

@@ -6,6 +6,10 @@ import WardGraph
 /// messages and exit statuses: 0 ok, 1 bad input or a failed check, 2 usage.
 enum Program {
     static func run(_ arguments: [String], _ context: CommandContext) -> Int32 {
+        // `wardgraph` alone (or with only options such as --store) is the main job: the REPL.
+        if arguments.first.map({ $0.hasPrefix("-") && !["-h", "--help"].contains($0) }) ?? true {
+            return run(["repl"] + arguments, context)
+        }
         guard let name = arguments.first, !["-h", "--help", "help"].contains(name) else {
             if arguments.count > 1, let spec = Commands.all.first(where: { $0.name == arguments[1] }) {
                 context.out.line(HelpText.command(spec))

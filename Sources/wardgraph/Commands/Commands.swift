@@ -1,10 +1,12 @@
 /// Every subcommand, in the order `--help` lists them.
 enum Commands {
     static let all: [CommandSpec] = [
+        ReplCommand.spec,
         QueryCommand.spec,
         IngestCommand.spec,
         ExtractCommand.spec,
         EvalCommand.spec,
+        ExportCommand.spec,
         AssertCommand.spec(.assert),
         AssertCommand.spec(.retract),
         LogCommand.spec,

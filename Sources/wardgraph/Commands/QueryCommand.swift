@@ -143,7 +143,7 @@ enum QueryCommand {
         if useGraph && !arguments.flag("no-prelude") {
             if let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: context.storePath(arguments), environment: context.environment) {
                 switch Prelude.read(path) {
-                case .success(let text): session.keep(name: path, text: text)
+                case .success(let text): session.keep(name: ReplCommand.displayPath(path), text: text)
                 case .failure(let error): throw CommandFailure(error.description)
                 }
             } else {

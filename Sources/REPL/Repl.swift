@@ -1,0 +1,120 @@
+import Dispatch
+import Foundation
+import LineEditor
+import WardGraph
+
+/// The REPL's loop: read a line (edited in a terminal, plain from a pipe), collect
+/// complete statements, hand each to the session, and let Ctrl-C cancel a running
+/// query.
+///
+/// In a terminal, Ctrl-C while editing arrives as a key (raw mode) and clears the
+/// line; while a statement runs the terminal is back in its normal mode, so Ctrl-C
+/// is SIGINT, which a dispatch source turns into a cancellation of the evaluation.
+/// From a pipe there is no prompt and no escape sequence, so `wardgraph < file.dl`
+/// runs a script; Ctrl-C then stops the process unless a query is running.
+public final class Repl {
+    private let session: ReplSession
+    private let reader: LineReader
+    private let names: NameCache
+    private let state = RunState()
+
+    /// Whether a statement is running, read by the SIGINT handler on another thread.
+    private final class RunState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = false
+        var isRunning: Bool {
+            get { lock.lock(); defer { lock.unlock() }; return running }
+            set { lock.lock(); running = newValue; lock.unlock() }
+        }
+    }
+
+    /// Relation names and node ids for completion, refreshed after each statement.
+    private final class NameCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: (relations: [String], nodes: [String]) = ([], [])
+        func set(_ names: (relations: [String], nodes: [String])) { lock.lock(); value = names; lock.unlock() }
+        func get() -> (relations: [String], nodes: [String]) { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    public init(session: ReplSession, historyPath: String?) {
+        self.session = session
+        let names = NameCache()
+        self.names = names
+        let history = historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History()
+        reader = LineReader(history: history, completer: ReplCompleter(names: { names.get() }))
+    }
+
+    public var isInteractive: Bool { reader.isInteractive }
+
+    /// Runs until :quit or the end of the input; returns the exit status (1 if a
+    /// statement of a script failed).
+    public func run(banner: String?) -> Int32 {
+        let interrupts = installInterruptHandler()
+        defer { interrupts.cancel() }
+        if reader.isInteractive, let banner { print(banner) }
+        names.set(session.completionNames())
+        var buffer = StatementBuffer()
+        loop: while true {
+            fflush(nil)
+            let prompt = buffer.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
+            switch reader.readLine(prompt: prompt) {
+            case .line(let line):
+                for statement in buffer.add(line: line) {
+                    state.isRunning = true
+                    let step = session.handle(statement)
+                    state.isRunning = false
+                    fflush(nil)
+                    if case .quit = step { break loop }
+                }
+                names.set(session.completionNames())
+            case .interrupted:
+                buffer.clear()
+            case .endOfInput:
+                if !buffer.isEmpty {
+                    session.handle(buffer.pending.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                break loop
+            }
+        }
+        fflush(nil)
+        return !reader.isInteractive && session.hadError ? 1 : 0
+    }
+
+    /// SIGINT: cancels a running statement; from a pipe with nothing running, ends the process.
+    private func installInterruptHandler() -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let cancellation = session.query.cancellation
+        let state = self.state
+        let interactive = reader.isInteractive
+        source.setEventHandler {
+            if state.isRunning {
+                cancellation.cancel()
+            } else if !interactive {
+                exit(130)
+            }
+        }
+        source.resume()
+        return source
+    }
+}
+
+extension ReplSession {
+    /// `wardgraph>`, or `wardgraph@tx12>` when reading the past.
+    var prompt: String {
+        asOf.map { "wardgraph@tx\($0)> " } ?? "wardgraph> "
+    }
+
+    /// The names Tab completes: relations (inputs and rules) and node ids.
+    func completionNames() -> (relations: [String], nodes: [String]) {
+        var relations = Set(query.engine.inputSignatures.map(\.name))
+        for source in query.sources {
+            for line in source.text.split(separator: "\n") {
+                let head = line.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." && $0 != "%" }
+                if !head.isEmpty, line.contains(":-") || line.hasSuffix(").") { relations.insert(String(head)) }
+            }
+        }
+        let nodes = query.snapshot.map { $0.nodes().map(\.description) } ?? []
+        return (relations.sorted(), nodes)
+    }
+}

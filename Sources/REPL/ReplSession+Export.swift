@@ -1,0 +1,38 @@
+import GraphExport
+import WardGraph
+
+/// `:export FILE [what]`: a diagram of the graph as the session sees it.
+///
+///     :export graph.svg                                 the whole graph
+///     :export shared.svg shared-partners                wards and the partners they share
+///     :export izumi.png ward 泉区                        one ward
+///     :export q.dot ?- shares_partner_with(泉区, W, P).  the nodes a query's answers name
+extension ReplSession {
+    func export(_ argument: String) {
+        let path = String(argument.prefix { !$0.isWhitespace })
+        let rest = argument.dropFirst(path.count).trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty, let format = DiagramFile.format(ofPath: path) else {
+            fail(":export needs a file ending in .dot, .svg or .png, as in :export shared.svg shared-partners")
+            return
+        }
+        guard let snapshot = query.snapshot else { return }
+        let selection: ExportSelection
+        do {
+            if rest.isEmpty {
+                selection = .wholeGraph
+            } else if rest == "shared-partners" {
+                selection = .sharedPartners
+            } else if rest.hasPrefix("ward ") {
+                selection = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
+            } else {
+                var program = rest.hasPrefix("?-") ? rest : "?- " + rest
+                if !program.hasSuffix(".") { program += "." }
+                selection = try QuerySelection.select(program, name: Self.inputSource, session: query)
+            }
+            let graph = try GraphExporter(snapshot: snapshot).graph(selection, maxNodes: 300)
+            output.write(try DiagramFile.write(graph, format: format, to: path, font: "Noto Sans CJK JP") + "\n")
+        } catch {
+            fail(":export: \(error)")
+        }
+    }
+}

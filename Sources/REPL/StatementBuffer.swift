@@ -1,0 +1,102 @@
+/// Collects typed or pasted lines into complete statements.
+///
+/// A statement ends with a '.' outside strings, comments and parentheses, so a rule
+/// can be typed over several lines (the prompt shows the continuation), and a line
+/// or a paste holding several statements yields each of them, in order. A line
+/// starting with ':' and a letter (`:help`) is a meta-command when nothing is
+/// pending; `.limit N` is complete at the end of its line.
+public struct StatementBuffer: Sendable {
+    public private(set) var pending = ""
+
+    public init() {}
+
+    public var isEmpty: Bool { pending.allSatisfy(\.isWhitespace) }
+
+    public mutating func clear() {
+        pending = ""
+    }
+
+    /// Adds one line; returns the statements (and meta-commands) it completed.
+    public mutating func add(line: String) -> [String] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let isMeta = trimmed.hasPrefix(":") && (trimmed.dropFirst().first?.isLetter ?? false)
+        if isEmpty {
+            pending = ""
+            if trimmed.isEmpty || trimmed.hasPrefix("%") { return [] }
+            if isMeta { return [trimmed] }
+            if trimmed.hasPrefix("."), let next = trimmed.dropFirst().first, next.isLetter { return [trimmed] }
+        } else if isMeta {
+            // No statement continues with ':name' (only with ':-'), so the pending text
+            // was left unfinished: hand it over as it is (its error is reported), then the command.
+            let unfinished = pending.trimmingCharacters(in: .whitespacesAndNewlines)
+            pending = ""
+            return [unfinished, trimmed]
+        }
+        pending += line + "\n"
+        return split()
+    }
+
+    /// Cuts complete statements off the front of `pending`.
+    private mutating func split() -> [String] {
+        var statements: [String] = []
+        let characters = Array(pending)
+        var start = 0
+        var inString = false
+        var escaped = false
+        var inComment = false
+        var depth = 0
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if inComment {
+                if c == "\n" { inComment = false }
+            } else if inString {
+                if escaped { escaped = false }
+                else if c == "\\" { escaped = true }
+                else if c == "\"" { inString = false }
+                else if c == "\n" { inString = false }  // an unterminated string ends at the line; the parser reports it
+            } else {
+                switch c {
+                case "\"": inString = true
+                case "%": if !isRemainder(characters, i) { inComment = true }
+                case "(": depth += 1
+                case ")": depth = max(0, depth - 1)
+                case ".":
+                    let next = i + 1 < characters.count ? characters[i + 1] : " "
+                    if depth == 0 && (next.isWhitespace || next == "%") {
+                        let statement = String(characters[start...i]).trimmingCharacters(in: .whitespacesAndNewlines)
+                        if !statement.isEmpty { statements.append(statement) }
+                        start = i + 1
+                    }
+                default: break
+                }
+            }
+            i += 1
+        }
+        pending = String(characters[start...])
+        if isEmpty { pending = "" }
+        return statements
+    }
+
+    /// A '%' between two operands of a comparison is the remainder, not a comment
+    /// (the same reading as the language's lexer, simplified to the line).
+    private func isRemainder(_ characters: [Character], _ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, characters[before] == " " { before -= 1 }
+        var after = index + 1
+        while after < characters.count, characters[after] == " " { after += 1 }
+        guard before >= 0, after < characters.count else { return false }
+        let left = characters[before], right = characters[after]
+        let leftIsOperand = left.isNumber || left.isLetter || left == ")"
+        let rightIsOperand = right.isNumber || (right.isASCII && right.isUppercase) || right == "(" || right == "_" || right == "?"
+        guard leftIsOperand && rightIsOperand else { return false }
+        // Only inside a comparison: '=' '<' '>' on the same line, before or after.
+        var lineStart = index
+        while lineStart > 0, characters[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = index
+        while lineEnd < characters.count, characters[lineEnd] != "\n" { lineEnd += 1 }
+        return characters[lineStart..<lineEnd].contains { $0 == "=" || $0 == "<" || $0 == ">" }
+    }
+}
+
+import Foundation

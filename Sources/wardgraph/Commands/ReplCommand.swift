@@ -1,0 +1,65 @@
+import Foundation
+import Ingestion
+import Querying
+import REPL
+import TextLayout
+import WardGraph
+
+/// `wardgraph repl` (and `wardgraph` alone): the interactive shell.
+enum ReplCommand {
+    static let spec = CommandSpec(
+        name: "repl",
+        summary: "the interactive shell: query, explain and correct the graph (also: wardgraph alone)",
+        usage: "",
+        details: """
+        Opens the shell on the store. In a terminal it edits lines (history, Ctrl-R,
+        Tab completion, Japanese input); from a pipe it reads statements plainly, so
+        'echo "?- ward(W)." | wardgraph' and 'wardgraph < session.dl' work.
+        Type :help inside for the statements and commands. History is kept in
+        $WARDGRAPH_HISTORY (default ~/.wardgraph_history).
+        """,
+        options: [
+            .value("author", "NAME", "who makes changes (default: $WARDGRAPH_AUTHOR, else $USER)"),
+            .value("prelude", "FILE", "load FILE instead of Queries/prelude.dl"),
+            .flag("no-prelude", "do not load the prelude"),
+            ExtractCommand.lexiconOption,
+        ],
+        positionals: 0...0,
+        run: { arguments, context in try run(arguments, context) })
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        let store = try context.openStore(arguments, create: !context.isDefaultStore(arguments))
+        var prelude: (name: String, text: String)?
+        if !arguments.flag("no-prelude") {
+            if let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: context.storePath(arguments), environment: context.environment) {
+                switch Prelude.read(path) {
+                case .success(let text): prelude = (displayPath(path), text)
+                case .failure(let error): throw CommandFailure(error.description)
+                }
+            } else {
+                context.warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined")
+            }
+        }
+        context.err.flush()
+        let lexicon = ProjectLayout.lexiconDirectory(
+            explicit: arguments.value("lexicon"), storePath: context.storePath(arguments), environment: context.environment)
+        let session = ReplSession(
+            store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude, lexiconDirectory: lexicon)
+        let history = context.environment["WARDGRAPH_HISTORY"]
+            ?? context.environment["HOME"].map { $0 + "/.wardgraph_history" }
+        let repl = Repl(session: session, historyPath: history)
+        let snapshot = store.current
+        let stats = GraphStats(snapshot)
+        let banner = """
+            WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodesByKind.values.reduce(0, +).grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
+            区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
+            """
+        return repl.run(banner: banner)
+    }
+
+    /// A path relative to the current directory when it is under it (shorter in messages).
+    static func displayPath(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+}
