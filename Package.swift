@@ -18,7 +18,7 @@ let package = Package(
         // A line editor over termios raw mode: key decoding, editing, history, completion
         // and redrawing are pure state machines; Terminal and LineReader are the thin I/O.
         .target(name: "LineEditor", dependencies: ["TextLayout"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         // The graph model (ids, kinds, edges, facts), the store over the log, the graph as relations.
         .target(name: "WardGraph", dependencies: ["TransactionLog", "Interning", "TextLayout", "Datalog"]),
         .testTarget(name: "WardGraphTests", dependencies: ["WardGraph", "TestSupport"]),

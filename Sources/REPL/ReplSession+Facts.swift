@@ -25,7 +25,7 @@ extension ReplSession {
             fail("\(error)")
             return
         }
-        commit([isAssertion ? .assert(fact) : .retract(fact)], describing: "\(isAssertion ? "asserted" : "retracted") \(fact)")
+        commit([isAssertion ? .assert(fact) : .retract(fact)], describing: "\(isAssertion ? "asserted" : "retracted") \(Self.statementForm(fact))")
     }
 
     /// Writes one transaction as the session's author, then reads the graph anew.
@@ -60,6 +60,17 @@ extension ReplSession {
         } catch {
             fail("\(error)")
         }
+    }
+
+    /// A fact written as the statement that asserts it: `partners_with("measure:泉区/R7/2.2", partner:フェリス女学院大学)`.
+    static func statementForm(_ fact: Fact) -> String {
+        let value: Constant
+        switch fact.value {
+        case .node(let id): value = .string(id.description)
+        case .text(let text): value = .string(text)
+        case .integer(let n): value = .integer(n)
+        }
+        return "\(fact.attribute)(\(Constant.string(fact.entity.description)), \(value))"
     }
 
     struct FactStatementError: Error {

@@ -10,7 +10,13 @@ public struct StatementBuffer: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { pending.allSatisfy(\.isWhitespace) }
+    /// Nothing but white space and comments is pending.
+    public var isEmpty: Bool {
+        pending.split(separator: "\n").allSatisfy { line in
+            let trimmed = line.drop(while: \.isWhitespace)
+            return trimmed.isEmpty || trimmed.hasPrefix("%")
+        }
+    }
 
     public mutating func clear() {
         pending = ""

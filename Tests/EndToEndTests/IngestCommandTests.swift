@@ -5,21 +5,8 @@ import TestSupport
 /// Extraction and ingestion through the binary, in a scratch copy of the project's
 /// data (sources and lexicon), so that the real Graph/ is never touched.
 @Suite struct IngestCommandTests {
-    /// A directory laid out like a project: Graph/sources, Graph/lexicon, Queries/prelude.dl.
-    static func project() throws -> TemporaryDirectory {
-        let dir = TemporaryDirectory("project")
-        let root = Wardgraph.packageRoot.path
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: dir.file("Graph"), withIntermediateDirectories: true)
-        try manager.createDirectory(atPath: dir.file("Queries"), withIntermediateDirectories: true)
-        try manager.copyItem(atPath: root + "/Graph/sources", toPath: dir.file("Graph/sources"))
-        try manager.copyItem(atPath: root + "/Graph/lexicon", toPath: dir.file("Graph/lexicon"))
-        try manager.copyItem(atPath: root + "/Queries/prelude.dl", toPath: dir.file("Queries/prelude.dl"))
-        return dir
-    }
-
     @Test func theDefaultStoreIsBuiltOnFirstUse() throws {
-        let dir = try Self.project()
+        let dir = try ScratchProject.make()
         defer { dir.remove() }
         let result = try Wardgraph.run(["query", "-e", "?- partner_wards(P, N), N >= 3."], directory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -35,7 +22,7 @@ import TestSupport
     }
 
     @Test func ingestReportsPerFileAndSkipsBadOnes() throws {
-        let dir = try Self.project()
+        let dir = try ScratchProject.make()
         defer { dir.remove() }
         FileDamage.write([], to: dir.file("empty.txt"))
         FileDamage.write([0x00, 0x01, 0xFF, 0xFE], to: dir.file("binary.txt"))
@@ -57,7 +44,7 @@ import TestSupport
     }
 
     @Test func extractPrintsTheGoldFormatWithoutTouchingTheStore() throws {
-        let dir = try Self.project()
+        let dir = try ScratchProject.make()
         defer { dir.remove() }
         let result = try Wardgraph.run(["extract", "Graph/sources/kanazawa-r4.txt", "--format", "json"], directory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -72,7 +59,7 @@ import TestSupport
     }
 
     @Test func evalPrintsPrecisionAndRecall() throws {
-        let dir = try Self.project()
+        let dir = try ScratchProject.make()
         defer { dir.remove() }
         let gold = Wardgraph.packageRoot.path + "/Tests/ExtractionTests/Fixtures/gold"
         let result = try Wardgraph.run(["eval", "--gold", gold], directory: dir.path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The test helper tested against system programs, so that REPL end-to-end tests
 /// can trust it.

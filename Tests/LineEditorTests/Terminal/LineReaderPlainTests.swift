@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LineEditor
 
 /// `LineReader` on pipes and files: plain lines, nothing written.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LineEditor
 
 /// `LineReader` in a separate process on a pty: what cannot be tested inside the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LineEditor
 
 /// Tests that put a pty in raw mode from this process. They run one at a time:

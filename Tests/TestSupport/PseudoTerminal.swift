@@ -35,27 +35,31 @@ import Darwin
 ///
 /// For tests of code running in the test process itself (a `LineReader` over
 /// the pty), skip `launch` and hand `slaveDescriptor` to the code.
-final class PseudoTerminal {
+public final class PseudoTerminal {
     /// The side the test writes keys to and reads output from.
-    let masterDescriptor: Int32
+    public let masterDescriptor: Int32
     /// The side the program uses as its terminal; -1 once handed to a launched process.
-    private(set) var slaveDescriptor: Int32
+    public private(set) var slaveDescriptor: Int32
     /// The slave's device path, e.g. /dev/pts/3.
-    let slavePath: String
-    private(set) var process: Process?
+    public let slavePath: String
+    public private(set) var process: Process?
     /// Everything read from the master so far.
-    private(set) var transcript: [UInt8] = []
+    public private(set) var transcript: [UInt8] = []
     /// How much of the transcript `waitFor` has consumed.
     private var consumed = 0
 
-    struct Failure: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+
+        public init(message: String) {
+            self.message = message
+        }
     }
 
     /// Opens a pty pair (`posix_openpt`, `grantpt`, `unlockpt`, `ptsname_r`)
     /// with the given window size.
-    init(columns: Int = 80, rows: Int = 24) throws {
+    public init(columns: Int = 80, rows: Int = 24) throws {
         let libc = PseudoTerminalFunctions.shared
         let master = libc.posixOpenpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0 else { throw Failure(message: "posix_openpt: \(String(cString: strerror(errno)))") }
@@ -91,7 +95,7 @@ final class PseudoTerminal {
     /// The path of an executable product built with the tests (`swift test`
     /// builds every product into the directory of the test bundle), e.g.
     /// `PseudoTerminal.builtProduct(named: "wardgraph")`.
-    static func builtProduct(named name: String) throws -> String {
+    public static func builtProduct(named name: String) throws -> String {
         let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let path = URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent(name).path
         guard FileManager.default.isExecutableFile(atPath: path) else {
@@ -102,7 +106,7 @@ final class PseudoTerminal {
 
     /// Starts `executable` with `arguments`, the pty as its standard input, output
     /// and error. `environment` defaults to this process's with TERM=xterm-256color.
-    func launch(
+    public func launch(
         executable: String,
         arguments: [String] = [],
         environment: [String: String]? = nil,
@@ -142,7 +146,7 @@ final class PseudoTerminal {
     }
 
     /// Sets the window size the program sees through `TIOCGWINSZ`.
-    func resize(columns: Int, rows: Int) throws {
+    public func resize(columns: Int, rows: Int) throws {
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         guard ioctl(masterDescriptor, UInt(TIOCSWINSZ), &size) == 0 else {
             throw Failure(message: "TIOCSWINSZ: \(String(cString: strerror(errno)))")
@@ -150,7 +154,7 @@ final class PseudoTerminal {
     }
 
     /// Types bytes (keys): "\r" is Enter, [0x03] Ctrl-C, "\u{1B}[D" Left.
-    func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws {
         var done = 0
         while done < bytes.count {
             let written = bytes[done...].withUnsafeBytes { Glibc.write(masterDescriptor, $0.baseAddress!, $0.count) }
@@ -162,7 +166,7 @@ final class PseudoTerminal {
         }
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
 
@@ -170,7 +174,7 @@ final class PseudoTerminal {
     /// byte and then taking whatever else is already there; returns the new
     /// output (empty if nothing came) and adds it to `transcript`.
     @discardableResult
-    func read(timeout: Duration = .milliseconds(200)) -> String {
+    public func read(timeout: Duration = .milliseconds(200)) -> String {
         var new: [UInt8] = []
         var wait = Self.milliseconds(timeout)
         while true {
@@ -190,7 +194,7 @@ final class PseudoTerminal {
     }
 
     /// Everything printed so far, as text (invalid UTF-8 replaced).
-    var output: String {
+    public var output: String {
         String(decoding: transcript, as: UTF8.self)
     }
 
@@ -198,7 +202,7 @@ final class PseudoTerminal {
     /// and consumes the output up to the end of it; returns that output.
     /// Calling it twice for the same prompt therefore waits for the second one.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> String {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> String {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -219,7 +223,7 @@ final class PseudoTerminal {
     /// Waits for the program to end, reading its output meanwhile; returns its
     /// exit status (or the signal that ended it, see `terminationReason`).
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
         guard let process else { throw Failure(message: "nothing launched") }
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
@@ -234,23 +238,23 @@ final class PseudoTerminal {
     }
 
     /// How the program ended: `.exit` or `.uncaughtSignal`.
-    var terminationReason: Process.TerminationReason? {
+    public var terminationReason: Process.TerminationReason? {
         guard let process, !process.isRunning else { return nil }
         return process.terminationReason
     }
 
     /// Sends SIGINT to the program (the pty cannot: it is not the controlling terminal).
-    func interrupt() {
+    public func interrupt() {
         process?.interrupt()
     }
 
     /// Sends SIGTERM to the program.
-    func terminate() {
+    public func terminate() {
         process?.terminate()
     }
 
     /// The pty's current terminal modes (the master reports the slave's on Linux).
-    func modes() throws -> termios {
+    public func modes() throws -> termios {
         var modes = termios()
         guard tcgetattr(masterDescriptor, &modes) == 0 else {
             throw Failure(message: "tcgetattr: \(String(cString: strerror(errno)))")
@@ -261,7 +265,7 @@ final class PseudoTerminal {
     /// Waits until the program has switched the terminal to raw mode (ICANON off).
     /// Type only then: before, the line discipline cooks the keys (echoes them,
     /// turns CR into LF, Ctrl-D into an end-of-file mark).
-    func waitForRawMode(timeout: Duration = .seconds(10)) throws {
+    public func waitForRawMode(timeout: Duration = .seconds(10)) throws {
         let deadline = ContinuousClock.now + timeout
         while try modes().c_lflag & tcflag_t(ICANON) != 0 {
             guard ContinuousClock.now < deadline else {
@@ -273,7 +277,7 @@ final class PseudoTerminal {
 
     /// Whether the terminal is in the cooked mode a shell expects: canonical
     /// lines, echo, signals, CR to NL and output processing all on.
-    func isCooked() throws -> Bool {
+    public func isCooked() throws -> Bool {
         let modes = try modes()
         return modes.c_lflag & tcflag_t(ICANON) != 0 && modes.c_lflag & tcflag_t(ECHO) != 0
             && modes.c_lflag & tcflag_t(ISIG) != 0 && modes.c_iflag & tcflag_t(ICRNL) != 0
