@@ -27,8 +27,10 @@ public struct TextTable: Sendable {
         rows.append(row)
     }
 
-    /// The table as lines, without a trailing newline. Line breaks inside cells are
-    /// shown as `↵` so that each row stays on one line.
+    /// The table as lines, without a trailing newline. Line breaks and tabs inside
+    /// cells are shown as `\n` and `\t`, so that each row stays on one line and
+    /// columns stay aligned (arrows such as ↵ are "ambiguous" width, drawn two
+    /// columns wide by Japanese terminals).
     public func rendered() -> String {
         let cells = rows.map { $0.map(Self.oneLine) }
         var widths = headers.map { DisplayWidth.of($0) }
@@ -60,8 +62,12 @@ public struct TextTable: Sendable {
     }
 
     static func oneLine(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        return String(text.map { $0.isNewline ? "↵" : $0 })
+        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
+        var out = ""
+        for c in text {
+            if c == "\t" { out += "\\t" } else if c.isNewline { out += "\\n" } else { out.append(c) }
+        }
+        return out
     }
 }
 

@@ -1,0 +1,76 @@
+import Dispatch
+import Foundation
+import Testing
+import TestSupport
+@testable import Datalog
+
+@Suite struct FactFilesTests {
+    @Test func tsvAndCsvBecomeRelationsWithIntegersKept() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        FileDamage.write(Array("1\t2\n2\t3\r\n\n3\t4\n".utf8), to: dir.file("edge.tsv"))
+        FileDamage.write(Array("泉区,\"社会福祉協議会, 区\",7\n港北区,\"大学\"\"院\"\"\",\"8\"\n".utf8), to: dir.file("wp.csv"))
+        var runner = ProgramRunner()
+        #expect(try FactFiles.register(directory: dir.path, on: runner.engine) == ["edge", "wp"])
+        let answers = try runner.answers("""
+            path(X, Y) :- edge(X, Y).
+            path(X, Z) :- path(X, Y), edge(Y, Z).
+            ?- path(1, Y), Y > 2.
+            ?- wp(W, P, N).
+            ?- wp(W, _, N), N + 1 = 8.
+            """)
+        #expect(answers[0] == ["3", "4"])
+        #expect(answers[1] == ["泉区 | 社会福祉協議会, 区 | 7", "港北区 | 大学\"院\" | 8"])
+        // A quoted "8" is text, so only the unquoted 7 is a number.
+        #expect(answers[2] == ["泉区 | 7"])
+        runner = ProgramRunner()
+    }
+
+    @Test func problemsNameTheFileAndLine() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        FileDamage.write(Array("1\t2\n3\n".utf8), to: dir.file("edge.tsv"))
+        let runner = ProgramRunner()
+        try FactFiles.register(directory: dir.path, on: runner.engine)
+        #expect(throws: FactFiles.Problem.self) { try runner.answers("?- edge(X, Y).") }
+        do {
+            _ = try runner.answers("?- edge(X, Y).")
+        } catch let problem as FactFiles.Problem {
+            #expect(problem.description == "\(dir.file("edge.tsv")):2: 1 field, but the first line has 2")
+        }
+        #expect(throws: FactFiles.Problem.self) { try FactFiles.register(directory: dir.file("missing"), on: runner.engine) }
+    }
+}
+
+@Suite struct LimitsTests {
+    @Test func theTupleCeilingStopsARunawayProgram() throws {
+        var runner = ProgramRunner()
+        runner.engine.limits = Limits(maxDerivedTuples: 10_000, timeout: 60)
+        #expect(throws: EvaluationError.tooManyTuples(limit: 10_000, relation: "n")) {
+            try runner.answer("n(0). n(M) :- n(K), M = K + 1. ?- n(X), X < 0.")
+        }
+    }
+
+    @Test func theTimeLimitStopsALongEvaluation() throws {
+        var runner = ProgramRunner()
+        runner.engine.limits = Limits(maxDerivedTuples: 500_000_000, timeout: 0.2)
+        let edges = (0..<3000).map { "e(\($0), \($0 + 1))." }.joined(separator: " ")
+        let start = DispatchTime.now().uptimeNanoseconds
+        #expect(throws: EvaluationError.timedOut(seconds: 0.2)) {
+            try runner.answer(edges + " p(X, Y) :- e(X, Y). p(X, Z) :- p(X, Y), p(Y, Z). ?- p(0, X), X < 0.")
+        }
+        #expect(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 5)
+    }
+
+    @Test func anotherThreadCanCancel() throws {
+        let runner = ProgramRunner()
+        let edges = (0..<3000).map { "e(\($0), \($0 + 1))." }.joined(separator: " ")
+        var sources = SourceSet()
+        sources.add(name: "t", text: edges + " p(X, Y) :- e(X, Y). p(X, Z) :- p(X, Y), p(Y, Z). ?- p(0, X), X < 0.")
+        let program = try runner.engine.analyze(sources).get()
+        let cancellation = Cancellation()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { cancellation.cancel() }
+        let run = runner.engine.start(program, cancellation: cancellation)
+        #expect(throws: EvaluationError.cancelled) { try run.answer(program.queries[0]) }
+    }
+}
