@@ -77,7 +77,7 @@ import WardGraph
         let (session, capture, store) = try Self.session(dir)
         let before = store.lastTransactionID
         session.handle(#"+partners_with("measure:泉区/R7/2.2", "partner:横浜国立大学")."#)
-        #expect(capture.take().0.hasPrefix("transaction \(before + 1): asserted measure:泉区/R7/2.2"))
+        #expect(capture.take().0 == "transaction \(before + 1): asserted partners_with(\"measure:泉区/R7/2.2\", partner:横浜国立大学)\n")
         #expect(store.transactions.last?.author == "planner")
         session.handle(#"?- ward_partner(泉区, P), ends_with(P, "大学")."#)
         #expect(capture.take().0.contains("横浜国立大学"))
