@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
-        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"]),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"], exclude: ["Golden"]),
         // The REPL: statements, meta-commands, completion, over the line editor.
         .target(name: "REPL", dependencies: ["LineEditor", "Querying", "WardGraph", "Ingestion", "Extraction", "GraphExport", "ResultFormats", "TextLayout", "Datalog"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
@@ -53,9 +53,9 @@ let package = Package(
                 "Ingestion", "GraphExport", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
-        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph"]),
+        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "REPL"]),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
 
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -7,11 +7,20 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "store":
     try StoreBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "extract":
+    try ExtractionBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "repl":
+    try ReplBenchmark.run(arguments: Array(arguments.dropFirst()))
 default:
     print("""
     usage: wardgraph-bench store [FACTS [SINGLE_COMMITS]]
-      store   durable single-fact commits, a bulk transaction of FACTS facts (default
-              1,000,000), replaying it, and bytes per fact on disk
+           wardgraph-bench extract [PROJECT]
+           wardgraph-bench repl [PROJECT]
+      store    durable single-fact commits, a bulk transaction of FACTS facts (default
+               1,000,000), replaying it, and bytes per fact on disk
+      extract  extraction speed over Graph/sources, and ingesting them into a fresh store
+      repl     REPL start-up and the round trip of a shared_partner query
+    PROJECT is the directory with Graph/ and Queries/ (default: the current one).
     """)
     exit(arguments.isEmpty ? 0 : 2)
 }
