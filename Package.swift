@@ -27,18 +27,18 @@ let package = Package(
         .testTarget(name: "DatalogTests", dependencies: ["Datalog", "TestSupport"]),
         // Output formats over a neutral result model: table, CSV, TSV, JSON.
         .target(name: "ResultFormats", dependencies: ["TextLayout"]),
-        .testTarget(name: "ResultFormatsTests", dependencies: ["ResultFormats"]),
+        .testTarget(name: "ResultFormatsTests", dependencies: ["ResultFormats", "TextLayout"]),
         // Ward policy documents become nodes and edges; lexicon; evaluation against gold files.
-        .target(name: "Extraction"),
+        .target(name: "Extraction", dependencies: ["TextLayout"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
         .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
         // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
-        .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats"]),
+        .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats", "TextLayout"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz"),
-        .testTarget(name: "GraphVizTests", dependencies: ["GraphViz"], resources: [.copy("Golden")]),
+        .testTarget(name: "GraphVizTests", dependencies: ["GraphViz", "TestSupport"], resources: [.copy("Golden")]),
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"], exclude: ["Golden"]),
@@ -53,7 +53,7 @@ let package = Package(
                 "Ingestion", "GraphExport", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
-        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "REPL"]),
+        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "REPL", "TestSupport"]),
         // End-to-end tests through the wardgraph binary.
         .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
 

@@ -1,3 +1,4 @@
+import TextLayout
 import Datalog
 import ResultFormats
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// `{"columns": […], "rows": [[…]], "total_rows": n, "elapsed_ms": t}`: integers as
 /// JSON numbers, texts as strings.
@@ -17,38 +18,5 @@ public struct JSONFormat: ResultFormat {
         }.joined(separator: ", ")
         out += "], \"total_rows\": \(result.totalRows), \"elapsed_ms\": \(String(format: "%.3f", result.elapsedMilliseconds))}\n"
         return out
-    }
-}
-
-/// JSON string literals, written by hand so that Japanese text stays readable
-/// (no \u escapes for non-ASCII) and key order stays fixed.
-public enum JSONText {
-    public static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// An object from ordered key/value pairs whose values are already JSON.
-    public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
-    }
-
-    public static func array(_ items: [String]) -> String {
-        "[" + items.joined(separator: ", ") + "]"
     }
 }

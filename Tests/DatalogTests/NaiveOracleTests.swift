@@ -1,5 +1,6 @@
 import Datalog
 import Testing
+import TestSupport
 
 /// Random programs over random facts: the engine's semi-naive evaluation must give
 /// the same answers as a naive evaluator written here, which recomputes every rule
@@ -24,57 +25,46 @@ import Testing
         }
     }
 
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
-    }
-
     static let arities = ["e0": 2, "e1": 2, "e2": 1, "a0": 2, "a1": 2, "a2": 1, "b0": 1, "b1": 2]
     static let variables = ["X", "Y", "Z", "W"]
 
     /// Layer a: positive rules over the facts and layer a (recursive); layer b: rules
     /// over the facts and layer a, with negation of layer a.
-    static func randomProgram(_ g: inout Generator) -> (facts: [String: Set<[Int]>], layers: [[Rule]]) {
+    static func randomProgram(_ g: inout SplitMix64) -> (facts: [String: Set<[Int]>], layers: [[Rule]]) {
         var facts: [String: Set<[Int]>] = [:]
         for name in ["e0", "e1", "e2"] {
             let arity = arities[name]!
             var rows = Set<[Int]>()
-            for _ in 0..<(3 + g.next(8)) { rows.insert((0..<arity).map { _ in g.next(5) }) }
+            for _ in 0..<(3 + g.next(below: 8)) { rows.insert((0..<arity).map { _ in g.next(below: 5) }) }
             facts[name] = rows
         }
         func rule(head: String, positive: [String], negative: [String]) -> Rule {
             var body: [Literal] = []
-            for _ in 0..<(1 + g.next(3)) {
-                let name = positive[g.next(positive.count)]
-                body.append(Literal(relation: name, variables: (0..<arities[name]!).map { _ in variables[g.next(4)] }))
+            for _ in 0..<(1 + g.next(below: 3)) {
+                let name = positive[g.next(below: positive.count)]
+                body.append(Literal(relation: name, variables: (0..<arities[name]!).map { _ in variables[g.next(below: 4)] }))
             }
             let bound = Array(Set(body.flatMap(\.variables))).sorted()
-            if !negative.isEmpty && g.next(2) == 0 {
-                let name = negative[g.next(negative.count)]
-                body.append(Literal(relation: name, variables: (0..<arities[name]!).map { _ in bound[g.next(bound.count)] }, negated: true))
+            if !negative.isEmpty && g.next(below: 2) == 0 {
+                let name = negative[g.next(below: negative.count)]
+                body.append(Literal(relation: name, variables: (0..<arities[name]!).map { _ in bound[g.next(below: bound.count)] }, negated: true))
             }
             var comparison: (String, String, String)?
-            if g.next(3) == 0 {
-                comparison = (bound[g.next(bound.count)], ["!=", "<", "<="][g.next(3)], bound[g.next(bound.count)])
+            if g.next(below: 3) == 0 {
+                comparison = (bound[g.next(below: bound.count)], ["!=", "<", "<="][g.next(below: 3)], bound[g.next(below: bound.count)])
             }
-            let headVariables = (0..<arities[head]!).map { _ in bound[g.next(bound.count)] }
+            let headVariables = (0..<arities[head]!).map { _ in bound[g.next(below: bound.count)] }
             return Rule(head: head, headVariables: headVariables, body: body, comparison: comparison)
         }
         var layerA: [Rule] = []
         for head in ["a0", "a1", "a2"] {
-            for _ in 0..<(1 + g.next(3)) {
+            for _ in 0..<(1 + g.next(below: 3)) {
                 layerA.append(rule(head: head, positive: ["e0", "e1", "e2", "a0", "a1", "a2"], negative: []))
             }
         }
         var layerB: [Rule] = []
         for head in ["b0", "b1"] {
-            for _ in 0..<(1 + g.next(2)) {
+            for _ in 0..<(1 + g.next(below: 2)) {
                 layerB.append(rule(head: head, positive: ["e0", "e1", "e2", "a0", "a1", "a2", head], negative: ["a0", "a1", "a2"]))
             }
         }
@@ -133,7 +123,7 @@ import Testing
 
     @Test(arguments: 0..<150)
     func semiNaiveMatchesNaive(seed: Int) throws {
-        var g = Generator(state: UInt64(seed) &* 7919 &+ 17)
+        var g = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let (facts, layers) = Self.randomProgram(&g)
         var text = ""
         for (name, rows) in facts.sorted(by: { $0.key < $1.key }) {

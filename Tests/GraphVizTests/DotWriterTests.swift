@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 @testable import GraphViz
 
 @Suite struct DotWriterTests {
     static func shuffled(_ graph: DotGraph, seed: UInt64) -> DotGraph {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var copy = graph
         copy.nodes.shuffle(using: &generator)
         copy.edges.shuffle(using: &generator)

@@ -121,7 +121,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.file("g.log")
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let universe: [Fact] = (0..<40).map { i in
             let measure = NodeID.derived(.measure, ["泉区", "R7", "\(i % 7)"])
             switch i % 4 {
@@ -157,18 +157,5 @@ import TestSupport
         for (id, expected) in history.enumerated() {
             #expect(Set(try reopened.snapshot(asOf: UInt64(id)).facts()) == expected, "as of \(id)")
         }
-    }
-}
-
-/// splitmix64: a small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

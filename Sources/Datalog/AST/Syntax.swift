@@ -13,7 +13,8 @@ public enum Constant: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Text as written in a program: quoted with escapes.
+    /// Text as written in a program (and in the fact input of `wardgraph assert`):
+    /// quoted, with the escapes `\"` `\\` `\n` `\t` `\r` and `\u{…}` for other controls.
     public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -22,6 +23,7 @@ public enum Constant: Hashable, Sendable, CustomStringConvertible {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\u{\(String(scalar.value, radix: 16))}"

@@ -223,6 +223,20 @@ final class RuleExecutor {
         }
     }
 
+    /// One row met by a scan or a lookup: bind its columns, check the repeated
+    /// variables (after binding, so they compare with this row's own values), go on.
+    @inline(__always)
+    private func visit(_ row: Int, _ rows: TupleBuffer, _ step: UnsafeMutablePointer<Step>, _ i: Int) throws {
+        try governor.tick()
+        let values = rows.row(row)
+        bind(step, values)
+        if checksPass(step, values) {
+            statistics.countRow(i)
+            currentRows[i] = row
+            try self.step(i + 1)
+        }
+    }
+
     private func step(_ i: Int) throws {
         if i == stepCount {
             statistics.countMatch()
@@ -236,15 +250,7 @@ final class RuleExecutor {
             var row = step.pointee.lo
             let hi = step.pointee.hi
             while row < hi {
-                try governor.tick()
-                let values = rows.row(row)
-                // Bind first: a repeated variable is checked against this row's own binding.
-                bind(step, values)
-                if checksPass(step, values) {
-                    statistics.countRow(i)
-                    currentRows[i] = row
-                    try self.step(i + 1)
-                }
+                try visit(row, rows, step, i)
                 row += 1
             }
         case .lookup:
@@ -255,15 +261,7 @@ final class RuleExecutor {
             let lo = step.pointee.lo, hi = step.pointee.hi
             while row >= hi { row = index.previous(row) }
             while row >= lo {
-                try governor.tick()
-                let values = rows.row(row)
-                // Bind first: a repeated variable is checked against this row's own binding.
-                bind(step, values)
-                if checksPass(step, values) {
-                    statistics.countRow(i)
-                    currentRows[i] = row
-                    try self.step(i + 1)
-                }
+                try visit(row, rows, step, i)
                 row = index.previous(row)
             }
         case .exists:

@@ -1,3 +1,4 @@
+import TextLayout
 /// A small JSON writer that produces the gold files' exact layout: one-space
 /// indentation, `"key": value`, every array element and object member on its own line,
 /// non-ASCII characters written as themselves (the layout of Python's
@@ -60,25 +61,6 @@ indirect enum JSONValue: Equatable, Sendable {
     }
 
     private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONText.string(s)
     }
 }

@@ -1,3 +1,5 @@
+import Datalog
+
 /// One statement about the graph: (entity, attribute, value).
 ///
 /// An edge is a fact whose attribute is an `EdgeType` and whose value is a node;
@@ -54,24 +56,8 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
         case .text(let text):
             let needsQuotes = text.isEmpty || Int64(text) != nil || NodeID.looksLikeID(text) || text.hasPrefix("\"")
                 || text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" })
-            return needsQuotes ? FactValue.quote(text) : text
+            return needsQuotes ? Constant.quoted(text) : text
         }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 

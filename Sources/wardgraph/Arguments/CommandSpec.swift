@@ -40,3 +40,11 @@ enum GlobalOptions {
     static let help = OptionSpec.flag("help", short: "h", "show this help")
     static let all = [store, help]
 }
+
+/// Options several subcommands take, described once.
+enum SharedOptions {
+    static let author = OptionSpec.value("author", "NAME", "who makes the change (default: $WARDGRAPH_AUTHOR, else $USER)")
+    static let prelude = OptionSpec.value("prelude", "FILE", "load FILE instead of Queries/prelude.dl")
+    static let noPrelude = OptionSpec.flag("no-prelude", "do not load the prelude")
+    static let lexicon = OptionSpec.value("lexicon", "DIR", "the lexicon directory (default: Graph/lexicon beside the store)")
+}

@@ -27,7 +27,7 @@ enum AssertCommand {
             """ + (kind == .retract ? "\nRetracting a fact that does not hold is an error." : ""),
             options: [
                 .value("batch", "N", "commit every N lines instead of all in one transaction"),
-                .value("author", "NAME", "who makes the change (default: $WARDGRAPH_AUTHOR, else $USER)"),
+                SharedOptions.author,
             ],
             positionals: 0...1,
             run: { arguments, context in try run(kind, arguments, context) })

@@ -18,7 +18,7 @@ enum EvalCommand {
         options: [
             .value("gold", "DIR", "directory of *.gold.json files"),
             .value("sources", "DIR", "directory of the documents (default: Graph/sources)"),
-            ExtractCommand.lexiconOption,
+            SharedOptions.lexicon,
         ],
         positionals: 0...0,
         run: { arguments, context in try run(arguments, context) })

@@ -4,8 +4,6 @@ import Ingestion
 
 /// `wardgraph extract FILE`: what a document yields, without touching the store.
 enum ExtractCommand {
-    static let lexiconOption = OptionSpec.value("lexicon", "DIR", "the lexicon directory (default: Graph/lexicon beside the store)")
-
     static let spec = CommandSpec(
         name: "extract",
         summary: "show what a policy document yields, without storing it",
@@ -16,7 +14,7 @@ enum ExtractCommand {
         annotation guidelines, with line numbers; --format facts prints the facts that
         'wardgraph ingest' would assert, one per line, with their source lines.
         """,
-        options: [.value("format", "FORMAT", "json (default) or facts"), lexiconOption],
+        options: [.value("format", "FORMAT", "json (default) or facts"), SharedOptions.lexicon],
         positionals: 1...1,
         run: { arguments, context in try run(arguments, context) })
 

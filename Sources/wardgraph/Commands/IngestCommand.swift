@@ -17,7 +17,7 @@ enum IngestCommand {
         retracted by hand are kept as they are. A file that cannot be read is reported
         and skipped; the others still go in (exit status 1 if any failed).
         """,
-        options: [ExtractCommand.lexiconOption],
+        options: [SharedOptions.lexicon],
         positionals: 1...Int.max,
         run: { arguments, context in try run(arguments, context) })
 

@@ -19,10 +19,7 @@ enum ReplCommand {
         $WARDGRAPH_HISTORY (default ~/.wardgraph_history).
         """,
         options: [
-            .value("author", "NAME", "who makes changes (default: $WARDGRAPH_AUTHOR, else $USER)"),
-            .value("prelude", "FILE", "load FILE instead of Queries/prelude.dl"),
-            .flag("no-prelude", "do not load the prelude"),
-            ExtractCommand.lexiconOption,
+            SharedOptions.author, SharedOptions.prelude, SharedOptions.noPrelude, SharedOptions.lexicon,
         ],
         positionals: 0...0,
         run: { arguments, context in try run(arguments, context) })
