@@ -53,6 +53,9 @@ public final class DatalogEngine: @unchecked Sendable {
     public let constants: ConstantTable
     public private(set) var inputs: [String: InputRelation] = [:]
     public var limits = Limits.standard
+    /// Answer queries with constants over the magic-set rewriting (on by default;
+    /// off only to compare).
+    public var useMagicSets = true
 
     public init(constants: ConstantTable = ConstantTable()) {
         self.constants = constants
@@ -105,6 +108,7 @@ public final class DatalogEngine: @unchecked Sendable {
         init(engine: DatalogEngine, program: AnalyzedProgram, cancellation: Cancellation?, recordDerivations: Bool) {
             context = EvaluationContext(
                 constants: engine.constants, limits: engine.limits, cancellation: cancellation, recordRounds: recordDerivations)
+            context.useMagicSets = engine.useMagicSets
             evaluator = Evaluator(program: program, context: context, inputs: engine.inputs)
             inputs = engine.inputs
         }

@@ -12,6 +12,13 @@ final class EvaluationContext {
     let regexes = RegexCache()
     /// Statistics by plan key (rule id and variant).
     var statistics: [String: RuleStatistics] = [:]
+    /// Derived relations whose strata are done, so that a second evaluator over the
+    /// same relations (one for a magic-set rewriting) does not compute them again.
+    var computed = Set<String>()
+    /// The strata evaluated, in order, for `explain`.
+    var trace: [Evaluator.StratumTrace] = []
+    /// Rewrite queries with constants by magic sets.
+    var useMagicSets = true
 
     init(constants: ConstantTable, limits: Limits, cancellation: Cancellation?, recordRounds: Bool) {
         self.constants = constants

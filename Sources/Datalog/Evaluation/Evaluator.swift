@@ -11,7 +11,7 @@ final class Evaluator {
     let context: EvaluationContext
     private let inputs: [String: InputRelation]
     /// The strata evaluated, in order, with their plans and statistics, for `explain`.
-    private(set) var trace: [StratumTrace] = []
+    var trace: [StratumTrace] { context.trace }
     private var evaluated = Set<Int>()
 
     struct StratumTrace {
@@ -34,7 +34,8 @@ final class Evaluator {
         }
         for (index, stratum) in program.strata.enumerated() where !evaluated.contains(index) {
             guard stratum.relations.contains(where: needed.contains) else { continue }
-            try evaluate(stratum)
+            if !stratum.relations.allSatisfy(context.computed.contains) { try evaluate(stratum) }
+            context.computed.formUnion(stratum.relations)
             evaluated.insert(index)
         }
     }
@@ -59,8 +60,8 @@ final class Evaluator {
     }
 
     private func statistics(for plan: RulePlan, variant: String) -> RuleStatistics {
-        let key = "\(plan.rule.id)/\(variant)"
-        if let existing = context.statistics[key] { return existing }
+        let key = "\(plan.rule.id)/\(plan.rule.head.name)/\(variant)"
+        if let existing = context.statistics[key], existing.stepCount == plan.steps.count { return existing }
         let statistics = RuleStatistics(steps: plan.steps.count)
         context.statistics[key] = statistics
         return statistics
@@ -107,7 +108,8 @@ final class Evaluator {
             let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
             if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
         }
-        let rules = stratum.rules.map { program.rules[$0] }
+        let byID = Dictionary(program.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rules = stratum.rules.compactMap { byID[$0] }
         let planner = planner()
         var traced = StratumTrace(stratum: stratum, plans: [], iterations: 0)
 
@@ -121,7 +123,7 @@ final class Evaluator {
             }
             for name in stratum.relations { markAllKnown(name) }
             traced.iterations = 1
-            trace.append(traced)
+            context.trace.append(traced)
             return
         }
 
@@ -170,7 +172,7 @@ final class Evaluator {
             for variant in variants { try variant.run() }
         }
         for name in stratum.relations { markAllKnown(name) }
-        trace.append(traced)
+        context.trace.append(traced)
     }
 
     private func markAllKnown(_ name: String) {
@@ -179,8 +181,17 @@ final class Evaluator {
         relation.deltaEnd = relation.count
     }
 
-    /// Answers a query: its distinct bindings, unsorted.
+    /// Answers a query: its distinct bindings, unsorted. A query with constants is
+    /// answered over the magic-set rewriting of the program, which computes only
+    /// what those constants demand.
     func answer(_ query: AnalyzedQuery) throws -> (rows: Relation, plan: RulePlan, statistics: RuleStatistics) {
+        if context.useMagicSets, let (rewritten, restricted) = MagicSets.rewrite(program, query) {
+            return try Evaluator(program: rewritten, context: context, inputs: inputs).answerDirectly(restricted)
+        }
+        return try answerDirectly(query)
+    }
+
+    private func answerDirectly(_ query: AnalyzedQuery) throws -> (rows: Relation, plan: RulePlan, statistics: RuleStatistics) {
         try evaluate(needing: query.rule.positiveRelations + query.rule.negatedRelations)
         let plan = planner().plan(query.rule, recursive: [], delta: nil)
         let registers: [Int] = query.columns.map { column in plan.registerNames.firstIndex(of: column)! }
