@@ -88,4 +88,41 @@ import TestSupport
         let history = try String(contentsOfFile: project.file("history"), encoding: .utf8)
         #expect(history.contains("?- shares_partner_with(泉区, W, P)."))
     }
+
+    @Test func controlCCancelsARunningQueryAndClearsALine() throws {
+        let project = try ScratchProject.make()
+        defer { project.remove() }
+        #expect(try Wardgraph.run(["log"], directory: project.path).status == 0)
+        let pty = try PseudoTerminal(columns: 100, rows: 40)
+        var environment = ProcessInfo.processInfo.environment
+        environment["WARDGRAPH_HISTORY"] = project.file("history")
+        try pty.launch(executable: Wardgraph.executable.path, arguments: [], environment: environment, currentDirectory: project.path)
+        try pty.waitFor("wardgraph> ")
+        try pty.waitForRawMode()
+        // A recursion without end: only the limits or Ctrl-C stop it.
+        try pty.write("n(0). n(M) :- n(K), M = K + 1.\r")
+        try pty.waitFor("rule added for n")
+        try pty.waitFor("wardgraph> ")
+        try pty.waitForRawMode()
+        try pty.write("?- n(X), X < 0.\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        // The terminal is in its normal mode while a query runs, so Ctrl-C is SIGINT
+        // (sent directly: the pty is not the child's controlling terminal).
+        pty.interrupt()
+        try pty.waitFor("cancelled")
+        try pty.waitFor("wardgraph> ")
+        // Ctrl-C while typing clears the line; the session goes on.
+        try pty.waitForRawMode()
+        try pty.write("?- ward(")
+        try pty.write([0x03])
+        try pty.waitFor("wardgraph> ")
+        try pty.waitForRawMode()
+        try pty.write("?- ward(W).\r")
+        try pty.waitFor("(5 rows")
+        try pty.waitFor("wardgraph> ")
+        try pty.waitForRawMode()
+        try pty.write([0x04])  // Ctrl-D leaves
+        #expect(try pty.waitForExit() == 0)
+        #expect(try pty.isCooked())
+    }
 }
