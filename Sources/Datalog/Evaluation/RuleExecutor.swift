@@ -6,6 +6,12 @@ import Glibc
 protocol BindingSink: AnyObject {
     /// Called with the registers filled for one complete body match.
     func accept(_ registers: UnsafeMutablePointer<UInt32>, executor: RuleExecutor) throws
+    /// Called when a run of the rule ends, to flush anything held back.
+    func endOfRun() throws
+}
+
+extension BindingSink {
+    func endOfRun() throws {}
 }
 
 /// Runs one rule plan: nested loops over the steps, one register file of variable
@@ -189,6 +195,7 @@ final class RuleExecutor {
         // An empty delta means this variant has nothing new to find.
         for i in 0..<stepCount where steps[i].range == .delta && steps[i].lo >= steps[i].hi { return }
         try step(0)
+        try sink.endOfRun()
     }
 
     /// Runs the plan with some registers fixed beforehand (for `why`).

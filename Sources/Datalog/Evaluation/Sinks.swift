@@ -1,4 +1,10 @@
 /// Inserts each body match's head tuple into the head's relation.
+///
+/// Tuples are held back in batches of 64: the set's slot for each is read first,
+/// then all are inserted, so that the cache misses of a batch overlap (memory-level
+/// parallelism) instead of stalling one insert after another. Nothing reads the
+/// head's relation before the run ends (new tuples are outside every row range of
+/// the current iteration), and the batch is flushed when it does.
 final class RelationSink: BindingSink {
     let target: Relation
     private let head: [CompiledExpression]
@@ -6,6 +12,11 @@ final class RelationSink: BindingSink {
     private let statistics: RuleStatistics
     private let buffer: UnsafeMutablePointer<UInt32>
     private let arithmetic: Arithmetic
+    private static let batchSize = 64
+    private let batch: UnsafeMutablePointer<UInt32>
+    private let width: Int
+    /// [tuples in the batch, a sink for the touched slots]
+    private let counters: UnsafeMutablePointer<Int>
 
     init(target: Relation, head: [CompiledExpression], context: EvaluationContext, statistics: RuleStatistics, range: SourceRange) {
         self.target = target
@@ -14,23 +25,48 @@ final class RelationSink: BindingSink {
         self.statistics = statistics
         buffer = .allocate(capacity: max(1, head.count))
         arithmetic = Arithmetic(constants: context.constants, range: range)
+        width = max(1, target.arity)
+        batch = .allocate(capacity: width * Self.batchSize)
+        counters = .allocate(capacity: 2)
+        counters.initialize(repeating: 0, count: 2)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        batch.deallocate()
+        counters.deallocate()
+    }
 
     func accept(_ registers: UnsafeMutablePointer<UInt32>, executor: RuleExecutor) throws {
+        let slot = batch + counters[0] * width
         for (k, expression) in head.enumerated() {
             if case .operand(let operand) = expression {
-                buffer[k] = operand.register < 0 ? operand.constant : registers[Int(operand.register)]
+                slot[k] = operand.register < 0 ? operand.constant : registers[Int(operand.register)]
             } else {
                 guard let value = try arithmetic.evaluate(expression, registers) else { return }
-                buffer[k] = value.raw
+                slot[k] = value.raw
             }
         }
-        try insert(buffer)
+        counters[0] += 1
+        if counters[0] == Self.batchSize { try flush() }
     }
 
-    /// Inserts a tuple, counting it against the limits and recording its round.
+    func endOfRun() throws {
+        try flush()
+    }
+
+    /// Touches every held tuple's slot, then inserts them in order.
+    private func flush() throws {
+        let count = counters[0]
+        guard count > 0 else { return }
+        counters[0] = 0
+        var touched: UInt32 = 0
+        for i in 0..<count { touched ^= target.touch(batch + i * width) }
+        counters[1] ^= Int(touched)
+        for i in 0..<count { try insert(batch + i * width) }
+    }
+
+    /// Inserts a tuple at once, counting it against the limits and recording its round.
     func insert(_ tuple: UnsafePointer<UInt32>) throws {
         if target.insert(tuple) {
             statistics.countDerived()

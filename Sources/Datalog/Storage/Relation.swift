@@ -32,6 +32,12 @@ final class Relation {
         set.insert(tuple) != nil
     }
 
+    /// Brings the set's slot for `tuple` into the cache (see `TupleSet.touch`).
+    @inline(__always)
+    func touch(_ tuple: UnsafePointer<UInt32>) -> UInt32 {
+        set.touch(tuple)
+    }
+
     /// The row of `tuple`, if present.
     @inline(__always)
     func find(_ tuple: UnsafePointer<UInt32>) -> Int? {
