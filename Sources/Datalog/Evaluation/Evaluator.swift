@@ -237,7 +237,42 @@ public struct RelationWriter {
         _ = relation.insert(raw)
     }
 
+    /// Makes room for about `rows` tuples (rows, set and later indexes).
     public func reserve(_ rows: Int) {
-        relation.rows.reserve(rows)
+        relation.reserve(rows)
+    }
+
+    /// Tuples added 64 at a time: each batch's set slots are read before the
+    /// tuples are inserted, so that the cache misses overlap.
+    public final class Batch {
+        let relation: Relation
+        private let buffer: UnsafeMutablePointer<UInt32>
+        private let width: Int
+        private var count = 0
+        static let size = 64
+
+        public init(writer: RelationWriter) {
+            relation = writer.relation
+            width = max(1, relation.arity)
+            buffer = .allocate(capacity: width * Self.size)
+        }
+
+        deinit { buffer.deallocate() }
+
+        /// Where to write the next tuple's values.
+        public func nextTuple() -> UnsafeMutablePointer<UInt32> { buffer + count * width }
+
+        /// Keeps the tuple written at `nextTuple()`.
+        public func commitTuple() {
+            count += 1
+            if count == Self.size { flush() }
+        }
+
+        /// Inserts the tuples held.
+        public func flush() {
+            for i in 0..<count { relation.touch(buffer + i * width) }
+            for i in 0..<count { _ = relation.insert(buffer + i * width) }
+            count = 0
+        }
     }
 }

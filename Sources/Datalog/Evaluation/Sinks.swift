@@ -15,7 +15,7 @@ final class RelationSink: BindingSink {
     private static let batchSize = 64
     private let batch: UnsafeMutablePointer<UInt32>
     private let width: Int
-    /// [tuples in the batch, a sink for the touched slots]
+    /// [tuples in the batch]
     private let counters: UnsafeMutablePointer<Int>
 
     init(target: Relation, head: [CompiledExpression], context: EvaluationContext, statistics: RuleStatistics, range: SourceRange) {
@@ -27,8 +27,8 @@ final class RelationSink: BindingSink {
         arithmetic = Arithmetic(constants: context.constants, range: range)
         width = max(1, target.arity)
         batch = .allocate(capacity: width * Self.batchSize)
-        counters = .allocate(capacity: 2)
-        counters.initialize(repeating: 0, count: 2)
+        counters = .allocate(capacity: 1)
+        counters.initialize(to: 0)
     }
 
     deinit {
@@ -60,9 +60,7 @@ final class RelationSink: BindingSink {
         let count = counters[0]
         guard count > 0 else { return }
         counters[0] = 0
-        var touched: UInt32 = 0
-        for i in 0..<count { touched ^= target.touch(batch + i * width) }
-        counters[1] ^= Int(touched)
+        for i in 0..<count { target.touch(batch + i * width) }
         for i in 0..<count { try insert(batch + i * width) }
     }
 

@@ -54,98 +54,109 @@ public enum FactFiles {
 
     private static func firstLineArity(_ path: String, separator: UInt8) throws -> Int {
         let bytes = try read(path)
-        var arity = 0
-        try scan(bytes, path: path, separator: separator) { fields, _ in
-            arity = fields.count
-            return false
+        return try bytes.withUnsafeBufferPointer { raw in
+            var reader = Reader(raw, path: path, separator: separator)
+            return try reader.next() ? reader.fields.count : 0
         }
-        return arity
     }
 
-    /// A field as read: its bytes and whether it was quoted.
+    /// A field of the current line: a range of the file's bytes, or of the reader's
+    /// scratch bytes for a quoted CSV field (whose doubled quotes were undone).
     struct Field {
-        var bytes: ArraySlice<UInt8>
+        var start: Int
+        var end: Int
         var quoted: Bool
     }
 
-    /// Calls `body` with each non-empty line's fields; `body` returns false to stop.
-    static func scan(
-        _ bytes: [UInt8], path: String, separator: UInt8, _ body: ([Field], Int) throws -> Bool
-    ) throws {
-        let isCSV = separator == UInt8(ascii: ",")
-        var index = 0
-        var line = 0
-        var fields: [Field] = []
-        fields.reserveCapacity(8)
-        while index < bytes.count {
-            line += 1
-            fields.removeAll(keepingCapacity: true)
-            var lineEnded = false
-            // An empty line (or only a carriage return) is skipped.
-            if bytes[index] == 0x0A || (bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-                index += bytes[index] == 0x0D ? 2 : 1
-                continue
+    /// Reads a fact file line by line over its raw bytes, without copying fields or
+    /// touching reference counts per field (850,000 lines should load in tens of ms).
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let path: String
+        let separator: UInt8
+        private(set) var fields: [Field] = []
+        private(set) var scratch: [UInt8] = []
+        private(set) var line = 0
+        private var index = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, separator: UInt8) {
+            self.bytes = bytes
+            self.path = path
+            self.separator = separator
+            fields.reserveCapacity(8)
+        }
+
+        /// The bytes of a field of the current line.
+        func withField<R>(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if field.quoted {
+                return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start..<field.end])) }
             }
-            while !lineEnded {
-                if isCSV && index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
-                    // A quoted CSV field: "" inside stands for ".
-                    var value: [UInt8] = []
-                    index += 1
-                    while true {
-                        guard index < bytes.count else { throw Problem(file: path, line: line, message: "a quoted field is not closed") }
-                        let b = bytes[index]
-                        if b == UInt8(ascii: "\"") {
-                            if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
-                                value.append(b)
-                                index += 2
-                                continue
-                            }
-                            index += 1
-                            break
-                        }
-                        if b == 0x0A { line += 1 }
-                        value.append(b)
+            return body(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]))
+        }
+
+        /// Reads the next non-empty line's fields; false at the end.
+        mutating func next() throws -> Bool {
+            let isCSV = separator == UInt8(ascii: ",")
+            let count = bytes.count
+            while index < count {
+                line += 1
+                fields.removeAll(keepingCapacity: true)
+                scratch.removeAll(keepingCapacity: true)
+                if bytes[index] == 0x0A { index += 1; continue }
+                if bytes[index] == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 2; continue }
+                while true {
+                    if isCSV && index < count && bytes[index] == UInt8(ascii: "\"") {
+                        // A quoted CSV field: "" inside stands for ".
+                        let start = scratch.count
                         index += 1
+                        while true {
+                            guard index < count else { throw Problem(file: path, line: line, message: "a quoted field is not closed") }
+                            let b = bytes[index]
+                            if b == UInt8(ascii: "\"") {
+                                if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\"") {
+                                    scratch.append(b)
+                                    index += 2
+                                    continue
+                                }
+                                index += 1
+                                break
+                            }
+                            if b == 0x0A { line += 1 }
+                            scratch.append(b)
+                            index += 1
+                        }
+                        fields.append(Field(start: start, end: scratch.count, quoted: true))
+                    } else {
+                        let start = index
+                        while index < count && bytes[index] != separator && bytes[index] != 0x0A { index += 1 }
+                        var end = index
+                        if end > start && bytes[end - 1] == 0x0D && (index >= count || bytes[index] == 0x0A) { end -= 1 }
+                        fields.append(Field(start: start, end: end, quoted: false))
                     }
-                    fields.append(Field(bytes: value[...], quoted: true))
-                } else {
-                    let start = index
-                    while index < bytes.count && bytes[index] != separator && bytes[index] != 0x0A { index += 1 }
-                    var end = index
-                    if end > start && bytes[end - 1] == 0x0D && (index >= bytes.count || bytes[index] == 0x0A) { end -= 1 }
-                    fields.append(Field(bytes: bytes[start..<end], quoted: false))
-                }
-                if index >= bytes.count {
-                    lineEnded = true
-                } else if bytes[index] == separator {
-                    index += 1
-                } else if bytes[index] == 0x0A {
-                    index += 1
-                    lineEnded = true
-                } else if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                    index += 2
-                    lineEnded = true
-                } else {
+                    if index >= count { return true }
+                    if bytes[index] == separator { index += 1; continue }
+                    if bytes[index] == 0x0A { index += 1; return true }
+                    if bytes[index] == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 2; return true }
                     throw Problem(file: path, line: line, message: "text after a closing quote")
                 }
             }
-            guard try body(fields, line) else { return }
+            return false
         }
     }
 
     /// A whole number written plainly, if the field is one.
     @inline(__always)
-    static func integer(_ field: ArraySlice<UInt8>) -> Int64? {
+    static func integer(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard !field.isEmpty, field.count <= 20 else { return nil }
-        var i = field.startIndex
+        var i = 0
         var negative = false
-        if field[i] == UInt8(ascii: "-") {
+        if field[0] == UInt8(ascii: "-") {
             negative = true
-            i += 1
-            guard i < field.endIndex else { return nil }
+            i = 1
+            guard i < field.count else { return nil }
         }
         var value: Int64 = 0
-        while i < field.endIndex {
+        while i < field.count {
             let digit = field[i] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
@@ -163,22 +174,27 @@ public enum FactFiles {
             throw Problem(file: path, line: 0, message: "the file is not valid UTF-8; save it as UTF-8")
         }
         let arity = writer.arity
-        writer.reserve(bytes.count / max(1, 4 * arity))
-        let tuple = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, arity))
-        defer { tuple.deallocate() }
-        try scan(bytes, path: path, separator: separator) { fields, line in
-            guard fields.count == arity else {
-                throw Problem(file: path, line: line, message: "\(fields.count) field\(fields.count == 1 ? "" : "s"), but the first line has \(arity)")
-            }
-            for (k, field) in fields.enumerated() {
-                if !field.quoted, let n = integer(field.bytes) {
-                    tuple[k] = constants.integer(n).raw
-                } else {
-                    tuple[k] = field.bytes.withUnsafeBytes { constants.string(utf8: $0).raw }
+        try bytes.withUnsafeBufferPointer { raw in
+            var lines = 0
+            for byte in raw where byte == 0x0A { lines += 1 }
+            writer.reserve(lines + 1)
+            var reader = Reader(raw, path: path, separator: separator)
+            let batch = RelationWriter.Batch(writer: writer)
+            while try reader.next() {
+                guard reader.fields.count == arity else {
+                    let n = reader.fields.count
+                    throw Problem(file: path, line: reader.line, message: "\(n) field\(n == 1 ? "" : "s"), but the first line has \(arity)")
                 }
+                let tuple = batch.nextTuple()
+                for (k, field) in reader.fields.enumerated() {
+                    tuple[k] = reader.withField(field) { value in
+                        if !field.quoted, let n = integer(value) { return constants.integer(n).raw }
+                        return constants.string(utf8: UnsafeRawBufferPointer(value)).raw
+                    }
+                }
+                batch.commitTuple()
             }
-            writer.add(raw: tuple)
-            return true
+            batch.flush()
         }
     }
 }

@@ -34,8 +34,14 @@ final class Relation {
 
     /// Brings the set's slot for `tuple` into the cache (see `TupleSet.touch`).
     @inline(__always)
-    func touch(_ tuple: UnsafePointer<UInt32>) -> UInt32 {
+    func touch(_ tuple: UnsafePointer<UInt32>) {
         set.touch(tuple)
+    }
+
+    /// Makes room for about `count` rows, so that loading them grows nothing.
+    func reserve(_ count: Int) {
+        rows.reserve(count)
+        set.reserve(count)
     }
 
     /// The row of `tuple`, if present.

@@ -30,7 +30,11 @@ final class TupleIndex {
         self.columns = columns
         columnPointer = .allocate(capacity: max(1, columns.count))
         for (i, c) in columns.enumerated() { columnPointer[i] = c }
-        capacity = 16
+        // Sized for the rows already there (an upper bound on their keys), so that
+        // indexing a loaded relation does not grow the table again and again.
+        var size = 16
+        while size * 3 < rows.count * 4 { size *= 2 }
+        capacity = size
         slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
         previousCapacity = max(16, rows.count)
         previous = malloc(previousCapacity * 4)!.bindMemory(to: UInt32.self, capacity: previousCapacity)

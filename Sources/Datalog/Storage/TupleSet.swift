@@ -31,9 +31,13 @@ final class TupleSet {
     private let segments: UnsafeMutablePointer<Segment>
     private static let segmentCount = 1 << segmentBits
     private let rows: TupleBuffer
+    /// Where `touch` keeps what it read.
+    private let touched: UnsafeMutablePointer<UInt32>
 
     init(rows: TupleBuffer) {
         self.rows = rows
+        touched = .allocate(capacity: 1)
+        touched.initialize(to: 0)
         segments = .allocate(capacity: TupleSet.segmentCount)
         for i in 0..<TupleSet.segmentCount {
             let capacity = 4
@@ -45,6 +49,7 @@ final class TupleSet {
     deinit {
         for i in 0..<TupleSet.segmentCount { free(segments[i].slots) }
         segments.deallocate()
+        touched.deallocate()
     }
 
     var byteCount: Int { (0..<TupleSet.segmentCount).reduce(0) { $0 + segments[$1].capacity * 4 } }
@@ -85,14 +90,23 @@ final class TupleSet {
         }
     }
 
-    /// Reads the slot where `tuple` would start its probe, and returns it. Called for
-    /// a batch of tuples before inserting them, so that their cache misses overlap
-    /// instead of coming one after another.
+    /// Reads the slot where `tuple` would start its probe. Called for a batch of
+    /// tuples before inserting them, so that their cache misses overlap instead of
+    /// coming one after another. (The value read is kept, so the read stays.)
     @inline(__always)
-    func touch(_ tuple: UnsafePointer<UInt32>) -> UInt32 {
+    func touch(_ tuple: UnsafePointer<UInt32>) {
         let hash = TupleHash.hash(tuple, count: rows.arity)
         let segment = segments[segmentIndex(tuple, hash)]
-        return segment.slots[Self.home(hash, segment.capacity)]
+        touched.pointee ^= segment.slots[Self.home(hash, segment.capacity)]
+    }
+
+    /// Makes each segment big enough for its share of `rows` rows, before they come.
+    func reserve(_ rows: Int) {
+        let perSegment = rows / Self.segmentCount + 1
+        let wanted = perSegment * 20 / 17 + 1
+        for index in 0..<Self.segmentCount where segments[index].capacity < wanted {
+            regrow(index, to: wanted)
+        }
     }
 
     /// Appends `tuple` to the rows if it is not there yet; returns its new row, or nil if it was there.
@@ -135,7 +149,11 @@ final class TupleSet {
     private func grow(_ index: Int) {
         let old = segments[index]
         // Small segments double (fewer rehashes early on); large ones grow by half (less memory).
-        let capacity = old.capacity < 4096 ? old.capacity * 2 : old.capacity + old.capacity / 2 + 1
+        regrow(index, to: old.capacity < 4096 ? old.capacity * 2 : old.capacity + old.capacity / 2 + 1)
+    }
+
+    private func regrow(_ index: Int, to capacity: Int) {
+        let old = segments[index]
         let slots = calloc(capacity, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: capacity)
         for i in 0..<old.capacity {
             let value = old.slots[i]
