@@ -34,25 +34,30 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(kind: NodeKind, name: String) throws(NodeIDError) {
         let normalized = name.nfkc
         let whole = "\(kind.rawValue):\(normalized)"
-        try NodeID.validate(name: normalized, whole: whole)
+        try NodeID.validate(name: normalized[...], whole: whole)
         self.kind = kind
         self.description = whole
     }
 
     /// Parses `kind:name`, e.g. `partner:社会福祉協議会`.
     public init(parsing text: String) throws(NodeIDError) {
+        // Work on UTF-8: ':' and '/' are ASCII, and grapheme breaking would only cost time.
         let normalized = text.nfkc
-        guard let colon = normalized.firstIndex(of: ":") else { throw .missingKind(text) }
+        let utf8 = normalized.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { throw .missingKind(text) }
         let kindText = String(normalized[..<colon])
         guard let kind = NodeKind(rawValue: kindText) else {
-            throw .unknownKind(kindText, in: text, suggestion: Suggestion.closest(to: kindText, in: NodeKind.allCases.map(\.rawValue)))
+            throw .unknownKind(kindText, in: text, suggestion: Suggestion.closest(to: kindText, in: NodeKind.allCases.map { $0.rawValue }))
         }
-        try self.init(kind: kind, name: String(normalized[normalized.index(after: colon)...]))
+        let name = normalized[utf8.index(after: colon)...]
+        try NodeID.validate(name: name, whole: normalized)
+        self.kind = kind
+        description = normalized
     }
 
     /// An id read back from the store, where it was validated on the way in.
     init(trusted text: String) {
-        let colon = text.firstIndex(of: ":")!
+        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))!
         kind = NodeKind(rawValue: String(text[..<colon]))!
         description = text
     }
@@ -76,11 +81,12 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether `text` has the shape of a node id (`word:rest` with no white space),
     /// whatever its kind; used to tell an edge's value from a plain string.
     public static func looksLikeID(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon != utf8.startIndex,
+              utf8.index(after: colon) != utf8.endIndex else { return false }
+        guard utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) else {
             return false
         }
-        let prefix = text[..<colon]
-        guard prefix.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else { return false }
         return !text.unicodeScalars.contains(where: isSpaceOrControl)
     }
 
@@ -88,14 +94,18 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
         lhs.description < rhs.description
     }
 
-    private static func validate(name: String, whole: String) throws(NodeIDError) {
+    private static func validate(name: Substring, whole: String) throws(NodeIDError) {
         if name.isEmpty { throw .emptyName(whole) }
         for (offset, scalar) in name.unicodeScalars.enumerated() where isSpaceOrControl(scalar) {
             throw .invalidCharacter(scalar, at: offset, in: whole)
         }
-        if name.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            throw .emptySegment(whole)
+        // No empty segment: no leading or trailing '/', and no '//'.
+        var previous = UInt8(ascii: "/")
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { throw .emptySegment(whole) }
+            previous = byte
         }
+        if previous == UInt8(ascii: "/") { throw .emptySegment(whole) }
     }
 
     private static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
