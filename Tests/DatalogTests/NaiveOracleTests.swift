@@ -121,10 +121,8 @@ import TestSupport
         return results
     }
 
-    @Test(arguments: 0..<150)
-    func semiNaiveMatchesNaive(seed: Int) throws {
-        var g = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
-        let (facts, layers) = Self.randomProgram(&g)
+    /// The facts, in a fixed order, and the rules as one program text.
+    static func programText(facts: [String: Set<[Int]>], layers: [[Rule]]) -> String {
         var text = ""
         for (name, rows) in facts.sorted(by: { $0.key < $1.key }) {
             for row in rows.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
@@ -132,6 +130,14 @@ import TestSupport
             }
         }
         for rule in layers.flatMap({ $0 }) { text += rule.text + "\n" }
+        return text
+    }
+
+    @Test(arguments: 0..<150)
+    func semiNaiveMatchesNaive(seed: Int) throws {
+        var g = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
+        let (facts, layers) = Self.randomProgram(&g)
+        var text = Self.programText(facts: facts, layers: layers)
         let derived = ["a0", "a1", "a2", "b0", "b1"]
         for name in derived {
             let vars = (0..<Self.arities[name]!).map { "V\($0)" }.joined(separator: ", ")
@@ -152,13 +158,7 @@ import TestSupport
     func magicSetsMatchNaive(seed: Int) throws {
         var g = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
         let (facts, layers) = Self.randomProgram(&g)
-        var text = ""
-        for (name, rows) in facts.sorted(by: { $0.key < $1.key }) {
-            for row in rows.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                text += "\(name)(\(row.map(String.init).joined(separator: ", "))).\n"
-            }
-        }
-        for rule in layers.flatMap({ $0 }) { text += rule.text + "\n" }
+        var text = Self.programText(facts: facts, layers: layers)
         let expected = Self.naive(facts: facts, layers: layers)
         var checks: [(String, Int, Int)] = []  // relation, bound column, constant
         for name in ["a0", "a1", "a2", "b0", "b1"] {
@@ -169,7 +169,7 @@ import TestSupport
             let arguments = (0..<arity).map { $0 == column ? String(constant) : "V\($0)" }
             text += "?- \(name)(\(arguments.joined(separator: ", "))).\n"
         }
-        var runner = ProgramRunner()
+        let runner = ProgramRunner()
         let withMagic = try runner.answers(text)
         runner.engine.useMagicSets = false
         let without = try runner.answers(text)
