@@ -7,7 +7,7 @@ import WardGraph
 enum StoreBenchmark {
     static func run(arguments: [String]) throws {
         let factCount = arguments.first.flatMap(Int.init) ?? 1_000_000
-        let singleCommits = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+        let singleCommits = arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardgraph-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -24,6 +24,13 @@ enum StoreBenchmark {
         single.close()
         report("durable single-fact transactions", "\(singleCommits) commits in \(format(singleSeconds)) s = \(Int(Double(singleCommits) / singleSeconds)) transactions/s")
         _ = ward
+
+        // 1b. Replaying many small transactions: per-record costs must stay constant.
+        clock = Stopwatch()
+        let reopenedSingle = try GraphStore.open(at: singlePath)
+        let reopenSeconds = clock.lap()
+        precondition(reopenedSingle.factCount == singleCommits, "replay lost facts")
+        report("replay of small transactions (open)", "\(singleCommits) transactions in \(format(reopenSeconds)) s = \(Int(Double(singleCommits) / reopenSeconds)) transactions/s")
 
         // 2. Bulk: one transaction of `factCount` facts with document provenance.
         clock = Stopwatch()

@@ -114,8 +114,8 @@ struct FactTable: Sendable {
     }
 
     mutating func reserveCapacity(_ n: Int) {
-        facts.reserveCapacity(n)
-        supports.reserveCapacity(n)
+        facts.reserveGrowing(n)
+        supports.reserveGrowing(n)
         var capacity = slots.count
         while n * 8 > capacity * 5 { capacity *= 2 }
         if capacity > slots.count { rebuild(capacity: capacity) }

@@ -13,10 +13,10 @@ struct OpLog: Sendable {
     var count: Int { facts.count }
 
     mutating func reserveCapacity(_ n: Int) {
-        facts.reserveCapacity(n)
-        transactions.reserveCapacity(n)
-        retractions.reserveCapacity(n)
-        sources.reserveCapacity(n)
+        facts.reserveGrowing(n)
+        transactions.reserveGrowing(n)
+        retractions.reserveGrowing(n)
+        sources.reserveGrowing(n)
     }
 
     /// Appends an operation and returns its index.
