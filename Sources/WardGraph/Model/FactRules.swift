@@ -27,7 +27,7 @@ public enum FactRules {
             if attribute == "kind", text != fact.entity.kind.rawValue {
                 throw .kindMismatch(entity: fact.entity, stated: text)
             }
-            if text.unicodeScalars.contains("\0") { throw .nulCharacter(attribute: attribute) }
+            if text.utf8.contains(0) { throw .nulCharacter(attribute: attribute) }
         case .integer(let n):
             if let edge = EdgeType(attribute: attribute) { throw .edgeWithoutNode(edge: edge, value: String(n)) }
             if attribute == "kind" { throw .kindMismatch(entity: fact.entity, stated: String(n)) }
@@ -37,8 +37,10 @@ public enum FactRules {
 
     /// Attribute names are lower-case ASCII words: `label`, `fiscal_year`, `partners_with`.
     public static func isAttributeName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return name.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+        }
     }
 }
 

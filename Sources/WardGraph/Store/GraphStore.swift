@@ -135,6 +135,8 @@ public final class GraphStore {
             let firstOp = ops.count
             let byPerson = origin == .person
             var assertions = 0
+            ops.reserveCapacity(ops.count + operations.count)
+            state.reserveCapacity(state.count + operations.count)
             for operation in operations {
                 let op = ops.append(operation.fact, transaction: index, isRetraction: operation.isRetraction, source: operation.source)
                 if operation.isRetraction {
@@ -191,12 +193,13 @@ public final class GraphStore {
         var pending: [StoredFact: Bool] = [:]
         var operations: [TransactionBody.Operation] = []
         operations.reserveCapacity(changes.count)
+        var recent = RecentSymbols()
         for (index, change) in changes.enumerated() {
-            let fact = symbols.store(change.fact)
+            let fact = symbols.store(change.fact, recent: &recent)
             switch change.kind {
             case .assert:
                 let source = change.source.map {
-                    StoredSource(document: symbols.intern($0.document), firstLine: UInt32(clamping: $0.firstLine), lastLine: UInt32(clamping: $0.lastLine))
+                    StoredSource(document: recent.document.symbol(for: $0.document) { symbols.intern($0) }, firstLine: UInt32(clamping: $0.firstLine), lastLine: UInt32(clamping: $0.lastLine))
                 } ?? .none
                 operations.append(.init(fact: fact, isRetraction: false, source: source))
                 if hasRetractions { pending[fact] = true }

@@ -37,13 +37,23 @@ struct StoredSource: Hashable, Sendable {
 extension SymbolTable {
     /// Interns a fact's strings.
     mutating func store(_ fact: Fact) -> StoredFact {
+        var recent = RecentSymbols()
+        return store(fact, recent: &recent)
+    }
+
+    /// Interns a fact's strings, skipping the table for an entity or attribute
+    /// that is the same string as the previous fact's: a batch lists a node's facts
+    /// together, so most lookups of a bulk load end here.
+    mutating func store(_ fact: Fact, recent: inout RecentSymbols) -> StoredFact {
         let value: StoredValue
         switch fact.value {
         case .node(let id): value = .node(intern(id.description))
         case .text(let text): value = .text(intern(text))
         case .integer(let n): value = .integer(n)
         }
-        return StoredFact(entity: intern(fact.entity.description), attribute: intern(fact.attribute), value: value)
+        let entity = recent.entity.symbol(for: fact.entity.description) { intern($0) }
+        let attribute = recent.attribute.symbol(for: fact.attribute) { intern($0) }
+        return StoredFact(entity: entity, attribute: attribute, value: value)
     }
 
     /// The stored form of `fact` if all its strings are known (otherwise no such fact exists).
@@ -84,4 +94,26 @@ extension SymbolTable {
     func source(_ stored: StoredSource) -> Source? {
         stored.isNone ? nil : Source(document: self[stored.document], lines: Int(stored.firstLine)...Int(stored.lastLine))
     }
+}
+
+/// The last strings interned for each position of a fact, to skip hashing the
+/// common repeats of a batch.
+struct RecentSymbols {
+    struct Slot {
+        private var text: String?
+        private var cached: SymbolTable.Symbol = 0
+
+        /// Equal strings that share storage compare in constant time, so a hit is cheap.
+        @inline(__always)
+        mutating func symbol(for string: String, intern: (String) -> SymbolTable.Symbol) -> SymbolTable.Symbol {
+            if let text, text == string { return cached }
+            cached = intern(string)
+            text = string
+            return cached
+        }
+    }
+
+    var entity = Slot()
+    var attribute = Slot()
+    var document = Slot()
 }
