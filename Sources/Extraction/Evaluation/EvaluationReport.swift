@@ -1,3 +1,5 @@
+import TextLayout
+
 /// What is scored: the four node kinds and the three edge types.
 public enum EvaluationKind: String, Sendable, CaseIterable {
     case measures, sections, partners, plans
@@ -41,35 +43,28 @@ public struct EvaluationReport: Sendable, Equatable {
         pooled.first { $0.kind == kind } ?? Row(kind: kind, matched: 0, extracted: 0, gold: 0)
     }
 
-    /// An aligned plain-text table: the pooled rows, then each document's.
+    /// An aligned plain-text table (a ``TextTable`` without a rule): the pooled rows,
+    /// then each document's.
     ///
     ///     scope          kind           matched  extracted   gold  precision  recall
     ///     pooled         measures            92         95     94      0.968   0.979
     ///
-    /// Undefined ratios (nothing extracted, or no gold) print as `-`. Alignment pads
-    /// by character count, which is right because every cell is ASCII (the document
-    /// names are file names).
+    /// Undefined ratios (nothing extracted, or no gold) print as `-`. Names are
+    /// aligned left, numbers right.
     public func table() -> String {
-        let header = ["scope", "kind", "matched", "extracted", "gold", "precision", "recall"]
-        var cells: [[String]] = []
+        var table = TextTable(
+            headers: ["scope", "kind", "matched", "extracted", "gold", "precision", "recall"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right])
+        table.rule = false
         func add(_ scope: String, _ rows: [Row]) {
             for row in rows {
-                cells.append([scope, row.kind.rawValue, String(row.matched), String(row.extracted), String(row.gold),
-                              Self.format(row.precision), Self.format(row.recall)])
+                table.add([scope, row.kind.rawValue, String(row.matched), String(row.extracted), String(row.gold),
+                           Self.format(row.precision), Self.format(row.recall)])
             }
         }
         add("pooled", pooled)
         for document in documents { add(document.document, document.rows) }
-        let widths = header.indices.map { column in
-            ([header] + cells).map { $0[column].count }.max() ?? 0
-        }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column < 2 ? cell + pad : pad + cell  // names left, numbers right
-            }.joined(separator: "  ")
-        }
-        return ([line(header)] + cells.map(line)).joined(separator: "\n") + "\n"
+        return table.rendered() + "\n"
     }
 
     private static func format(_ value: Double?) -> String {
