@@ -8,7 +8,8 @@
 ///     ward         5
 ///     measure     94
 public struct TextTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+    /// How each column's cells sit in it (the last column, when left-aligned, is not padded).
+    public typealias Alignment = TextAlignment
 
     public var headers: [String]
     public var alignments: [Alignment]
@@ -44,12 +45,8 @@ public struct TextTable: Sendable {
             var parts: [String] = []
             for i in 0..<widths.count {
                 let cell = i < row.count ? row[i] : ""
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
                 let last = i == widths.count - 1
-                switch alignments[i] {
-                case .left: parts.append(last ? cell : cell + pad)
-                case .right: parts.append(pad + cell)
-                }
+                parts.append(last && alignments[i] == .left ? cell : cell.padded(toWidth: widths[i], alignment: alignments[i]))
             }
             return parts.joined(separator: separator)
         }
