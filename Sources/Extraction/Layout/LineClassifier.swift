@@ -22,9 +22,9 @@ enum LineClassifier {
         if LineShapes.isCaption(display) { return .caption }
         let key = line.compact
         let short = key.count <= 30 && !key.contains("。") && !key.contains("、")
-        if short && (key.contains(S("運営方針")) || LineShapes.isFiscalYearOnly(key)) { return .title }
+        if short && (key.contains(policyTitleWord) || LineShapes.isFiscalYearOnly(key)) { return .title }
         if let part = LineShapes.partHeader(display) { return .part(part) }
-        if short && key.contains(S("局事業")) { return .bureauProjects }
+        if short && key.contains(bureauProjectsWord) { return .bureauProjects }
         if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
         if let sections = SectionListParser.parse(display) { return .sectionList(sections) }
         if let first = display.unicodeScalars.first {
@@ -38,6 +38,8 @@ enum LineClassifier {
         }
         return .text
     }
+
+    private static let policyTitleWord = S("運営方針"), bureauProjectsWord = S("局事業")
 
     /// Headings that the dump wrapped onto a second line: `1 安全に、安心して` +
     /// `暮らせるまちづくり`, and wave-dash headlines whose closing ～ is on the next line.

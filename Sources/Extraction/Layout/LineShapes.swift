@@ -4,9 +4,8 @@ enum LineShapes {
     static func isPageNumber(_ display: String) -> Bool {
         guard display.utf8.count <= 24 else { return false }
         var s = Array(display.unicodeScalars.filter { !ScalarClass.isWhitespace($0) })
-        let dashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—"]
-        while let f = s.first, dashes.contains(f) { s.removeFirst() }
-        while let l = s.last, dashes.contains(l) { s.removeLast() }
+        while let f = s.first, pageNumberDashes.contains(f) { s.removeFirst() }
+        while let l = s.last, pageNumberDashes.contains(l) { s.removeLast() }
         if s.first == "P" || s.first == "p" { s.removeFirst(); if s.first == "." { s.removeFirst() } }
         guard !s.isEmpty, s.count <= 7 else { return false }
         if let slash = s.firstIndex(of: "/") {
@@ -17,21 +16,25 @@ enum LineShapes {
         return s.count <= 3 && s.allSatisfy(ScalarClass.isASCIIDigit)
     }
 
+    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—"]
+
     /// A line made only of bracketed captions: `＜ソラトスイベント＞`,
     /// `＜ふれあいまつりでの PR＞ ＜公園愛護会の活動＞`, `≪港南区産野菜の直売会≫`.
     static func isCaption(_ display: String) -> Bool {
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "≪": "≫", "《": "》", "〈": "〉", "«": "»"]
         let s = Array(display.unicodeScalars)
         var i = 0
         var groups = 0
         while i < s.count {
             if ScalarClass.isWhitespace(s[i]) { i += 1; continue }
-            guard let close = pairs[s[i]], let end = s[(i + 1)...].firstIndex(of: close), end > i + 1 else { return false }
+            guard let close = captionBrackets[s[i]], let end = s[(i + 1)...].firstIndex(of: close), end > i + 1 else { return false }
             groups += 1
             i = end + 1
         }
         return groups > 0
     }
+
+    /// Opening caption brackets and their closing ones.
+    private static let captionBrackets: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "≪": "≫", "《": "》", "〈": "〉", "«": "»"]
 
     /// `令和７年度` alone on a line.
     static func isFiscalYearOnly(_ key: [Unicode.Scalar]) -> Bool {
@@ -71,21 +74,23 @@ enum LineShapes {
 
     /// `主な取組`, `【主な事業・取組】`, `参考 主な事業・取組`, `主な取組（Ⅱ 目標達成に向けた施策）`.
     static func isKeyInitiativesMarker(_ key: [Unicode.Scalar]) -> Bool {
-        key.contains(S("主な取組")) || key.contains(S("主な事業")) || key.contains(S("主な取り組み"))
-            || key.contains(S("主要事業")) || key.contains(S("主要な取組"))
+        keyInitiativesWords.contains { key.contains($0) }
     }
+
+    private static let keyInitiativesWords = ["主な取組", "主な事業", "主な取り組み", "主要事業", "主要な取組"].map(S)
 
     /// `・…`, `• …`, `- …`: a bullet.
     static func isBullet(_ display: String) -> Bool {
         let s = Array(display.unicodeScalars)
         guard let first = s.first else { return false }
-        let bullets: Set<Unicode.Scalar> = ["・", "•", "◦", "‣", "⁃", "‐", "−", "–", "‒", "･"]
         if bullets.contains(first) { return true }
         if first == "-" || first == "－" || first == "*" || first == "＊" {
             return s.count > 1 && (s[1] == " " || s[1] == "・")
         }
         return false
     }
+
+    private static let bullets: Set<Unicode.Scalar> = ["・", "•", "◦", "‣", "⁃", "‐", "−", "–", "‒", "･"]
 
     static func endsWithWaveDash(_ display: String) -> Bool {
         guard let last = display.unicodeScalars.last else { return false }

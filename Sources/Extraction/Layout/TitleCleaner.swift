@@ -54,7 +54,6 @@ enum TitleCleaner {
     private static func strippingTrailingGroup(_ text: String) -> String {
         var scalars = Array(text.trimmingSpaces().unicodeScalars)
         guard let last = scalars.last else { return text }
-        let leaders: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", " ", "　"]
         if ScalarClass.isASCIIDigit(last) {
             var i = scalars.count
             while i > 0, ScalarClass.isASCIIDigit(scalars[i - 1]) || scalars[i - 1] == " " { i -= 1 }
@@ -65,8 +64,7 @@ enum TitleCleaner {
                 return scalars.string
             }
         }
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["】": "【", "＞": "＜", ">": "<", "≫": "≪", "》": "《"]
-        if let open = pairs[last], let start = scalars.lastIndex(of: open), start > 0 {
+        if let open = trailingBrackets[last], let start = scalars.lastIndex(of: open), start > 0 {
             let inner = Array(scalars[(start + 1)..<(scalars.count - 1)]).string
             // 【…】 only when it is a short label; ＜…＞ always (a plan reference or a caption).
             if last != "】" || inner.unicodeScalars.count <= 6 {
@@ -81,6 +79,11 @@ enum TitleCleaner {
         }
         return text
     }
+
+    /// What leads from a table of contents' entry to its page number.
+    private static let leaders: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", " ", "　"]
+    /// Closing brackets of a trailing group and their opening ones.
+    private static let trailingBrackets: [Unicode.Scalar: Unicode.Scalar] = ["】": "【", "＞": "＜", ">": "<", "≫": "≪", "》": "《"]
 }
 
 extension String {

@@ -31,9 +31,8 @@ struct MidTermPlanReference: Equatable, Sendable {
     /// the citation ends. The citation runs to a closing bracket, a full stop or a
     /// hard stop, at most 60 characters.
     static func parse(_ text: [Unicode.Scalar], from start: Int) -> (references: [MidTermPlanReference], end: Int) {
-        let stops: Set<Unicode.Scalar> = [">", "＞", "。", ")", "）", "」", LogicalText.hardStop]
         var end = start
-        while end < text.count, end - start < 60, !stops.contains(text[end]) { end += 1 }
+        while end < text.count, end - start < 60, !citationStops.contains(text[end]) { end += 1 }
         var references: [MidTermPlanReference] = []
         var theme: Int?, strategy: Int?
         var themeUsed = true, strategyUsed = true
@@ -44,9 +43,9 @@ struct MidTermPlanReference: Equatable, Sendable {
         var i = start
         while i < end {
             let keyword: Int
-            if text.matches(S("テーマ"), at: i) { keyword = 0; i += 3 }
-            else if text.matches(S("戦略"), at: i) { keyword = 1; i += 2 }
-            else if text.matches(S("政策"), at: i) { keyword = 2; i += 2 }
+            if text.matches(themeWord, at: i) { keyword = 0; i += 3 }
+            else if text.matches(strategyWord, at: i) { keyword = 1; i += 2 }
+            else if text.matches(policyWord, at: i) { keyword = 2; i += 2 }
             else { i += 1; continue }
             let (numbers, next) = numberList(text, from: i, end: end)
             i = next
@@ -74,11 +73,13 @@ struct MidTermPlanReference: Equatable, Sendable {
         return (references, end)
     }
 
+    private static let citationStops: Set<Unicode.Scalar> = [">", "＞", "。", ")", "）", "」", LogicalText.hardStop]
+    private static let themeWord = S("テーマ"), strategyWord = S("戦略"), policyWord = S("政策")
+
     /// `03`, `5`, `18・19`, `【01】【02】`, `18~20` after a keyword.
     static func numberList(_ text: [Unicode.Scalar], from start: Int, end: Int) -> ([Int], Int) {
         var numbers: [Int] = []
         var i = start
-        let skippable: Set<Unicode.Scalar> = [" ", ":", "：", "第", "【", "】", "(", "[", "]", "・", "、", ",", "及", "び"]
         while i < end {
             if ScalarClass.isASCIIDigit(text[i]) {
                 var value = 0
@@ -103,6 +104,9 @@ struct MidTermPlanReference: Equatable, Sendable {
         }
         return (numbers, i)
     }
+
+    /// What may stand between and around the numbers of a list.
+    private static let skippable: Set<Unicode.Scalar> = [" ", ":", "：", "第", "【", "】", "(", "[", "]", "・", "、", ",", "及", "び"]
 
     private static func rangeDash(_ s: Unicode.Scalar) -> Bool {
         s == "~" || s == "～" || s == "〜" || s == "-"

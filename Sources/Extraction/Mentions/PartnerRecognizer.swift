@@ -28,10 +28,13 @@ struct PartnerRecognizer: Sendable {
     let lexicon: Lexicon
     /// The document's ward (泉区), whose name is dropped from generic bodies.
     let ward: [Unicode.Scalar]
+    /// The ward's name, 区内, 市内 and 区: prefixes that normalisation may drop.
+    private let droppablePrefixes: [[Unicode.Scalar]]
 
     init(lexicon: Lexicon, ward: String) {
         self.lexicon = lexicon
         self.ward = S(ward)
+        droppablePrefixes = [self.ward] + ["区内", "市内", "区"].map(S)
     }
 
     /// Words that end the name of an organisation.
@@ -127,7 +130,7 @@ struct PartnerRecognizer: Sendable {
     func canonicalName(_ spelling: [Unicode.Scalar]) -> String? {
         var s = spelling
         if s.last == "等" { s.removeLast() }
-        for prefix in ["各", "全", "区内", "市内", "当該"].map(S) where s.hasPrefix(prefix) && s.count > prefix.count + 1 {
+        for prefix in Self.qualifierPrefixes where s.hasPrefix(prefix) && s.count > prefix.count + 1 {
             s.removeFirst(prefix.count)
         }
         var name: String
@@ -144,11 +147,14 @@ struct PartnerRecognizer: Sendable {
         return name
     }
 
+    /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該.
+    private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該"].map(S)
+
     /// The length of a prefix that normalisation drops (区内, the ward's name, 区)
     /// standing right before `index` at the start of a word, so that the spelling with
     /// it (区内商店街) is recorded as an alias.
     private func droppablePrefixLength(in s: [Unicode.Scalar], before index: Int) -> Int {
-        for prefix in [ward, S("区内"), S("市内"), S("区")] where !prefix.isEmpty && index >= prefix.count {
+        for prefix in droppablePrefixes where !prefix.isEmpty && index >= prefix.count {
             let start = index - prefix.count
             guard s.matches(prefix, at: start) else { continue }
             if start == 0 || !ScalarClass.isNameCharacter(s[start - 1]) { return prefix.count }
@@ -170,6 +176,8 @@ struct PartnerRecognizer: Sendable {
     /// Units of the ward office itself are never partners (guideline).
     static func isOfficeUnit(_ name: String) -> Bool {
         let s = S(name)
-        return s.hasSuffix(S("区役所")) || s.hasSuffix(S("役所")) || SectionListParser.unitName(name) != nil
+        return s.hasSuffix(wardOffice) || s.hasSuffix(office) || SectionListParser.unitName(name) != nil
     }
+
+    private static let wardOffice = S("区役所"), office = S("役所")
 }

@@ -52,6 +52,8 @@ struct PlanRecognizer: Sendable {
     }
 
     static let planSuffixes: [[Unicode.Scalar]] = ["プラン", "計画", "戦略", "指針", "目標", "ビジョン"].map(S)
+    private static let midTermPlan = S("中期計画"), yokohamaCity = S("横浜市")
+
     func mentions(in text: LogicalText) -> [PlanMention] {
         let s = text.scalars
         var taken: [Range<Int>] = []
@@ -64,9 +66,9 @@ struct PlanRecognizer: Sendable {
 
         // 1. 中期計画 citations.
         var from = 0
-        while let k = s.firstIndex(of: S("中期計画"), from: from) {
+        while let k = s.firstIndex(of: Self.midTermPlan, from: from) {
             let (references, end) = MidTermPlanReference.parse(s, from: k + 4)
-            let start = k >= 3 && s.matches(S("横浜市"), at: k - 3) ? k - 3 : k
+            let start = k >= 3 && s.matches(Self.yokohamaCity, at: k - 3) ? k - 3 : k
             taken.append(start..<end)
             for reference in references { add(start..<end, reference.nodes(root: midTermRoot)) }
             from = end

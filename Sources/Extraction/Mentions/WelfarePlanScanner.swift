@@ -16,6 +16,8 @@ struct WelfarePlanScanner: Sendable {
     static let keyword = S("地域福祉保健計画")
     /// The 地区別計画 (district plans) are part of the ward plan.
     static let districtPlan = S("地区別計画")
+    /// Words that make a name before a parenthesis a plan's nickname, and that may follow a bare term.
+    private static let plan = S("プラン"), keikaku = S("計画")
 
     struct Citation: Equatable, Sendable {
         var term: Int?
@@ -89,7 +91,7 @@ struct WelfarePlanScanner: Sendable {
             p -= 1
         }
         let name = Array(text[p..<paren])
-        guard name.contains(S("プラン")) || name.contains(S("計画")) else { return (nil, paren) }
+        guard name.contains(plan) || name.contains(keikaku) else { return (nil, paren) }
         return (name, p)
     }
 
@@ -121,7 +123,7 @@ struct WelfarePlanScanner: Sendable {
             guard let t = NameMorphology.term(startingAt: i, in: text), t.isPeriod,
                   !taken.contains(where: { $0.contains(i) }) else { continue }
             var end = t.end
-            if text.matches(S("計画"), at: end) { end += 2 }
+            if text.matches(keikaku, at: end) { end += 2 }
             let followedByName = end < text.count && ScalarClass.isNameCharacter(text[end]) && end == t.end
             guard !followedByName else { continue }
             result.append(Citation(term: t.number, nickname: nil, range: i..<end))

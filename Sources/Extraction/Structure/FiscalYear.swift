@@ -5,7 +5,7 @@ enum FiscalYear {
     static func parse(_ text: [Unicode.Scalar], from index: Int) -> (start: Int, end: Int, text: String)? {
         var i = Swift.max(index, 0)
         while i + 4 <= text.count {
-            if text.matches(S("令和"), at: i) || text.matches(S("平成"), at: i) {
+            if text.matches(reiwa, at: i) || text.matches(heisei, at: i) {
                 var j = i + 2
                 while j < text.count, text[j] == " " { j += 1 }
                 var digits: [Unicode.Scalar] = []
@@ -16,7 +16,7 @@ enum FiscalYear {
                     while j < text.count, ScalarClass.isASCIIDigit(text[j]), digits.count < 2 { digits.append(text[j]); j += 1 }
                 }
                 while j < text.count, text[j] == " " { j += 1 }
-                if !digits.isEmpty, text.matches(S("年度"), at: j) {
+                if !digits.isEmpty, text.matches(nendo, at: j) {
                     let era = Array(text[i..<(i + 2)]).string
                     return (i, j + 2, era + digits.string + "年度")
                 }
@@ -25,4 +25,6 @@ enum FiscalYear {
         }
         return nil
     }
+
+    private static let reiwa = S("令和"), heisei = S("平成"), nendo = S("年度")
 }

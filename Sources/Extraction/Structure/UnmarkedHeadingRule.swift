@@ -31,12 +31,12 @@ struct UnmarkedHeadingRule: Sendable {
         let title = TitleCleaner.clean(lines[i].display)
         let s = TextNormalizer.compactScalars(title)
         guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
-        guard !s.contains("。"), !s.contains(S("中期計画")), !s.contains(S("テーマ【")), !s.contains(S("http")) else { return nil }
+        guard !s.contains("。"), !Self.citationWords.contains(where: { s.contains($0) }) else { return nil }
         guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
         else { return nil }
-        guard !s.hasSuffix(S("ます")), !s.hasSuffix(S("です")), !s.hasSuffix(S("ました")) else { return nil }
+        guard !Self.politeEndings.contains(where: { s.hasSuffix($0) }) else { return nil }
         guard nextLineStartsAfresh(after: i) else { return nil }
-        let namedProject = s.hasSuffix(S("事業")) || s.hasSuffix(S("取組")) || s.hasSuffix(S("プロジェクト"))
+        let namedProject = Self.projectWords.contains { s.hasSuffix($0) }
         if namedProject { return s.count <= 60 ? title : nil }
         guard allShapes else { return nil }
         if layout.isUnwrapped { return s.count <= 120 ? title : nil }
@@ -50,6 +50,11 @@ struct UnmarkedHeadingRule: Sendable {
         (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
     }
 
+    /// Plan citations and addresses, never headings.
+    private static let citationWords = ["中期計画", "テーマ【", "http"].map(S)
+    private static let politeEndings = ["ます", "です", "ました"].map(S)
+    /// Words that end the name of a project.
+    private static let projectWords = ["事業", "取組", "プロジェクト"].map(S)
     private static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
     private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
     private static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
