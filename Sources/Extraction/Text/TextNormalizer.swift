@@ -100,9 +100,7 @@ enum TextNormalizer {
 
     /// The comparison key: NFKC with white space removed.
     static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in nfkc(text).unicodeScalars where !ScalarClass.isWhitespace(s) { out.append(s) }
-        return String(out)
+        compactScalars(text).string
     }
 
     /// NFKC scalars with white space removed: the text the name scanners read.
