@@ -17,20 +17,22 @@
 enum StructureBuilder {
     static func build(lines: [SourceLine], kinds: [LineKind]) -> DocumentStructure {
         let layout = PageLayout(lines: lines, kinds: kinds)
-        let anchors = anchorKeys(lines: lines, kinds: kinds)
-        var markedWalk = StructureWalk(lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: false)
+        var titles = CleanedTitles(lines: lines)
+        let anchors = anchorKeys(lines: lines, kinds: kinds, titles: &titles)
+        var markedWalk = StructureWalk(lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: false, titles: titles)
         let marked = markedWalk.run()
         // A document that marks its initiatives (○, ◆, ①) writes its other lines as
         // prose; only when it marks none are unmarked lines considered headings.
         if marked.measures.filter({ $0.level == 2 && $0.isMarked }).count >= 2 { return marked }
-        var unmarkedWalk = StructureWalk(lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: true)
+        var unmarkedWalk = StructureWalk(
+            lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: true, titles: markedWalk.titles)
         return unmarkedWalk.run()
     }
 
     /// Keys of unmarked lines that stand right above a 主な事業・取組 marker: these
     /// are level-1 headings (金沢区's `区民の皆様への｢まごころ｣あふれる区役所づくり`),
     /// and so is an earlier line with the same text.
-    static func anchorKeys(lines: [SourceLine], kinds: [LineKind]) -> Set<String> {
+    static func anchorKeys(lines: [SourceLine], kinds: [LineKind], titles: inout CleanedTitles) -> Set<String> {
         var keys = Set<String>()
         for (k, kind) in kinds.enumerated() where kind == .keyInitiatives {
             var p = k - 1
@@ -39,7 +41,7 @@ enum StructureBuilder {
             let s = lines[p].compact
             guard let last = s.last, s.count <= 40, !s.contains("。"), !ScalarClass.particles.contains(last), last != "、"
             else { continue }
-            keys.insert(TextNormalizer.key(TitleCleaner.clean(lines[p].display)))
+            keys.insert(titles[line: p].key)
         }
         return keys
     }

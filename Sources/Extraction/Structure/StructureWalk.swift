@@ -7,6 +7,8 @@ struct StructureWalk {
     let anchorKeys: Set<String>
     /// Whether unmarked lines of any shape may be headings (see ``UnmarkedHeadingRule``).
     let allShapes: Bool
+    /// Cleaned titles of text lines, shared with the builder's other walk.
+    private(set) var titles: CleanedTitles
 
     private enum Region { case beforeParts, policies, closed }
     private enum Previous { case boundary, structure, l1Heading, heading(level: Int, unmarked: Bool), text(endsSentence: Bool) }
@@ -31,12 +33,13 @@ struct StructureWalk {
     /// columns and messages around the list are not initiatives.
     private var afterSectionList = false
 
-    init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool) {
+    init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool, titles: CleanedTitles) {
         self.lines = lines
         self.kinds = kinds
         self.layout = layout
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
+        self.titles = titles
     }
 
     private var isOpen: Bool { region != .closed }
@@ -75,12 +78,11 @@ struct StructureWalk {
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                if !anchorKeys.isEmpty, case let key = TextNormalizer.key(TitleCleaner.clean(lines[i].display)),
-                   anchorKeys.contains(key) {
-                    openLevel1(title: TitleCleaner.clean(lines[i].display), key: key, number: nil, marked: true, at: i)
+                if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
+                    openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
                 } else if isOpen, pageHasStructure, !afterSectionList,
-                          let title = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes) {
-                    openUnmarked(title: title, at: i)
+                          let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
+                    openUnmarked(title: heading.title, key: heading.key, at: i)
                 } else {
                     appendBody(i)
                     previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
@@ -169,8 +171,7 @@ struct StructureWalk {
         }
     }
 
-    private mutating func openUnmarked(title: String, at i: Int) {
-        let key = TextNormalizer.key(title)
+    private mutating func openUnmarked(title: String, key: String, at i: Int) {
         if let repeated = findRepeat(key: key, number: nil) {
             switchTo(repeated, title: title, key: key, at: i)
             return

@@ -20,16 +20,17 @@ struct UnmarkedHeadingRule: Sendable {
     let kinds: [LineKind]
     let layout: PageLayout
 
-    /// The title of line `i` when it is a heading, else nil.
+    /// The title of line `i` and its key when it is a heading, else nil.
     ///
     /// - Parameters:
     ///   - previousEndsUnit: whether the content line before ended a sentence or was structure.
     ///   - allShapes: false in documents that mark their initiatives; then only named
     ///     projects qualify.
-    func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool) -> String? {
+    ///   - titles: the lines' cleaned titles, cleaned here only when the line may qualify.
+    func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool, titles: inout CleanedTitles) -> CleanedTitles.Title? {
         guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。") else { return nil }
-        let title = TitleCleaner.clean(lines[i].display)
-        let s = TextNormalizer.compactScalars(title)
+        let title = titles[line: i]
+        let s = Array(title.key.unicodeScalars)  // the cleaned title's compact scalars
         guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
         guard !s.contains("。"), !Self.citationWords.contains(where: { s.contains($0) }) else { return nil }
         guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
