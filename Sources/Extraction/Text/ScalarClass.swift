@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Character classes of Japanese administrative text, on Unicode scalars.
 ///
 /// The extractor scans `[Unicode.Scalar]` rather than `String` because grapheme
@@ -53,19 +55,9 @@ enum ScalarClass {
         }
     }
 
-    /// Whether NFKC leaves the scalar alone and it composes with nothing: ASCII
-    /// printables, kana, unified ideographs and the common Japanese punctuation and
-    /// bullet symbols. Text made only of these needs no normalisation call.
-    static func isNFKCInert(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20...0x7E, 0xA9, 0xD7, 0xF7, 0x2010, 0x2013...0x2016, 0x2018...0x2022, 0x203B, 0x2190...0x2199, 0x2212,
-             0x226A, 0x226B, 0x2500...0x25FF, 0x2600...0x26FF, 0x3001...0x3003, 0x3005...0x301F,
-             0x3041...0x3096, 0x309D, 0x309E, 0x30A1...0x30FE, 0x3400...0x4DBF, 0x4E00...0x9FFF:
-            return true
-        default:
-            return false
-        }
-    }
+    /// Whether NFKC leaves the scalar alone and it composes with nothing (see
+    /// `Unicode.Scalar.isNFKCInert` in TextLayout, where the list lives).
+    static func isNFKCInert(_ s: Unicode.Scalar) -> Bool { s.isNFKCInert }
 
     /// Hiragana particles that end a phrase: a line ending in one of them was
     /// wrapped mid-sentence, and a name never ends in one.
