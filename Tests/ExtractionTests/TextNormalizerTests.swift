@@ -40,6 +40,12 @@ import Testing
         #expect(TextNormalizer.display(raw) == display)
     }
 
+    @Test func zeroWidthSpacesAreDropped() {
+        #expect(TextNormalizer.display("港南\u{200B}区") == "港南区")
+        #expect(TextNormalizer.display("\u{200B} 地域 \u{200B} 防災\u{200B}") == "地域 防災")
+        #expect(TextNormalizer.display("ｶ\u{200B}ﾞｲﾄﾞ") == "ガイド")
+    }
+
     @Test func keysIgnoreWidthAndSpacing() {
         #expect(TextNormalizer.key("第３期健康横浜２１ の推進") == TextNormalizer.key("第3期健康横浜21の推進"))
         #expect(TextNormalizer.key("Ⅲ ＧＲＥＥＮ × ＥＸＰＯ") == "IIIGREEN×EXPO")

@@ -5,7 +5,8 @@ import Foundation
 /// - **display**: what a reader should see in a title. Compatibility ideographs
 ///   (⾼ → 高, ⺠ → 民), full-width letters and digits (１ → 1) and half-width
 ///   katakana are normalised; Japanese punctuation (～, （, ＜) is kept.
-///   Spaced-out titles (`港 南 区 運 営 方 針`) are closed up.
+///   Spaced-out titles (`港 南 区 運 営 方 針`) are closed up, and zero-width
+///   spaces dropped.
 /// - **nfkc**: the display form under Unicode NFKC. All scanning for names runs on it.
 /// - **key**: NFKC with all white space removed, the comparison key of the
 ///   annotation guideline's matching rule.
@@ -24,6 +25,7 @@ enum TextNormalizer {
         }
         for s in raw.unicodeScalars {
             let v = s.value
+            if v == 0x200B { continue }  // a zero-width space: as if it were not there
             if ScalarClass.isWhitespace(s) {
                 flushCompat()
                 if !lastWasSpace { out.append(" "); spaces += 1 }
@@ -34,8 +36,6 @@ enum TextNormalizer {
             if v < 0x2E80 || ScalarClass.isNFKCInert(s) {
                 flushCompat()
                 out.append(s)
-            } else if v == 0x200B {
-                continue
             } else if let ideograph = radicalEquivalents[v] {
                 flushCompat()
                 out.append(ideograph)
