@@ -1,4 +1,3 @@
-import TextLayout
 import Foundation
 
 /// JSON string literals, written by hand so that Japanese text stays readable

@@ -58,10 +58,6 @@ struct LogicalText: Sendable {
         lineOf.append(contentsOf: repeatElement(line, count: text.count))
     }
 
-    var count: Int { scalars.count }
-
-    subscript(index: Int) -> Unicode.Scalar { scalars[index] }
-
     func line(at index: Int) -> Int {
         lineOf.isEmpty ? 0 : lineOf[Swift.min(Swift.max(index, 0), lineOf.count - 1)]
     }

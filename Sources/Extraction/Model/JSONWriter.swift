@@ -6,24 +6,13 @@ import TextLayout
 ///
 /// Hand-written because `JSONEncoder` neither keeps key order nor lets the layout be
 /// chosen, and the output must be byte-for-byte deterministic.
-indirect enum JSONValue: Equatable, Sendable {
+indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
     case null
     case array([JSONValue])
     /// Members in the order given.
     case object([(String, JSONValue)])
-
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
-        switch (a, b) {
-        case (.string(let x), .string(let y)): return x == y
-        case (.int(let x), .int(let y)): return x == y
-        case (.null, .null): return true
-        case (.array(let x), .array(let y)): return x == y
-        case (.object(let x), .object(let y)): return x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
-        default: return false
-        }
-    }
 
     /// The pretty-printed text, without a trailing newline.
     func rendered() -> String {
@@ -34,7 +23,7 @@ indirect enum JSONValue: Equatable, Sendable {
 
     private func write(to out: inout String, indent: Int) {
         switch self {
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .string(let s): out += JSONText.string(s)
         case .int(let n): out += String(n)
         case .null: out += "null"
         case .array(let items):
@@ -51,16 +40,12 @@ indirect enum JSONValue: Equatable, Sendable {
             out += "{\n"
             for (k, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 1)
-                JSONValue.writeString(key, to: &out)
+                out += JSONText.string(key)
                 out += ": "
                 value.write(to: &out, indent: indent + 1)
                 out += k + 1 < members.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += JSONText.string(s)
     }
 }

@@ -19,13 +19,8 @@ struct MeasureDraft: Equatable, Sendable {
 }
 
 /// The measures and sections of a document, with the lines each came from.
-struct DocumentStructure: Equatable, Sendable {
+struct DocumentStructure: Sendable {
     var measures: [MeasureDraft]
     /// Units of the ward office, with the 0-based line where each was listed.
     var sections: [(section: SectionName, line: Int)]
-
-    static func == (a: DocumentStructure, b: DocumentStructure) -> Bool {
-        a.measures == b.measures && a.sections.map(\.section) == b.sections.map(\.section)
-            && a.sections.map(\.line) == b.sections.map(\.line)
-    }
 }

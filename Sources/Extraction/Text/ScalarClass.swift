@@ -85,11 +85,6 @@ enum ScalarClass {
 }
 
 extension Array where Element == Unicode.Scalar {
-    /// The scalars of `string`.
-    init(scalarsOf string: String) {
-        self.init(string.unicodeScalars)
-    }
-
     /// The scalars as a String, encoded by hand: `UnicodeScalarView.append` costs
     /// more than the rest of a line's classification.
     var string: String {
