@@ -22,9 +22,9 @@ public struct TableFormat: ResultFormat {
     }
 
     public func render(_ result: ResultSet) -> String {
-        let time = showsTime ? ", " + Self.time(result.elapsedMilliseconds) : ""
+        let time = showsTime ? Self.time(result.elapsedMilliseconds) : nil
         if result.columns.isEmpty {
-            return (result.totalRows > 0 ? "yes" : "no") + (showsTime ? " (\(Self.time(result.elapsedMilliseconds)))" : "") + "\n"
+            return (result.totalRows > 0 ? "yes" : "no") + (time.map { " (\($0))" } ?? "") + "\n"
         }
         var table = TextTable(
             headers: result.columns,
@@ -33,15 +33,12 @@ public struct TableFormat: ResultFormat {
                     ? .right : .left
             })
         for row in result.rows {
-            table.add(row.map { cell in
-                let text = cell.text
-                return DisplayWidth.of(text) > maxCellWidth ? text.truncated(toWidth: maxCellWidth) : text
-            })
+            table.add(row.map { $0.text.truncated(toWidth: maxCellWidth) })  // unchanged when it fits
         }
         var out = result.rows.isEmpty ? table.rendered().split(separator: "\n").prefix(2).joined(separator: "\n") : table.rendered()
         out += "\n(\(counted(result.totalRows, "row"))"
         if result.omittedRows > 0 { out += ", \(result.omittedRows.grouped) not shown: limit \(result.rows.count)" }
-        out += "\(time))\n"
+        out += (time.map { ", " + $0 } ?? "") + ")\n"
         return out
     }
 
