@@ -5,11 +5,7 @@ public struct CSVFormat: ResultFormat {
     public init() {}
 
     public func render(_ result: ResultSet) -> String {
-        var out = result.columns.map(Self.field).joined(separator: ",") + "\n"
-        for row in result.rows {
-            out += row.map { Self.field($0.text) }.joined(separator: ",") + "\n"
-        }
-        return out
+        delimitedLines(result, separator: ",", field: Self.field)
     }
 
     static func field(_ text: String) -> String {
@@ -24,11 +20,7 @@ public struct TSVFormat: ResultFormat {
     public init() {}
 
     public func render(_ result: ResultSet) -> String {
-        var out = result.columns.map(Self.field).joined(separator: "\t") + "\n"
-        for row in result.rows {
-            out += row.map { Self.field($0.text) }.joined(separator: "\t") + "\n"
-        }
-        return out
+        delimitedLines(result, separator: "\t", field: Self.field)
     }
 
     static func field(_ text: String) -> String {
@@ -47,4 +39,12 @@ public struct TSVFormat: ResultFormat {
     }
 }
 
-
+/// The header line, then one line per row: each value written by `field`, the
+/// values joined by `separator`, every line ending in a newline (CSV and TSV).
+private func delimitedLines(_ result: ResultSet, separator: String, field: (String) -> String) -> String {
+    var out = result.columns.map(field).joined(separator: separator) + "\n"
+    for row in result.rows {
+        out += row.map { field($0.text) }.joined(separator: separator) + "\n"
+    }
+    return out
+}
