@@ -176,8 +176,8 @@ struct PartnerRecognizer: Sendable {
     /// Units of the ward office itself are never partners (guideline).
     static func isOfficeUnit(_ name: String) -> Bool {
         let s = S(name)
-        return s.hasSuffix(wardOffice) || s.hasSuffix(office) || SectionListParser.unitName(name) != nil
+        return s.hasSuffix(office) || SectionListParser.unitName(name) != nil  // 役所 covers 区役所
     }
 
-    private static let wardOffice = S("区役所"), office = S("役所")
+    private static let office = S("役所")
 }
