@@ -120,8 +120,9 @@ struct PartnerRecognizer: Sendable {
         }
         guard var name = canonicalName(surface) else { return nil }
         if let quoted = candidate.quoted {
-            name += "「" + text.string(quoted) + "」"
-            return PartnerMention(name: name, surface: surface.string + "「" + text.string(quoted) + "」", line: line)
+            let properName = "「" + text.string(quoted) + "」"
+            name += properName
+            return PartnerMention(name: name, surface: surface.string + properName, line: line)
         }
         return PartnerMention(name: name, surface: surface.string, line: line)
     }

@@ -48,8 +48,9 @@ struct WelfarePlanScanner: Sendable {
             }
             start = p
         }
-        var term = NameMorphology.term(endingAt: start, in: text)?.number
-        if let t = NameMorphology.term(endingAt: start, in: text) { start = t.start }
+        let termBefore = NameMorphology.term(endingAt: start, in: text)
+        var term = termBefore?.number
+        if let termBefore { start = termBefore.start }
         var nickname: String?
         if start > 0, text[start - 1] == "(", end < text.count, text[end] == ")" {
             end += 1

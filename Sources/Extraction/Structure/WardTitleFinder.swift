@@ -16,20 +16,23 @@ enum WardTitleFinder {
         for (index, line) in lines.enumerated() {
             let key = line.compact
             // A title, not a sentence citing one: little may follow 運営方針 (（案）, 概要).
-            guard let title = key.firstIndex(of: S("運営方針")), key.count - title - 4 <= 8,
-                  let ward = wardName(before: title, in: key) else { continue }
-            let year = FiscalYear.parse(key, from: 0)?.text ?? nearbyYear(lines, around: index) ?? ""
-            return WardTitle(ward: ward, fiscalYear: year, line: line.number)
+            guard let title = key.firstIndex(of: policyTitle), key.count - title - 4 <= 8 else { continue }
+            let year = FiscalYear.parse(key, from: 0)
+            guard let ward = wardName(before: title, in: key, year: year) else { continue }
+            return WardTitle(ward: ward, fiscalYear: year?.text ?? nearbyYear(lines, around: index) ?? "", line: line.number)
         }
         return nil
     }
 
-    /// `令和7年度港北区` → `港北区`: the name ending in 区 that ends just before `end`.
-    static func wardName(before end: Int, in key: [Unicode.Scalar]) -> String? {
+    private static let policyTitle = S("運営方針"), yokohamaCity = S("横浜市")
+
+    /// `令和7年度港北区` → `港北区`: the name ending in 区 that ends just before `end`;
+    /// `year` is the first fiscal year in `key` (``FiscalYear/parse(_:from:)``).
+    static func wardName(before end: Int, in key: [Unicode.Scalar], year: (start: Int, end: Int, text: String)?) -> String? {
         var start = 0
-        if let year = FiscalYear.parse(key, from: 0), year.end <= end { start = year.end }
+        if let year, year.end <= end { start = year.end }
         var name = Array(key[start..<end])
-        if name.hasPrefix(S("横浜市")) { name.removeFirst(3) }
+        if name.hasPrefix(yokohamaCity) { name.removeFirst(3) }
         guard name.last == "区", name.count >= 2, name.count <= 6,
               name.allSatisfy({ ScalarClass.isKanji($0) || $0 == "ケ" || $0 == "ヶ" || $0 == "ノ" || $0 == "の" })
         else { return nil }
