@@ -29,6 +29,8 @@ enum HeadingParser {
         return Array(text[start...]).string
     }
 
+    private static let keyPolicyWord = S("重点施策"), policyWord = S("施策")
+
     /// The marker at the start of `text` and the index where the title starts.
     private static func marker(of text: [Unicode.Scalar]) -> (HeadingMarker, Int)? {
         guard let first = text.first else { return nil }
@@ -42,10 +44,10 @@ enum HeadingParser {
         if let n = numberWithFullStop(first) { return (.number(n), 1) }
         if let symbol = SymbolClass(first) { return (.symbol(symbol), 1) }
         if first == "～" || first == "〜" || first == "~" { return (.wave, 0) }
-        if text.hasPrefix(S("重点施策")), let (n, end) = number(in: text, from: 4) {
+        if text.hasPrefix(keyPolicyWord), let (n, end) = number(in: text, from: 4) {
             return (.policyNumber(n), skipSeparators(text, from: end))
         }
-        if text.hasPrefix(S("施策")), let (n, end) = number(in: text, from: 2) {
+        if text.hasPrefix(policyWord), let (n, end) = number(in: text, from: 2) {
             return (.policyNumber(n), skipSeparators(text, from: end))
         }
         if first == "(" || first == "（" {
