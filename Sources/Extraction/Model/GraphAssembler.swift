@@ -7,9 +7,17 @@ struct GraphAssembler {
     private var planIndex: [String: Int] = [:]
     private var sectionIndex: [String: Int] = [:]
     private var edgeKeys = Set<String>()
+    /// The keys of each node's name and aliases, parallel to the document's partners,
+    /// plans and sections: a spelling whose key is among them is no new alias.
+    private var partnerSpellingKeys: [Set<String>]
+    private var planSpellingKeys: [Set<String>]
+    private var sectionSpellingKeys: [Set<String>]
 
     init(document: ExtractedDocument) {
         self.document = document
+        partnerSpellingKeys = document.partners.map { Self.spellingKeys($0.name, $0.aliases) }
+        planSpellingKeys = document.plans.map { Self.spellingKeys($0.name, $0.aliases) }
+        sectionSpellingKeys = document.sections.map { Self.spellingKeys($0.name, $0.aliases) }
     }
 
     mutating func addMeasure(_ draft: MeasureDraft, id: String, parent: String?, lines: [SourceLine]) {
@@ -29,13 +37,15 @@ struct GraphAssembler {
 
     mutating func addPartner(_ mention: PartnerMention, measure: String) {
         if let index = partnerIndex[mention.name] {
-            addAlias(mention.surface, to: &document.partners[index].aliases, canonical: mention.name)
+            Self.addAlias(mention.surface, to: &document.partners[index].aliases, keys: &partnerSpellingKeys[index])
             document.partners[index].line = Swift.min(document.partners[index].line, mention.line)
         } else {
             partnerIndex[mention.name] = document.partners.count
             var partner = ExtractedPartner(name: mention.name, line: mention.line)
-            addAlias(mention.surface, to: &partner.aliases, canonical: mention.name)
+            var keys = Self.spellingKeys(mention.name, [])
+            Self.addAlias(mention.surface, to: &partner.aliases, keys: &keys)
             document.partners.append(partner)
+            partnerSpellingKeys.append(keys)
         }
         addEdge(ExtractedEdge(from: measure, type: .partnersWith, to: mention.name, line: mention.line))
     }
@@ -47,23 +57,26 @@ struct GraphAssembler {
             } else {
                 planIndex[node.name] = document.plans.count
                 document.plans.append(ExtractedPlan(name: node.name, within: node.within, line: mention.line))
+                planSpellingKeys.append(Self.spellingKeys(node.name, []))
             }
         }
         let target = mention.target.name
         if let surface = mention.surface, let index = planIndex[target] {
-            addAlias(surface, to: &document.plans[index].aliases, canonical: target)
+            Self.addAlias(surface, to: &document.plans[index].aliases, keys: &planSpellingKeys[index])
         }
         addEdge(ExtractedEdge(from: measure, type: .implements, to: target, line: mention.line))
     }
 
     mutating func addSection(_ section: SectionName, line: Int) {
         if let index = sectionIndex[section.name] {
-            addAlias(section.written, to: &document.sections[index].aliases, canonical: section.name)
+            Self.addAlias(section.written, to: &document.sections[index].aliases, keys: &sectionSpellingKeys[index])
         } else {
             sectionIndex[section.name] = document.sections.count
             var entry = ExtractedSection(name: section.name, line: line)
-            addAlias(section.written, to: &entry.aliases, canonical: section.name)
+            var keys = Self.spellingKeys(section.name, [])
+            Self.addAlias(section.written, to: &entry.aliases, keys: &keys)
             document.sections.append(entry)
+            sectionSpellingKeys.append(keys)
         }
     }
 
@@ -73,12 +86,15 @@ struct GraphAssembler {
         document.edges.append(edge)
     }
 
-    /// Records `surface` as an alias when it is spelled differently from `canonical`
-    /// (not merely in width or spacing).
-    private func addAlias(_ surface: String, to aliases: inout [String], canonical: String) {
-        let key = TextNormalizer.key(surface)
-        guard key != TextNormalizer.key(canonical), !aliases.contains(where: { TextNormalizer.key($0) == key }) else { return }
+    /// Records `surface` as an alias when it is spelled differently (not merely in
+    /// width or spacing) from the node's name and its aliases, whose keys are `keys`.
+    private static func addAlias(_ surface: String, to aliases: inout [String], keys: inout Set<String>) {
+        guard keys.insert(TextNormalizer.key(surface)).inserted else { return }
         aliases.append(surface)
+    }
+
+    private static func spellingKeys(_ name: String, _ aliases: [String]) -> Set<String> {
+        Set(([name] + aliases).map(TextNormalizer.key))
     }
 
     /// The document with nodes in order of first mention and edges grouped by measure.
