@@ -19,7 +19,15 @@ enum Corpus {
 
     static var lexiconDirectory: String { packageRoot.appendingPathComponent("Graph/lexicon").path }
 
+    /// The package's lexicon, loaded once for all tests.
     static func lexicon() throws -> Lexicon {
+        try loadedLexicon.get()
+    }
+
+    private static let loadedLexicon = Result { try freshLexicon() }
+
+    /// The lexicon read from its files again, for tests of loading itself.
+    static func freshLexicon() throws -> Lexicon {
         try Lexicon.load(directory: lexiconDirectory)
     }
 

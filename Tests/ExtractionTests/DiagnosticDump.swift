@@ -8,9 +8,11 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_DUMP"] != nil))
     func dumpDifferences() throws {
         let lexicon = try Corpus.lexicon()
+        var pairs: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
         for name in Corpus.documents {
             let gold = try Corpus.gold(name)
             let doc = try Corpus.extract(name, lexicon: lexicon)
+            pairs.append((gold, doc))
             print("===== \(name) ward=\(doc.ward) year=\(doc.fiscalYear) line=\(doc.wardLine)")
             let goldTitles = Set(gold.measures.map { TextNormalizer.key($0.title) })
             for m in doc.measures {
@@ -32,6 +34,6 @@ import Testing
             diff("edge", doc.edges.map { "\(titleOf[$0.from]!.prefix(12)) \($0.type.rawValue) \($0.to)" },
                  gold.edges.map { "\(goldTitleOf[$0.from]!.prefix(12)) \($0.type) \($0.to)" })
         }
-        print(try Corpus.evaluation().table())
+        print(GoldEvaluation.evaluate(pairs).table())
     }
 }
