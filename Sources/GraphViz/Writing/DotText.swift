@@ -47,6 +47,12 @@ enum DotText {
         "\"" + lines.map { escape($0, entities: true) }.joined(separator: "\\n") + "\""
     }
 
+    /// A display text cleaned, wrapped by `wrapper` and quoted: a node, edge, cluster,
+    /// title or legend label.
+    static func quotedLabel(_ text: String, wrappedBy wrapper: LabelWrapper) -> String {
+        quotedLabel(lines: wrapper.lines(clean(text)))
+    }
+
     /// Any user text as a quoted DOT string showing it as one or more lines.
     static func quotedLabel(_ text: String) -> String {
         quotedLabel(lines: clean(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

@@ -12,7 +12,7 @@ extension DotWriter {
     func legendLines(_ legend: DotLegend, avoiding ids: Set<[UInt8]>, graph: DotGraph) -> [String] {
         let prefix = Self.legendPrefix(avoiding: ids)
         var frame = DotAttributes()
-        frame.add("label", quoted: DotText.quotedLabel(lines: titleWrapper.lines(DotText.clean(legend.title))))
+        frame.add("label", quoted: DotText.quotedLabel(legend.title, wrappedBy: titleWrapper))
         frame.add("style", "dashed,rounded")
         frame.add("color", "gray50")
         frame.add("fontcolor", "gray30")
@@ -33,7 +33,7 @@ extension DotWriter {
             switch entry {
             case .node(let label, let style):
                 var attributes = DotAttributes()
-                attributes.add("label", quoted: DotText.quotedLabel(lines: labelWrapper.lines(DotText.clean(label))))
+                attributes.add("label", quoted: DotText.quotedLabel(label, wrappedBy: labelWrapper))
                 addStyle(style, to: &attributes)
                 let id = DotText.quoted("\(prefix)\(index)")
                 lines.append("    " + id + attributes.bracketed + ";")
@@ -52,7 +52,7 @@ extension DotWriter {
                     lines.append("    { rank=\"same\"; \(tail); \(head); }")
                 }
                 var attributes = DotAttributes()
-                attributes.add("label", quoted: DotText.quotedLabel(lines: labelWrapper.lines(DotText.clean(label))))
+                attributes.add("label", quoted: DotText.quotedLabel(label, wrappedBy: labelWrapper))
                 addStyle(style, to: &attributes)
                 lines.append("    " + tail + arrow + head + attributes.bracketed + ";")
                 chain(to: tail, last: head)

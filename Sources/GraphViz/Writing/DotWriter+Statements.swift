@@ -3,7 +3,7 @@ extension DotWriter {
     /// `"id" [label="…", shape="box", …];` — label wrapped, then the style.
     func nodeStatement(_ node: DotNode, id: String) -> String {
         var attributes = DotAttributes()
-        attributes.add("label", quoted: DotText.quotedLabel(lines: labelWrapper.lines(DotText.clean(node.label))))
+        attributes.add("label", quoted: DotText.quotedLabel(node.label, wrappedBy: labelWrapper))
         addStyle(node.style, to: &attributes)
         if let tooltip = node.tooltip {
             attributes.add("tooltip", quoted: DotText.quotedLabel(tooltip))
@@ -15,7 +15,7 @@ extension DotWriter {
     func edgeStatement(from: String, to: String, _ edge: DotEdge, directed: Bool) -> String {
         var attributes = DotAttributes()
         if let label = edge.label {
-            attributes.add("label", quoted: DotText.quotedLabel(lines: labelWrapper.lines(DotText.clean(label))))
+            attributes.add("label", quoted: DotText.quotedLabel(label, wrappedBy: labelWrapper))
         }
         addStyle(edge.style, to: &attributes)
         return DotText.quoted(from) + (directed ? " -> " : " -- ") + DotText.quoted(to) + attributes.bracketed + ";"
@@ -28,7 +28,7 @@ extension DotWriter {
     func clusterLines(key: String, nodes: [CanonicalGraph.Node], declared: [[UInt8]: DotCluster]) -> [String] {
         let cluster = declared[Array(key.utf8)] ?? DotCluster(label: key)
         var attributes = DotAttributes()
-        attributes.add("label", quoted: DotText.quotedLabel(lines: titleWrapper.lines(DotText.clean(cluster.label))))
+        attributes.add("label", quoted: DotText.quotedLabel(cluster.label, wrappedBy: titleWrapper))
         addStyle(cluster.style, to: &attributes)
         return ["  subgraph " + DotText.quoted("cluster:" + key) + " {", "    graph" + attributes.bracketed + ";"]
             + nodes.map { "    " + $0.statement }

@@ -78,7 +78,7 @@ public struct DotWriter: Sendable {
         attributes.add("fontname", fontName)
         attributes.add("rankdir", rankDirection(of: graph).rawValue)
         if let title = graph.title {
-            attributes.add("label", quoted: DotText.quotedLabel(lines: titleWrapper.lines(DotText.clean(title))))
+            attributes.add("label", quoted: DotText.quotedLabel(title, wrappedBy: titleWrapper))
             attributes.add("labelloc", "t")
         }
         let extras = graph.attributes
