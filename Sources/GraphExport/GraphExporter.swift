@@ -49,31 +49,34 @@ public struct GraphExporter {
 
     public func graph(_ selection: ExportSelection, maxNodes: Int) throws -> DotGraph {
         let index = GraphIndex(snapshot)
+        let isShared: Bool
+        if case .sharedPartners = selection { isShared = true } else { isShared = false }
+        // The wards whose measures name each partner: what the shared-partners diagram draws.
+        let wardsByPartner = isShared ? index.wardsByPartner() : [:]
         var nodes = Set<NodeID>()
-        var edges: [(NodeID, EdgeType, NodeID, String?)] = []
+        var edges: [(NodeID, EdgeType, NodeID)] = []
         var title: String
         var rankDirection: RankDirection? = nil
         var styleOverride: [NodeID: NodeStyle] = [:]
         switch selection {
         case .wholeGraph:
             nodes = index.nodes
-            edges = index.edges.map { ($0.0, $0.1, $0.2, nil) }
+            edges = index.edges
             title = "WardGraph"
         case .ward(let name):
             guard let ward = index.ward(named: name) else {
                 throw SelectionError.unknownWard(name, suggestion: Suggestion.closest(to: name, in: index.wardNames))
             }
             nodes = index.neighbourhood(of: ward)
-            edges = index.edges.filter { nodes.contains($0.0) && nodes.contains($0.2) }.map { ($0.0, $0.1, $0.2, nil) }
+            edges = index.edges.filter { nodes.contains($0.0) && nodes.contains($0.2) }
             title = "\(name) — 施策・連携先・計画"
         case .sharedPartners:
-            let wardsByPartner = index.wardsByPartner()
             for (partner, wards) in wardsByPartner where wards.count >= 2 {
                 nodes.insert(partner)
                 styleOverride[partner] = KindStyles.sharedPartner(wards: wards.count)
                 for ward in wards {
                     nodes.insert(ward)
-                    edges.append((ward, .partnersWith, partner, nil))
+                    edges.append((ward, .partnersWith, partner))
                 }
             }
             guard !nodes.isEmpty else { throw SelectionError.empty("--shared-partners (no partner is shared by two wards)") }
@@ -81,13 +84,13 @@ public struct GraphExporter {
             rankDirection = .leftToRight
         case .nodes(let selected, let name):
             nodes = Set(selected)
-            edges = index.edges.filter { nodes.contains($0.0) && nodes.contains($0.2) }.map { ($0.0, $0.1, $0.2, nil) }
+            edges = index.edges.filter { nodes.contains($0.0) && nodes.contains($0.2) }
             title = name
         case .edges(let selected, let name):
             for (from, type, to) in selected {
                 nodes.insert(from)
                 nodes.insert(to)
-                edges.append((from, type, to, nil))
+                edges.append((from, type, to))
             }
             title = name
         }
@@ -99,21 +102,15 @@ public struct GraphExporter {
             kinds.insert(node.kind)
             let style = styleOverride[node] ?? KindStyles.node(node.kind)
             var label = index.label(node)
-            if case .sharedPartners = selection, let wards = index.wardsByPartner()[node] { label += "\n(\(wards.count)区)" }
+            if let wards = wardsByPartner[node] { label += "\n(\(wards.count)区)" }
             let cluster = clusterByWard ? index.owningWard(node).map { "ward:" + $0 } : nil
             graph.add(DotNode(id: node.description, label: label, style: style, cluster: cluster, tooltip: node.description))
         }
-        for (from, type, to, label) in edges {
+        for (from, type, to) in edges {
             types.insert(type)
-            let style: EdgeStyle
-            if case .sharedPartners = selection {
-                style = EdgeStyle(color: "#2E7D32")
-            } else {
-                style = KindStyles.edge(type)
-            }
-            let showsLabel: Bool
-            if case .sharedPartners = selection { showsLabel = false } else { showsLabel = true }
-            graph.add(DotEdge(from: from.description, to: to.description, label: showsLabel ? (label ?? type.rawValue) : nil, style: style))
+            // Shared-partner edges are all partners_with: one colour, no label.
+            let style = isShared ? EdgeStyle(color: "#2E7D32") : KindStyles.edge(type)
+            graph.add(DotEdge(from: from.description, to: to.description, label: isShared ? nil : type.rawValue, style: style))
         }
         if clusterByWard {
             for ward in index.wardNames {
@@ -121,7 +118,7 @@ public struct GraphExporter {
             }
         }
         if legend {
-            if case .sharedPartners = selection {
+            if isShared {
                 graph.legend = DotLegend(title: "凡例 Legend", entries: [
                     .node("ward", KindStyles.node(.ward)),
                     .node("shared by 2 wards", KindStyles.sharedPartner(wards: 2)),
