@@ -7,6 +7,9 @@ import GraphViz
 public enum DiagramFile {
     public enum Format: String, CaseIterable, Sendable { case dot, svg, png }
 
+    /// The font of labels unless one is chosen: one with Japanese glyphs.
+    public static let defaultFont = DotWriter.Options.defaultFontName
+
     /// The format a path's extension names, if any.
     public static func format(ofPath path: String) -> Format? {
         Format(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
@@ -14,15 +17,14 @@ public enum DiagramFile {
 
     /// Renders `graph`; returns the DOT text when `path` is nil (standard output), else
     /// a description of what was written.
-    public static func write(_ graph: DotGraph, format: Format, to path: String?, font: String) throws -> String {
-        let writer = DotWriter(options: DotWriter.Options(fontName: font))
-        let dot = writer.write(graph)
+    public static func write(_ graph: DotGraph, format: Format, to path: String?, font: String = defaultFont) throws -> String {
+        let dot = DotWriter(options: DotWriter.Options(fontName: font)).write(graph)
         guard let path else {
             guard format == .dot else { throw ExportError("\(format.rawValue) output needs a file: give -o FILE.\(format.rawValue)") }
             return dot
         }
         if format == .dot {
-            try writer.write(graph, toFile: path)
+            try DotWriter.write(dot: dot, toFile: path)
             return "wrote \(path)"
         }
         do {
@@ -32,7 +34,7 @@ public enum DiagramFile {
             // The renderer throws only GraphvizError (typed throws).
             if case .dotNotFound = error {
                 let dotPath = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("dot").path
-                try? writer.write(graph, toFile: dotPath)
+                try? DotWriter.write(dot: dot, toFile: dotPath)
                 throw ExportError("\(error.description)\nThe DOT was written to \(dotPath).")
             }
             throw ExportError(error.description)

@@ -25,6 +25,10 @@ public struct GraphExporter {
         self.snapshot = snapshot
     }
 
+    /// The most nodes drawn unless the caller allows more (`--max-nodes`): beyond
+    /// that a diagram is unreadable.
+    public static let defaultMaxNodes = 300
+
     /// A selection too big to draw readably.
     public struct TooLarge: Error, CustomStringConvertible {
         public let nodes: Int

@@ -29,8 +29,8 @@ extension ReplSession {
                 if !program.hasSuffix(".") { program += "." }
                 selection = try QuerySelection.select(program, name: Self.inputSource, session: query)
             }
-            let graph = try GraphExporter(snapshot: snapshot).graph(selection, maxNodes: 300)
-            output.write(try DiagramFile.write(graph, format: format, to: path, font: "Noto Sans CJK JP") + "\n")
+            let graph = try GraphExporter(snapshot: snapshot).graph(selection, maxNodes: GraphExporter.defaultMaxNodes)
+            output.write(try DiagramFile.write(graph, format: format, to: path, font: DiagramFile.defaultFont) + "\n")
         } catch {
             fail(":export: \(error)")
         }

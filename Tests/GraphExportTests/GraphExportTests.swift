@@ -93,6 +93,17 @@ import WardGraph
         }
     }
 
+    @Test func diagramFileWritesTheDOTOnceMade() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let graph = try GraphExporter(snapshot: try Self.store(dir).current).graph(.sharedPartners, maxNodes: GraphExporter.defaultMaxNodes)
+        let expected = DotWriter().write(graph)
+        #expect(try DiagramFile.write(graph, format: .dot, to: nil) == expected)
+        let path = dir.file("shared.dot")
+        #expect(try DiagramFile.write(graph, format: .dot, to: path) == "wrote \(path)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+    }
+
     @Test func everyDiagramRendersWithItsJapaneseLabels() throws {
         guard let dotPath = try? GraphvizRenderer().locateDot() else { return }  // no Graphviz here: DOT is still checked above
         let dir = TemporaryDirectory()

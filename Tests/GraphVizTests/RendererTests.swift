@@ -148,4 +148,19 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == DotWriter().write(SampleGraphs.plain))
         #expect(throws: GraphvizError.self) { try DotWriter().write(SampleGraphs.plain, toFile: "/nonexistent/dir/x.dot") }
     }
+
+    @Test func dotTextIsWrittenAsGiven() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("text.dot")
+        let text = DotWriter().write(SampleGraphs.clustersAndLegend)
+        try DotWriter.write(dot: text, toFile: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        let error = #expect(throws: GraphvizError.self) { try DotWriter.write(dot: text, toFile: "/nonexistent/dir/x.dot") }
+        guard case .cannotWriteFile(let failedPath, _) = error else {
+            Issue.record("expected cannotWriteFile, got \(String(describing: error))")
+            return
+        }
+        #expect(failedPath == "/nonexistent/dir/x.dot")
+    }
 }

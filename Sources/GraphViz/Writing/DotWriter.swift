@@ -46,8 +46,14 @@ public struct DotWriter: Sendable {
     ///
     /// Kept apart from rendering so the DOT exists even when `dot` is missing or fails.
     public func write(_ graph: DotGraph, toFile path: String) throws(GraphvizError) {
+        try Self.write(dot: write(graph), toFile: path)
+    }
+
+    /// Writes DOT text already made by `write(_:)` to `path` as UTF-8, replacing the
+    /// file atomically, so a caller that also renders the text need not make it twice.
+    public static func write(dot text: String, toFile path: String) throws(GraphvizError) {
         do {
-            try Data(write(graph).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw GraphvizError.cannotWriteFile(path: path, reason: error.localizedDescription)
         }

@@ -51,7 +51,7 @@ enum ExportCommand {
         } else {
             format = output.flatMap(DiagramFile.format(ofPath:)) ?? .dot
         }
-        let maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? 300
+        let maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? GraphExporter.defaultMaxNodes
         let store = try context.openStore(arguments)
         let snapshot = try AsOf.snapshot(store, arguments)
         let session = QuerySession()
@@ -91,7 +91,7 @@ enum ExportCommand {
             throw CommandFailure("\(error)")
         }
         do {
-            let written = try DiagramFile.write(graph, format: format, to: output, font: arguments.value("font") ?? "Noto Sans CJK JP")
+            let written = try DiagramFile.write(graph, format: format, to: output, font: arguments.value("font") ?? DiagramFile.defaultFont)
             if output == nil { context.out.write(written) } else { context.err.line(written) }
         } catch {
             throw CommandFailure("\(error)")
