@@ -48,11 +48,7 @@ import WardGraph
     }
 
     func compare(_ text: String, golden name: String) throws {
-        let path = "\(Self.golden)/\(name).dot"
-        if ProcessInfo.processInfo.environment["WARDGRAPH_UPDATE_GOLDEN"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = try GoldenFile.expected(text, updating: URL(fileURLWithPath: "\(Self.golden)/\(name).dot"))
         #expect(text == expected, "\(name).dot differs; rerun with WARDGRAPH_UPDATE_GOLDEN=1 after checking the change")
     }
 

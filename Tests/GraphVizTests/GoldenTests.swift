@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import GraphViz
 
 /// The DOT for each sample graph, byte for byte, against `Golden/<name>.dot`.
@@ -13,12 +14,10 @@ import Testing
     func writerOutputMatchesGoldenFile(name: String) throws {
         let graph = try #require(SampleGraphs.all.first { $0.name == name }).graph
         let written = Data(DotWriter().write(graph).utf8)
-        if ProcessInfo.processInfo.environment["WARDGRAPH_UPDATE_GOLDEN"] == "1" {
-            try written.write(to: Self.sourceDirectory.appendingPathComponent("\(name).dot"))
-        }
-        let golden = try Data(contentsOf: try Self.goldenURL(name))
+        let golden = try GoldenFile.expected(
+            written, updating: Self.sourceDirectory.appendingPathComponent("\(name).dot"), readingFrom: { try Self.goldenURL(name) })
         let identical = written == golden
-        #expect(identical, "\(name).dot differs: \(Self.firstDifference(written, golden))")
+        #expect(identical, "\(name).dot differs: \(GoldenFile.firstDifference(written, golden))")
     }
 
     @Test(arguments: SampleGraphs.all.map(\.name))
@@ -35,15 +34,5 @@ import Testing
 
     static func goldenURL(_ name: String) throws -> URL {
         try #require(Bundle.module.url(forResource: name, withExtension: "dot", subdirectory: "Golden"))
-    }
-
-    /// The first line where two outputs differ, for a readable failure.
-    static func firstDifference(_ a: Data, _ b: Data) -> String {
-        let left = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let right = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, (x, y)) in zip(left, right).enumerated() where !x.utf8.elementsEqual(y.utf8) {
-            return "line \(index + 1): written \(x.debugDescription), golden \(y.debugDescription)"
-        }
-        return "written has \(left.count) lines, golden \(right.count)"
     }
 }

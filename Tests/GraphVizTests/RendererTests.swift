@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import GraphViz
 
 /// Finding `dot` and reporting its failures, with stand-in programs: these run

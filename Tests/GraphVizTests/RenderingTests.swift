@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import GraphViz
 
 /// Every generated DOT file renders with the real `dot`, and the SVG shows the
