@@ -37,7 +37,7 @@ let package = Package(
         // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats", "TextLayout"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
-        .target(name: "GraphViz"),
+        .target(name: "GraphViz", dependencies: ["TextLayout"]),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz", "TestSupport"], resources: [.copy("Golden")]),
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
