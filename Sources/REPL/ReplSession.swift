@@ -127,10 +127,7 @@ public final class ReplSession {
 
     /// Prints a result in the current format, cut at the display limit.
     func show(_ result: QueryResult) {
-        var set = query.resultSet(result, labels: formatName == "table")
-        if set.rows.count > displayLimit {
-            set.rows.removeLast(set.rows.count - displayLimit)
-        }
+        var set = query.resultSet(result, labels: formatName == "table", maxRows: displayLimit)
         if !showsTiming { set.elapsedMilliseconds = .nan }
         let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
         output.write(format.render(set))

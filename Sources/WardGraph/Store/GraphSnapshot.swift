@@ -31,6 +31,32 @@ public struct GraphSnapshot: Sendable {
         return state.facts.filter { $0.entity == symbol }.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
     }
 
+    /// The label of each of `ids` that has one saying more than the id's own last
+    /// segment: the first such `label` text in the order `facts(about:)` lists them.
+    /// One pass over the facts, comparing symbols; only label values are decoded.
+    public func labels(of ids: some Sequence<NodeID>) -> [NodeID: String] {
+        guard let labelSymbol = symbols.lookup("label") else { return [:] }
+        var wanted: [SymbolTable.Symbol: NodeID] = [:]
+        for id in ids {
+            if let symbol = symbols.lookup(id.description) { wanted[symbol] = id }
+        }
+        guard !wanted.isEmpty else { return [:] }
+        var values: [SymbolTable.Symbol: [FactValue]] = [:]
+        for fact in state.facts where fact.attribute == labelSymbol && wanted[fact.entity] != nil {
+            values[fact.entity, default: []].append(symbols.factValue(fact.value))
+        }
+        var labels: [NodeID: String] = [:]
+        for (symbol, texts) in values {
+            let id = wanted[symbol]!
+            let own = String(id.lastSegment)
+            for case .text(let label) in texts.sorted(by: { $0.inputForm < $1.inputForm }) where label != own {
+                labels[id] = label
+                break
+            }
+        }
+        return labels
+    }
+
     public func contains(_ fact: Fact) -> Bool {
         symbols.lookup(fact).map(state.contains) ?? false
     }
