@@ -204,9 +204,9 @@ extension ReplSession {
         guard let tx = UInt64(argument) else { fail(":asof takes a transaction number (see :log)"); return }
         do {
             try store.refresh()
-            _ = try store.snapshot(asOf: tx)
+            let snapshot = try store.snapshot(asOf: tx)
             asOf = tx
-            refreshGraph()
+            use(snapshot)
             output.write("reading the graph as it was after transaction \(tx); :now returns to the present\n")
         } catch {
             fail("\(error)")
