@@ -69,12 +69,19 @@ public final class QuerySession {
         return set
     }
 
+    /// Analyses `text` together with the kept sources, without running anything:
+    /// the program, or its errors (rendered over `files`).
+    public func analyze(name: String, text: String) -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
+        let set = sourceSet(adding: name, text)
+        return (set.files, engine.analyze(set, parameters: parameters))
+    }
+
     /// Checks `text` together with the kept sources, without running anything.
     public func check(name: String, text: String) -> (files: SourceFiles, diagnostics: [Diagnostic]) {
-        let set = sourceSet(adding: name, text)
-        switch engine.analyze(set, parameters: parameters) {
-        case .success: return (set.files, [])
-        case .failure(let list): return (set.files, list.diagnostics)
+        let (files, program) = analyze(name: name, text: text)
+        switch program {
+        case .success: return (files, [])
+        case .failure(let list): return (files, list.diagnostics)
         }
     }
 

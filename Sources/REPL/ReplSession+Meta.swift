@@ -112,14 +112,14 @@ extension ReplSession {
     }
 
     func schema() {
-        let outcome = query.check(name: Self.inputSource, text: "")
-        guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+        let program: AnalyzedProgram
+        switch query.analyze(name: Self.inputSource, text: "") {
+        case (_, .success(let analyzed)):
+            program = analyzed
+        case (let files, .failure(let list)):
+            if !list.diagnostics.isEmpty { fail(files, list.diagnostics) }
             return
         }
-        var sources = SourceSet()
-        for source in query.sources { sources.add(name: source.name, text: source.text, keepQueries: false) }
-        guard case .success(let program) = query.engine.analyze(sources, parameters: query.parameters) else { return }
         let run = query.engine.start(program, cancellation: query.cancellation)
         var table = TextTable(headers: ["relation", "arity", "rows", "kind", "sample"], alignments: [.left, .right, .right, .left, .left])
         let constants = query.engine.constants
