@@ -216,6 +216,7 @@ extension ReplSession {
     func log(_ argument: String) {
         let count = Int(argument) ?? 20
         var table = TextTable(headers: ["tx", "time", "changes", "author"], alignments: [.right, .left, .left, .left])
+        let dates = ISO8601DateFormatter()
         for info in store.transactions.suffix(max(1, count)) {
             let changes: String
             switch info.content {
@@ -223,7 +224,7 @@ extension ReplSession {
             case .program(let name): changes = "rules '\(name)'"
             }
             let date = Date(timeIntervalSince1970: Double(info.timestampMillis) / 1000)
-            table.add([String(info.id), ISO8601DateFormatter().string(from: date), changes, info.author])
+            table.add([String(info.id), dates.string(from: date), changes, info.author])
         }
         output.write(table.rendered() + "\n")
     }
