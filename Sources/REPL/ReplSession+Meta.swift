@@ -195,9 +195,15 @@ extension ReplSession {
 
     func explain(_ text: String) {
         guard !text.isEmpty else { fail(":explain needs a query, as in :explain ?- shared_partner(W1, W2, P)."); return }
+        runQuery(Self.queryStatement(text), explain: true)
+    }
+
+    /// A query as typed after a command, made a statement: `?- ` in front and `.`
+    /// at the end unless it has them.
+    static func queryStatement(_ text: String) -> String {
         var query = text.hasPrefix("?-") ? text : "?- " + text
         if !query.hasSuffix(".") { query += "." }
-        runQuery(query, explain: true)
+        return query
     }
 
     func setAsOf(_ argument: String) {
