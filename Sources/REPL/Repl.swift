@@ -52,21 +52,23 @@ public final class Repl {
         let interrupts = installInterruptHandler()
         defer { interrupts.cancel() }
         if reader.isInteractive, let banner { print(banner) }
-        names.set(session.completionNames())
+        // Names for Tab, which only a terminal has; renewed after each statement.
+        if reader.isInteractive { names.set(session.completionNames()) }
         var buffer = StatementBuffer()
         loop: while true {
             fflush(nil)
             let prompt = buffer.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
             switch reader.readLine(prompt: prompt) {
             case .line(let line):
-                for statement in buffer.add(line: line) {
+                let statements = buffer.add(line: line)
+                for statement in statements {
                     state.isRunning = true
                     let step = session.handle(statement)
                     state.isRunning = false
                     fflush(nil)
                     if case .quit = step { break loop }
                 }
-                names.set(session.completionNames())
+                if reader.isInteractive && !statements.isEmpty { names.set(session.completionNames()) }
             case .interrupted:
                 buffer.clear()
             case .endOfInput:
