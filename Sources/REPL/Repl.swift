@@ -40,7 +40,9 @@ public final class Repl {
         self.session = session
         let names = NameCache()
         self.names = names
-        let history = historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History()
+        // From a pipe there is no editing, so the history file is not read.
+        let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
+        let history = interactive ? historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History() : History()
         reader = LineReader(history: history, completer: ReplCompleter(names: { names.get() }))
     }
 

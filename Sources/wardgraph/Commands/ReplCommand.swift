@@ -45,13 +45,16 @@ enum ReplCommand {
         let history = context.environment["WARDGRAPH_HISTORY"]
             ?? context.environment["HOME"].map { $0 + "/.wardgraph_history" }
         let repl = Repl(session: session, historyPath: history)
-        let snapshot = store.current
-        let stats = GraphStats(snapshot)
-        let banner = """
+        return repl.run(banner: repl.isInteractive ? banner(store) : nil)
+    }
+
+    /// The greeting in a terminal: the graph's size and where it is.
+    static func banner(_ store: GraphStore) -> String {
+        let stats = GraphStats(store.current)
+        return """
             WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodesByKind.values.reduce(0, +).grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
             区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
             """
-        return repl.run(banner: banner)
     }
 
     /// A path relative to the current directory when it is under it (shorter in messages).
