@@ -49,10 +49,16 @@ public struct Ingestor {
 
     /// Reads and ingests a file.
     public func ingest(path: String) throws -> Report {
+        let document = try Self.readDocument(path: path)
+        return try ingest(bytes: document.bytes, fileName: document.fileName)
+    }
+
+    /// A document's bytes, and its file name as the graph records it.
+    public static func readDocument(path: String) throws -> (bytes: [UInt8], fileName: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IngestError.unreadable(path)
         }
-        return try ingest(bytes: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent)
+        return ([UInt8](data), URL(fileURLWithPath: path).lastPathComponent)
     }
 
     /// Writes the changes that bring the store to `content`; nil if there are none.

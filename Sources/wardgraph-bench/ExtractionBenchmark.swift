@@ -10,8 +10,8 @@ enum ExtractionBenchmark {
         let sources = root + "/Graph/sources", lexiconDirectory = root + "/Graph/lexicon"
         let paths = try ProjectLayout.documents(in: sources)
         let documents = try paths.map { path -> (String, [UInt8]) in
-            guard let data = FileManager.default.contents(atPath: path) else { throw IngestError.unreadable(path) }
-            return (URL(fileURLWithPath: path).lastPathComponent, [UInt8](data))
+            let document = try Ingestor.readDocument(path: path)
+            return (document.fileName, document.bytes)
         }
         let bytes = documents.reduce(0) { $0 + $1.1.count }
         let lexicon = try Lexicon.load(directory: lexiconDirectory)
