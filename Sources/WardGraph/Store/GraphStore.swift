@@ -40,9 +40,7 @@ public final class GraphStore {
                 store.tornTailWasCut = opening.cutTail != nil
                 try store.apply(opening.contents)
             } else {
-                if create && !FileSystem.exists(path) {
-                    do { try LogFile.create(at: path) } catch LogError.alreadyExists {}
-                }
+                if create { try LogFile.createIfMissing(at: path) }
                 let contents = try LogFile.read(at: path)
                 store.tornTail = contents.tornTail
                 try store.apply(contents)
@@ -76,7 +74,7 @@ public final class GraphStore {
     public func refresh() throws -> Int {
         guard heldWriter == nil else { return 0 }
         do {
-            let contents = try LogFile.readNew(at: path, after: position)
+            let contents = try LogFile.read(at: path, after: position)
             let before = transactions.count
             try apply(contents)
             return transactions.count - before
