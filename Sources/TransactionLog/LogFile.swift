@@ -24,7 +24,7 @@ public enum LogFile {
         do {
             try FileSystem.link(temporary, path)
         } catch let error as SystemError {
-            if error.code == 17 /* EEXIST */ { throw LogError.alreadyExists(path: path) }
+            if error.isAlreadyExists { throw LogError.alreadyExists(path: path) }
             throw LogError.system(error)
         }
         do {

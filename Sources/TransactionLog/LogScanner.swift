@@ -56,7 +56,7 @@ enum LogScanner {
         }
         let validEnd = torn?.offset ?? baseOffset + UInt64(bytes.count)
         return LogContents(
-            bytes: bytes, baseOffset: baseOffset, records: records, validEnd: validEnd,
+            bytes: bytes, records: records, validEnd: validEnd,
             tornTail: torn, fileSize: baseOffset + UInt64(bytes.count))
     }
 

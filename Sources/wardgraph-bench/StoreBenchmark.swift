@@ -15,7 +15,6 @@ enum StoreBenchmark {
         // 1. Durable single-fact transactions: one fdatasync each.
         let singlePath = directory + "/single.log"
         let single = try GraphStore.open(at: singlePath, create: true, writer: "bench")
-        let ward = NodeID.derived(.ward, ["泉区"])
         var clock = Stopwatch()
         for i in 0..<singleCommits {
             try single.commit([.assert(Fact(NodeID.derived(.measure, ["泉区", "R7", "\(i)"]), "level", .integer(Int64(i))))], author: "bench")
@@ -23,7 +22,6 @@ enum StoreBenchmark {
         let singleSeconds = clock.lap()
         single.close()
         report("durable single-fact transactions", "\(singleCommits) commits in \(format(singleSeconds)) s = \(Int(Double(singleCommits) / singleSeconds)) transactions/s")
-        _ = ward
 
         // 1b. Replaying many small transactions: per-record costs must stay constant.
         clock = Stopwatch()
