@@ -38,10 +38,9 @@ enum ReplCommand {
             }
         }
         context.err.flush()
-        let lexicon = ProjectLayout.lexiconDirectory(
-            explicit: arguments.value("lexicon"), storePath: context.storePath(arguments), environment: context.environment)
         let session = ReplSession(
-            store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude, lexiconDirectory: lexicon)
+            store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude,
+            lexiconDirectory: context.lexiconDirectory(arguments))
         let history = context.environment["WARDGRAPH_HISTORY"]
             ?? context.environment["HOME"].map { $0 + "/.wardgraph_history" }
         let repl = Repl(session: session, historyPath: history)
