@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Ingestion
+import Querying
 import TextLayout
 import TransactionLog
 import WardGraph
@@ -67,6 +68,38 @@ final class CommandContext: Sendable {
             throw CommandFailure("no lexicon found (\(ProjectLayout.lexicon)); give its directory with --lexicon DIR")
         }
         do { return try Lexicon.load(directory: directory) } catch { throw CommandFailure("\(error)") }
+    }
+
+    /// How much a command needs the prelude.
+    enum PreludeNeed {
+        /// A prelude that cannot be read is an error; finding none is a warning,
+        /// ending with `hint`.
+        case expected(hint: String)
+        /// Loaded if found and readable; otherwise left out without a word.
+        case optional
+    }
+
+    /// The prelude (--prelude, $WARDGRAPH_PRELUDE, beside the store, or in the current
+    /// directory), named by its path as shown in messages; nil if there is none.
+    func prelude(_ arguments: ParsedArguments, _ need: PreludeNeed) throws -> (name: String, text: String)? {
+        guard let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: storePath(arguments), environment: environment) else {
+            if case .expected(let hint) = need {
+                warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined\(hint)")
+            }
+            return nil
+        }
+        switch Prelude.read(path) {
+        case .success(let text): return (Self.displayPath(path), text)
+        case .failure(let error):
+            guard case .expected = need else { return nil }
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// A path relative to the current directory when it is under it (shorter in messages).
+    static func displayPath(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
     }
 
     /// Builds the default store from Graph/sources, for a first run.

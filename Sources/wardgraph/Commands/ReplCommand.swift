@@ -26,17 +26,7 @@ enum ReplCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let store = try context.openStore(arguments, create: !context.isDefaultStore(arguments))
-        var prelude: (name: String, text: String)?
-        if !arguments.flag("no-prelude") {
-            if let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: context.storePath(arguments), environment: context.environment) {
-                switch Prelude.read(path) {
-                case .success(let text): prelude = (displayPath(path), text)
-                case .failure(let error): throw CommandFailure(error.description)
-                }
-            } else {
-                context.warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined")
-            }
-        }
+        let prelude = arguments.flag("no-prelude") ? nil : try context.prelude(arguments, .expected(hint: ""))
         context.err.flush()
         let session = ReplSession(
             store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude,
@@ -54,11 +44,5 @@ enum ReplCommand {
             WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodesByKind.values.reduce(0, +).grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
             区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
             """
-    }
-
-    /// A path relative to the current directory when it is under it (shorter in messages).
-    static func displayPath(_ path: String) -> String {
-        let current = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
     }
 }
