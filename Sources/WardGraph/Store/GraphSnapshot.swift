@@ -17,8 +17,8 @@ public struct GraphSnapshot: Sendable {
         state.facts.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
     }
 
-    /// Calls `body` with every fact that holds, in no particular order, without decoding
-    /// strings: the entity and attribute as strings, and the value.
+    /// Calls `body` with every fact that holds, in no particular order, without making
+    /// `Fact` values: the entity and attribute decoded as strings, and the value.
     public func forEachFact(_ body: (_ entity: String, _ attribute: String, _ value: FactValue) throws -> Void) rethrows {
         for fact in state.facts {
             try body(symbols[fact.entity], symbols[fact.attribute], symbols.factValue(fact.value))

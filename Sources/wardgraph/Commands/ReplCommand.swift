@@ -41,7 +41,7 @@ enum ReplCommand {
     static func banner(_ store: GraphStore) -> String {
         let stats = GraphStats(store.current)
         return """
-            WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodesByKind.values.reduce(0, +).grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
+            WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodeCount.grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
             区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
             """
     }
