@@ -8,12 +8,11 @@ enum StoreBenchmark {
     static func run(arguments: [String]) throws {
         let factCount = arguments.first.flatMap(Int.init) ?? 1_000_000
         let singleCommits = arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardgraph-bench-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = TemporaryDirectory("wardgraph-bench")
+        defer { directory.remove() }
 
         // 1. Durable single-fact transactions: one fdatasync each.
-        let singlePath = directory + "/single.log"
+        let singlePath = directory.file("single.log")
         let single = try GraphStore.open(at: singlePath, create: true, writer: "bench")
         var clock = Stopwatch()
         for i in 0..<singleCommits {
@@ -34,7 +33,7 @@ enum StoreBenchmark {
         clock = Stopwatch()
         let changes = SyntheticGraph.changes(count: factCount)
         let buildSeconds = clock.lap()
-        let bulkPath = directory + "/bulk.log"
+        let bulkPath = directory.file("bulk.log")
         let bulk = try GraphStore.open(at: bulkPath, create: true, writer: "bench")
         clock = Stopwatch()
         try bulk.commit(changes, author: "bench", origin: .document(key: "document:bench"))
