@@ -113,14 +113,10 @@ extension GraphStore {
         guard id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
         if id == lastTransactionID { return current }
         var past = GraphState()
-        let end = id == 0 ? 0 : transactions[Int(id) - 1].operations.upperBound
-        for op in 0..<end {
-            let fact = ops.facts[op]
-            let byPerson = transactions[Int(ops.transactions[op])].origin == .person
-            if ops.retractions[op] {
-                past.retract(fact, byPerson: byPerson)
-            } else {
-                past.assert(fact, op: UInt32(op), byPerson: byPerson)
+        for transaction in transactions.prefix(Int(id)) {
+            let byPerson = transaction.origin == .person
+            for op in transaction.operations {
+                past.apply(ops.facts[op], op: UInt32(op), isRetraction: ops.retractions[op], byPerson: byPerson)
             }
         }
         return GraphSnapshot(asOf: id, symbols: symbols, state: past, ops: ops, transactions: transactions)
