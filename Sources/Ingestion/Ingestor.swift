@@ -49,10 +49,16 @@ public struct Ingestor {
 
     /// Reads and ingests a file.
     public func ingest(path: String) throws -> Report {
+        let document = try Self.readDocument(path: path)
+        return try ingest(bytes: document.bytes, fileName: document.fileName)
+    }
+
+    /// A document's bytes, and its file name as the graph records it.
+    public static func readDocument(path: String) throws -> (bytes: [UInt8], fileName: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IngestError.unreadable(path)
         }
-        return try ingest(bytes: [UInt8](data), fileName: URL(fileURLWithPath: path).lastPathComponent)
+        return ([UInt8](data), URL(fileURLWithPath: path).lastPathComponent)
     }
 
     /// Writes the changes that bring the store to `content`; nil if there are none.
@@ -65,14 +71,16 @@ public struct Ingestor {
         if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return nil }
 
         let incoming = Set(content.facts.map(\.fact))
-        var elsewhere = Set<Fact>()
-        for other in store.documentKeys where other != key { elsewhere.formUnion(store.documentContent(key: other)) }
-
         var changes: [Change] = []
-        for fact in previous.sorted(by: { $0.description < $1.description }) where !incoming.contains(fact) {
-            if now.contains(fact) && !elsewhere.contains(fact) && !now.isAssertedByPerson(fact) {
-                changes.append(.retract(fact))
-            }
+        // What the previous version said and this one does not, unless a person asserted it.
+        let dropped = previous.sorted(by: { $0.description < $1.description }).filter { fact in
+            !incoming.contains(fact) && now.contains(fact) && !now.isAssertedByPerson(fact)
+        }
+        if !dropped.isEmpty {
+            // Still said by another document: kept. Only needed when something is dropped.
+            var elsewhere = Set<Fact>()
+            for other in store.documentKeys where other != key { elsewhere.formUnion(store.documentContent(key: other)) }
+            for fact in dropped where !elsewhere.contains(fact) { changes.append(.retract(fact)) }
         }
         for (fact, source) in content.facts where !now.isRetractedByPerson(fact) {
             changes.append(.assert(fact, source: source))

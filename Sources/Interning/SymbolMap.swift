@@ -30,18 +30,6 @@ public struct SymbolMap: Sendable {
         return insert
     }
 
-    /// The value for `key`, if present.
-    public func value(for key: UInt32) -> UInt32? {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: ByteHash.finish(UInt64(key))) & mask
-        while true {
-            let stored = keys[slot]
-            if stored == key &+ 1 { return values[slot] }
-            if stored == 0 { return nil }
-            slot = (slot + 1) & mask
-        }
-    }
-
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [UInt32](repeating: 0, count: oldKeys.count * 2)

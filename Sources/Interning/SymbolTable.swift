@@ -64,12 +64,6 @@ public struct SymbolTable: Sendable {
         return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// The number of bytes a symbol's string takes.
-    public func byteCount(of symbol: Symbol) -> Int {
-        let index = Int(symbol)
-        return Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
-    }
-
     private func find(_ bytes: UnsafeRawBufferPointer, hash: UInt32) -> Symbol? {
         let mask = slots.count - 1
         var slot = Int(hash) & mask

@@ -69,12 +69,19 @@ public final class QuerySession {
         return set
     }
 
+    /// Analyses `text` together with the kept sources, without running anything:
+    /// the program, or its errors (rendered over `files`).
+    public func analyze(name: String, text: String) -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
+        let set = sourceSet(adding: name, text)
+        return (set.files, engine.analyze(set, parameters: parameters))
+    }
+
     /// Checks `text` together with the kept sources, without running anything.
     public func check(name: String, text: String) -> (files: SourceFiles, diagnostics: [Diagnostic]) {
-        let set = sourceSet(adding: name, text)
-        switch engine.analyze(set, parameters: parameters) {
-        case .success: return (set.files, [])
-        case .failure(let list): return (set.files, list.diagnostics)
+        let (files, program) = analyze(name: name, text: text)
+        switch program {
+        case .success: return (files, [])
+        case .failure(let list): return (files, list.diagnostics)
         }
     }
 
@@ -120,16 +127,34 @@ public final class QuerySession {
         return try run.why(relation, tuple, sources: set.files)
     }
 
-    /// A query result in the neutral model of the output formats. With `labels`,
-    /// node ids are followed by their label where it says more than the id.
-    public func resultSet(_ result: QueryResult, labels: Bool = false) -> ResultSet {
+    /// A query result in the neutral model of the output formats, with at most
+    /// `maxRows` rows (`totalRows` still counts them all). With `labels`, node ids
+    /// are followed by their label where it says more than the id.
+    public func resultSet(_ result: QueryResult, labels: Bool = false, maxRows: Int? = nil) -> ResultSet {
         let constants = engine.constants
-        let rows = result.rows.map { row in
+        var rows = result.rows.prefix(maxRows ?? result.rows.count).map { row in
             row.map { value -> ResultSet.Cell in
                 if let n = constants.integerValue(value) { return .integer(n) }
-                let text = constants.display(value)
-                if labels, let label = label(of: text) { return .text("\(text) 〈\(label)〉") }
-                return .text(text)
+                return .text(constants.display(value))
+            }
+        }
+        if labels, let snapshot {
+            // Each distinct id is parsed once, and all labels are found in one pass.
+            var seen = Set<String>()
+            var ids: [String: NodeID] = [:]
+            for row in rows {
+                for case .text(let text) in row where seen.insert(text).inserted && NodeID.looksLikeID(text) {
+                    ids[text] = try? NodeID(parsing: text)
+                }
+            }
+            let found = snapshot.labels(of: ids.values)
+            if !found.isEmpty {
+                rows = rows.map { row in
+                    row.map { cell in
+                        if case .text(let text) = cell, let id = ids[text], let label = found[id] { return .text("\(text) 〈\(label)〉") }
+                        return cell
+                    }
+                }
             }
         }
         return ResultSet(columns: result.columns, rows: rows, totalRows: result.totalRows, elapsedMilliseconds: result.elapsed * 1000)
@@ -138,9 +163,6 @@ public final class QuerySession {
     /// The label of a node id, when it differs from the id's own last segment.
     public func label(of text: String) -> String? {
         guard NodeID.looksLikeID(text), let snapshot, let id = try? NodeID(parsing: text) else { return nil }
-        for fact in snapshot.facts(about: id) where fact.attribute == "label" {
-            if case .text(let label) = fact.value, label != String(id.lastSegment) { return label }
-        }
-        return nil
+        return snapshot.labels(of: [id])[id]
     }
 }

@@ -40,7 +40,9 @@ public final class Repl {
         self.session = session
         let names = NameCache()
         self.names = names
-        let history = historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History()
+        // From a pipe there is no editing, so the history file is not read.
+        let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
+        let history = interactive ? historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History() : History()
         reader = LineReader(history: history, completer: ReplCompleter(names: { names.get() }))
     }
 
@@ -52,21 +54,23 @@ public final class Repl {
         let interrupts = installInterruptHandler()
         defer { interrupts.cancel() }
         if reader.isInteractive, let banner { print(banner) }
-        names.set(session.completionNames())
+        // Names for Tab, which only a terminal has; renewed after each statement.
+        if reader.isInteractive { names.set(session.completionNames()) }
         var buffer = StatementBuffer()
         loop: while true {
             fflush(nil)
             let prompt = buffer.isEmpty ? session.prompt : String(repeating: " ", count: max(0, session.prompt.count - 5)) + "...> "
             switch reader.readLine(prompt: prompt) {
             case .line(let line):
-                for statement in buffer.add(line: line) {
+                let statements = buffer.add(line: line)
+                for statement in statements {
                     state.isRunning = true
                     let step = session.handle(statement)
                     state.isRunning = false
                     fflush(nil)
                     if case .quit = step { break loop }
                 }
-                names.set(session.completionNames())
+                if reader.isInteractive && !statements.isEmpty { names.set(session.completionNames()) }
             case .interrupted:
                 buffer.clear()
             case .endOfInput:

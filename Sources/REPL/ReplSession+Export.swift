@@ -25,9 +25,7 @@ extension ReplSession {
             } else if rest.hasPrefix("ward ") {
                 selection = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
             } else {
-                var program = rest.hasPrefix("?-") ? rest : "?- " + rest
-                if !program.hasSuffix(".") { program += "." }
-                selection = try QuerySelection.select(program, name: Self.inputSource, session: query)
+                selection = try QuerySelection.select(Self.queryStatement(rest), name: Self.inputSource, session: query)
             }
             let graph = try GraphExporter(snapshot: snapshot).graph(selection, maxNodes: GraphExporter.defaultMaxNodes)
             output.write(try DiagramFile.write(graph, format: format, to: path, font: DiagramFile.defaultFont) + "\n")

@@ -112,14 +112,14 @@ extension ReplSession {
     }
 
     func schema() {
-        let outcome = query.check(name: Self.inputSource, text: "")
-        guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+        let program: AnalyzedProgram
+        switch query.analyze(name: Self.inputSource, text: "") {
+        case (_, .success(let analyzed)):
+            program = analyzed
+        case (let files, .failure(let list)):
+            if !list.diagnostics.isEmpty { fail(files, list.diagnostics) }
             return
         }
-        var sources = SourceSet()
-        for source in query.sources { sources.add(name: source.name, text: source.text, keepQueries: false) }
-        guard case .success(let program) = query.engine.analyze(sources, parameters: query.parameters) else { return }
         let run = query.engine.start(program, cancellation: query.cancellation)
         var table = TextTable(headers: ["relation", "arity", "rows", "kind", "sample"], alignments: [.left, .right, .right, .left, .left])
         let constants = query.engine.constants
@@ -195,18 +195,24 @@ extension ReplSession {
 
     func explain(_ text: String) {
         guard !text.isEmpty else { fail(":explain needs a query, as in :explain ?- shared_partner(W1, W2, P)."); return }
+        runQuery(Self.queryStatement(text), explain: true)
+    }
+
+    /// A query as typed after a command, made a statement: `?- ` in front and `.`
+    /// at the end unless it has them.
+    static func queryStatement(_ text: String) -> String {
         var query = text.hasPrefix("?-") ? text : "?- " + text
         if !query.hasSuffix(".") { query += "." }
-        runQuery(query, explain: true)
+        return query
     }
 
     func setAsOf(_ argument: String) {
         guard let tx = UInt64(argument) else { fail(":asof takes a transaction number (see :log)"); return }
         do {
             try store.refresh()
-            _ = try store.snapshot(asOf: tx)
+            let snapshot = try store.snapshot(asOf: tx)
             asOf = tx
-            refreshGraph()
+            use(snapshot)
             output.write("reading the graph as it was after transaction \(tx); :now returns to the present\n")
         } catch {
             fail("\(error)")
@@ -216,6 +222,7 @@ extension ReplSession {
     func log(_ argument: String) {
         let count = Int(argument) ?? 20
         var table = TextTable(headers: ["tx", "time", "changes", "author"], alignments: [.right, .left, .left, .left])
+        let dates = ISO8601DateFormatter()
         for info in store.transactions.suffix(max(1, count)) {
             let changes: String
             switch info.content {
@@ -223,7 +230,7 @@ extension ReplSession {
             case .program(let name): changes = "rules '\(name)'"
             }
             let date = Date(timeIntervalSince1970: Double(info.timestampMillis) / 1000)
-            table.add([String(info.id), ISO8601DateFormatter().string(from: date), changes, info.author])
+            table.add([String(info.id), dates.string(from: date), changes, info.author])
         }
         output.write(table.rendered() + "\n")
     }

@@ -35,6 +35,13 @@ public final class ReplSession {
     var sessionRules: [String] = []
     /// Transactions this session wrote, for :undo.
     var sessionTransactions: [UInt64] = []
+    /// The reading of the graph last given to the engine: as of what, and the store's
+    /// last transaction then. The same pair means the same graph.
+    struct GraphInUse: Equatable {
+        let asOf: UInt64?
+        let lastTransaction: UInt64
+    }
+    var graphInUse: GraphInUse?
     /// Whether any statement failed (the exit status of a script).
     public private(set) var hadError = false
 
@@ -62,14 +69,22 @@ public final class ReplSession {
         }
     }
 
-    /// Reads what other writers appended, and gives the engine the graph to query.
+    /// Reads what other writers appended, and gives the engine the graph to query
+    /// (unless it already has that graph: registering it anew rebuilds its relations).
     func refreshGraph() {
         do { try store.refresh() } catch { output.error("warning: \(error)") }
+        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID) else { return }
         if let asOf, let snapshot = try? store.snapshot(asOf: asOf) {
-            query.use(snapshot)
+            use(snapshot)
         } else {
-            query.use(store.current)
+            use(store.current)
         }
+    }
+
+    /// Gives the engine `snapshot` to query, read as of `asOf`.
+    func use(_ snapshot: GraphSnapshot) {
+        query.use(snapshot)
+        graphInUse = GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID)
     }
 
     /// Handles one complete statement or meta-command.
@@ -127,10 +142,7 @@ public final class ReplSession {
 
     /// Prints a result in the current format, cut at the display limit.
     func show(_ result: QueryResult) {
-        var set = query.resultSet(result, labels: formatName == "table")
-        if set.rows.count > displayLimit {
-            set.rows.removeLast(set.rows.count - displayLimit)
-        }
+        var set = query.resultSet(result, labels: formatName == "table", maxRows: displayLimit)
         if !showsTiming { set.elapsedMilliseconds = .nan }
         let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
         output.write(format.render(set))

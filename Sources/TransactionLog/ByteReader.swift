@@ -85,10 +85,4 @@ public struct ByteReader {
         }
         return text
     }
-
-    /// The rest of the buffer.
-    public mutating func rest() -> UnsafeRawBufferPointer {
-        defer { offset = buffer.count }
-        return UnsafeRawBufferPointer(rebasing: buffer[offset...])
-    }
 }

@@ -24,7 +24,7 @@ public enum LogFile {
         do {
             try FileSystem.link(temporary, path)
         } catch let error as SystemError {
-            if error.code == 17 /* EEXIST */ { throw LogError.alreadyExists(path: path) }
+            if error.isAlreadyExists { throw LogError.alreadyExists(path: path) }
             throw LogError.system(error)
         }
         do {
@@ -34,21 +34,18 @@ public enum LogFile {
         }
     }
 
-    /// Reads and validates the whole log. Never writes: a torn tail is reported in
-    /// the result (it may also be an append in progress by a writer), not cut off.
-    public static func read(at path: String) throws -> LogContents {
-        do {
-            let file = try FileHandle.open(path, .readOnly)
-            defer { file.close() }
-            return try read(file, from: nil)
-        } catch let error as SystemError {
-            throw LogError.system(error)
-        }
+    /// Creates an empty log at `path` unless a file is there already (or another
+    /// process creates one meanwhile).
+    public static func createIfMissing(at path: String) throws {
+        guard !FileSystem.exists(path) else { return }
+        do { try create(at: path) } catch LogError.alreadyExists { /* created by someone else meanwhile */ }
     }
 
-    /// Reads the records appended after `position` (the `validEnd` and last
-    /// transaction id of an earlier read), for a reader that follows a writer.
-    public static func readNew(at path: String, after position: (offset: UInt64, txID: UInt64)) throws -> LogContents {
+    /// Reads and validates the whole log or, after `position` (the `validEnd` and
+    /// last transaction id of an earlier read), the records appended since, for a
+    /// reader that follows a writer. Never writes: a torn tail is reported in the
+    /// result (it may also be an append in progress by a writer), not cut off.
+    public static func read(at path: String, after position: (offset: UInt64, txID: UInt64)? = nil) throws -> LogContents {
         do {
             let file = try FileHandle.open(path, .readOnly)
             defer { file.close() }
@@ -56,6 +53,11 @@ public enum LogFile {
         } catch let error as SystemError {
             throw LogError.system(error)
         }
+    }
+
+    /// The records appended after `position`: `read(at:after:)` with a position.
+    public static func readNew(at path: String, after position: (offset: UInt64, txID: UInt64)) throws -> LogContents {
+        try read(at: path, after: position)
     }
 
     /// Reads `file` whole (from the header) or from `position` on.

@@ -50,14 +50,19 @@ public enum LogFormat {
         writer.uint32LE(UInt32(payload.count))
         writer.uint32LE(0)
         writer.append(payload)
-        let crc = writer.bytes.withUnsafeBytes { raw -> UInt32 in
-            var crc = CRC32C()
-            crc.update(UnsafeRawBufferPointer(rebasing: raw[0..<4]))
-            crc.update(UnsafeRawBufferPointer(rebasing: raw[frameHeaderSize...]))
-            return crc.value
-        }
+        let crc = writer.bytes.withUnsafeBytes { checksum(ofFrameAt: 0, payloadLength: payload.count, in: $0) }
         writer.patchUInt32LE(crc, at: 4)
         return writer.bytes
+    }
+
+    /// The checksum of the record whose frame starts at `start` in `bytes`: CRC-32C
+    /// of its four length bytes followed by its `length` payload bytes.
+    static func checksum(ofFrameAt start: Int, payloadLength length: Int, in bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let payloadStart = start + frameHeaderSize
+        var crc = CRC32C()
+        crc.update(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 4]))
+        crc.update(UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<payloadStart + length]))
+        return crc.value
     }
 
     /// The payload of one transaction: id, time, author, body.

@@ -11,8 +11,6 @@ public struct LogRecord: Sendable, Equatable {
     public let size: Int
     /// Where the body lies in `LogContents.bytes`.
     let bodyRange: Range<Int>
-
-    public var bodySize: Int { bodyRange.count }
 }
 
 /// A tail that is not a complete record and has nothing valid after it:
@@ -25,9 +23,8 @@ public struct TornTail: Sendable, Equatable {
 
 /// What a scan of (part of) a log file found.
 public struct LogContents: Sendable {
-    /// The file's bytes from `baseOffset` to the end as read.
+    /// The file's bytes from where the read started to the end as read.
     public let bytes: [UInt8]
-    public let baseOffset: UInt64
     public let records: [LogRecord]
     /// The end of the last valid record: where the next append goes.
     public let validEnd: UInt64

@@ -56,7 +56,7 @@ enum LogScanner {
         }
         let validEnd = torn?.offset ?? baseOffset + UInt64(bytes.count)
         return LogContents(
-            bytes: bytes, baseOffset: baseOffset, records: records, validEnd: validEnd,
+            bytes: bytes, records: records, validEnd: validEnd,
             tornTail: torn, fileSize: baseOffset + UInt64(bytes.count))
     }
 
@@ -81,10 +81,7 @@ enum LogScanner {
             return .bad("record length \(length) runs past the end of the file")
         }
         let payloadStart = position + LogFormat.frameHeaderSize
-        var crc = CRC32C()
-        crc.update(UnsafeRawBufferPointer(rebasing: raw[position..<position + 4]))
-        crc.update(UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + length]))
-        if crc.value != stored { return .bad("checksum mismatch") }
+        if LogFormat.checksum(ofFrameAt: position, payloadLength: length, in: raw) != stored { return .bad("checksum mismatch") }
 
         let offset = baseOffset + UInt64(position)
         let payload = UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + length])
@@ -122,11 +119,7 @@ enum LogScanner {
             guard let length = try? reader.uint32LE(), let stored = try? reader.uint32LE() else { return nil }
             guard length >= 3, Int(length) <= raw.count - start - LogFormat.frameHeaderSize else { return nil }
             guard let txID = try? reader.varint(), txID > previousTxID, txID <= previousTxID + 1 + (1 << 24) else { return nil }
-            let payloadStart = start + LogFormat.frameHeaderSize
-            var crc = CRC32C()
-            crc.update(UnsafeRawBufferPointer(rebasing: raw[start..<start + 4]))
-            crc.update(UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + Int(length)]))
-            guard crc.value == stored else { return nil }
+            guard LogFormat.checksum(ofFrameAt: start, payloadLength: Int(length), in: raw) == stored else { return nil }
             return (baseOffset + UInt64(start), txID)
         }
         if raw.count - position >= LogFormat.frameHeaderSize {

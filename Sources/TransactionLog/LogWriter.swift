@@ -32,9 +32,7 @@ public final class LogWriter {
         path: String, holder: String, create: Bool = false, wait: Bool = false,
         after position: (offset: UInt64, txID: UInt64)? = nil
     ) throws -> Opening {
-        if create && !FileSystem.exists(path) {
-            do { try LogFile.create(at: path) } catch LogError.alreadyExists { /* created by someone else meanwhile */ }
-        }
+        if create { try LogFile.createIfMissing(at: path) }
         let lock = try WriterLock.acquire(for: path, holder: holder, wait: wait)
         do {
             let file = try FileHandle.open(path, .readWrite)

@@ -13,7 +13,7 @@ public struct SystemError: Error, Sendable, Equatable {
     public let code: Int32
 
     public var reason: String { String(cString: strerror(code)) }
-    public var isNotFound: Bool { code == ENOENT }
+    public var isAlreadyExists: Bool { code == EEXIST }
     public var isWouldBlock: Bool { code == EWOULDBLOCK || code == EAGAIN }
 }
 
@@ -148,10 +148,6 @@ public enum FileSystem {
         _ = cUnlink(path)
     }
 
-    public static func rename(_ from: String, _ to: String) throws {
-        _ = try retrying("rename", to) { cRename(from, to) }
-    }
-
     /// Makes a rename or link in `directory` durable.
     public static func syncDirectory(_ directory: String) throws {
         let fd = try retrying("open", directory) { cOpen(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0) }
@@ -179,4 +175,3 @@ private func cOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { op
 private func cClose(_ fd: Int32) -> Int32 { close(fd) }
 private func cLink(_ from: String, _ to: String) -> Int32 { link(from, to) }
 private func cUnlink(_ path: String) -> Int32 { unlink(path) }
-private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

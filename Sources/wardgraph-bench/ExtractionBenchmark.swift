@@ -1,17 +1,18 @@
 import Extraction
 import Foundation
 import Ingestion
+import TestSupport
 import WardGraph
 
 /// Extraction throughput, and ingesting the documents into a fresh store.
 enum ExtractionBenchmark {
     static func run(arguments: [String]) throws {
         let root = arguments.first ?? FileManager.default.currentDirectoryPath
-        let sources = root + "/Graph/sources", lexiconDirectory = root + "/Graph/lexicon"
+        let sources = root + "/" + ProjectLayout.sources, lexiconDirectory = root + "/" + ProjectLayout.lexicon
         let paths = try ProjectLayout.documents(in: sources)
         let documents = try paths.map { path -> (String, [UInt8]) in
-            guard let data = FileManager.default.contents(atPath: path) else { throw IngestError.unreadable(path) }
-            return (URL(fileURLWithPath: path).lastPathComponent, [UInt8](data))
+            let document = try Ingestor.readDocument(path: path)
+            return (document.fileName, document.bytes)
         }
         let bytes = documents.reduce(0) { $0 + $1.1.count }
         let lexicon = try Lexicon.load(directory: lexiconDirectory)
@@ -33,12 +34,11 @@ enum ExtractionBenchmark {
 
         // Ingest into a fresh store: lexicon, extraction, facts, one durable transaction per document.
         var times: [Double] = []
-        for round in 0..<7 {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardgraph-ingest-\(getpid())-\(round)").path
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: directory) }
+        for _ in 0..<7 {
+            let directory = TemporaryDirectory("wardgraph-ingest")
+            defer { directory.remove() }
             var clock = Stopwatch()
-            let built = try DefaultStore.build(at: directory + "/g.log", sources: sources, lexiconDirectory: lexiconDirectory)
+            let built = try DefaultStore.build(at: directory.file("g.log"), sources: sources, lexiconDirectory: lexiconDirectory)
             times.append(clock.lap())
             precondition(built.reports.count == documents.count && built.failures.isEmpty)
         }

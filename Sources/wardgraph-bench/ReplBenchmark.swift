@@ -1,6 +1,8 @@
 import Foundation
 import Ingestion
+import Querying
 import REPL
+import TestSupport
 import WardGraph
 
 /// The REPL's start-up (opening the store, the prelude, checking the rules) and the
@@ -14,12 +16,11 @@ enum ReplBenchmark {
 
     static func run(arguments: [String]) throws {
         let root = arguments.first ?? FileManager.default.currentDirectoryPath
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardgraph-repl-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/g.log"
-        _ = try DefaultStore.build(at: path, sources: root + "/Graph/sources", lexiconDirectory: root + "/Graph/lexicon")
-        let prelude = try String(contentsOfFile: root + "/Queries/prelude.dl", encoding: .utf8)
+        let directory = TemporaryDirectory("wardgraph-repl")
+        defer { directory.remove() }
+        let path = directory.file("g.log")
+        _ = try DefaultStore.build(at: path, sources: root + "/" + ProjectLayout.sources, lexiconDirectory: root + "/" + ProjectLayout.lexicon)
+        let prelude = try String(contentsOfFile: root + "/" + Prelude.relativePath, encoding: .utf8)
 
         var startups: [Double] = []
         var roundTrips: [Double] = []

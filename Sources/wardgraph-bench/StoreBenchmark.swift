@@ -8,14 +8,12 @@ enum StoreBenchmark {
     static func run(arguments: [String]) throws {
         let factCount = arguments.first.flatMap(Int.init) ?? 1_000_000
         let singleCommits = arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wardgraph-bench-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = TemporaryDirectory("wardgraph-bench")
+        defer { directory.remove() }
 
         // 1. Durable single-fact transactions: one fdatasync each.
-        let singlePath = directory + "/single.log"
+        let singlePath = directory.file("single.log")
         let single = try GraphStore.open(at: singlePath, create: true, writer: "bench")
-        let ward = NodeID.derived(.ward, ["泉区"])
         var clock = Stopwatch()
         for i in 0..<singleCommits {
             try single.commit([.assert(Fact(NodeID.derived(.measure, ["泉区", "R7", "\(i)"]), "level", .integer(Int64(i))))], author: "bench")
@@ -23,7 +21,6 @@ enum StoreBenchmark {
         let singleSeconds = clock.lap()
         single.close()
         report("durable single-fact transactions", "\(singleCommits) commits in \(format(singleSeconds)) s = \(Int(Double(singleCommits) / singleSeconds)) transactions/s")
-        _ = ward
 
         // 1b. Replaying many small transactions: per-record costs must stay constant.
         clock = Stopwatch()
@@ -36,7 +33,7 @@ enum StoreBenchmark {
         clock = Stopwatch()
         let changes = SyntheticGraph.changes(count: factCount)
         let buildSeconds = clock.lap()
-        let bulkPath = directory + "/bulk.log"
+        let bulkPath = directory.file("bulk.log")
         let bulk = try GraphStore.open(at: bulkPath, create: true, writer: "bench")
         clock = Stopwatch()
         try bulk.commit(changes, author: "bench", origin: .document(key: "document:bench"))

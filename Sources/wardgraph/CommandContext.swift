@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Ingestion
+import Querying
 import TextLayout
 import TransactionLog
 import WardGraph
@@ -17,7 +18,12 @@ final class CommandContext: Sendable {
 
     /// `--store`, else `$WARDGRAPH_STORE`, else `Graph/wardgraph.log` in the current directory.
     func storePath(_ arguments: ParsedArguments) -> String {
-        arguments.value("store") ?? environment["WARDGRAPH_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "Graph/wardgraph.log"
+        chosenStorePath(arguments) ?? ProjectLayout.defaultStore
+    }
+
+    /// `--store`, else `$WARDGRAPH_STORE` (unless empty); nil for the project's default.
+    private func chosenStorePath(_ arguments: ParsedArguments) -> String? {
+        arguments.value("store") ?? environment["WARDGRAPH_STORE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The person a hand-made change is attributed to.
@@ -47,22 +53,58 @@ final class CommandContext: Sendable {
 
     /// Whether the store is the project's default (no --store, no $WARDGRAPH_STORE).
     func isDefaultStore(_ arguments: ParsedArguments) -> Bool {
-        arguments.value("store") == nil && (environment["WARDGRAPH_STORE"] ?? "").isEmpty
+        chosenStorePath(arguments) == nil
+    }
+
+    /// The lexicon's directory: --lexicon, $WARDGRAPH_LEXICON, or Graph/lexicon beside
+    /// the store (or in the current directory); nil if there is none.
+    func lexiconDirectory(_ arguments: ParsedArguments) -> String? {
+        ProjectLayout.lexiconDirectory(explicit: arguments.value("lexicon"), storePath: storePath(arguments), environment: environment)
     }
 
     /// The lexicon: --lexicon, $WARDGRAPH_LEXICON, or Graph/lexicon beside the store.
     func lexicon(_ arguments: ParsedArguments) throws -> Lexicon {
-        guard let directory = ProjectLayout.lexiconDirectory(
-            explicit: arguments.value("lexicon"), storePath: storePath(arguments), environment: environment)
-        else {
+        guard let directory = lexiconDirectory(arguments) else {
             throw CommandFailure("no lexicon found (\(ProjectLayout.lexicon)); give its directory with --lexicon DIR")
         }
         do { return try Lexicon.load(directory: directory) } catch { throw CommandFailure("\(error)") }
     }
 
+    /// How much a command needs the prelude.
+    enum PreludeNeed {
+        /// A prelude that cannot be read is an error; finding none is a warning,
+        /// ending with `hint`.
+        case expected(hint: String)
+        /// Loaded if found and readable; otherwise left out without a word.
+        case optional
+    }
+
+    /// The prelude (--prelude, $WARDGRAPH_PRELUDE, beside the store, or in the current
+    /// directory), named by its path as shown in messages; nil if there is none.
+    func prelude(_ arguments: ParsedArguments, _ need: PreludeNeed) throws -> (name: String, text: String)? {
+        guard let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: storePath(arguments), environment: environment) else {
+            if case .expected(let hint) = need {
+                warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined\(hint)")
+            }
+            return nil
+        }
+        switch Prelude.read(path) {
+        case .success(let text): return (Self.displayPath(path), text)
+        case .failure(let error):
+            guard case .expected = need else { return nil }
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// A path relative to the current directory when it is under it (shorter in messages).
+    static func displayPath(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+
     /// Builds the default store from Graph/sources, for a first run.
     private func buildDefaultStore(at path: String, _ arguments: ParsedArguments) throws {
-        guard let lexicon = ProjectLayout.lexiconDirectory(explicit: arguments.value("lexicon"), storePath: path, environment: environment) else {
+        guard let lexicon = lexiconDirectory(arguments) else {
             throw CommandFailure("no lexicon found (\(ProjectLayout.lexicon)) to build the default store from \(ProjectLayout.sources)")
         }
         let built = try DefaultStore.build(at: path, sources: ProjectLayout.sources, lexiconDirectory: lexicon)

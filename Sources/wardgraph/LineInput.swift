@@ -1,4 +1,5 @@
 import Foundation
+import TransactionLog
 
 /// Lines of a file or of standard input, read as they arrive (so that `assert
 /// --batch N` commits while its input is still being written), checked for UTF-8.
@@ -18,8 +19,7 @@ final class LineInput {
             guard let handle = Foundation.FileHandle(forReadingAtPath: path) else {
                 throw CommandFailure("\(path): cannot open for reading (does it exist, and may you read it?)")
             }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileSystem.isDirectory(path) {
                 throw CommandFailure("\(path) is a directory, not a file of facts")
             }
             self.handle = handle

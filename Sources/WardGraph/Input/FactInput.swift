@@ -118,7 +118,7 @@ public enum FactInput {
     /// Reads a double-quoted text with escapes; it must end at the closing quote.
     static func unquote(_ field: Substring) -> Result<String, Failure> {
         var result = ""
-        var scalars = Array(field.unicodeScalars.dropFirst())
+        let scalars = Array(field.unicodeScalars.dropFirst())
         var i = 0
         func fail(_ message: String) -> Result<String, Failure> {
             .failure(Failure(column: i + 2, message: message))
@@ -156,7 +156,6 @@ public enum FactInput {
             result.unicodeScalars.append(c)
             i += 1
         }
-        scalars.removeAll()
         return .failure(Failure(column: 1, message: "the quoted text has no closing quote"))
     }
 

@@ -20,8 +20,6 @@ public struct Fact: Hashable, Sendable, CustomStringConvertible {
         self.init(entity, edge.rawValue, .node(target))
     }
 
-    public var edgeType: EdgeType? { value.node == nil ? nil : EdgeType(attribute: attribute) }
-
     /// The fact as a line of the assert/retract input format.
     public var description: String { "\(entity)\t\(attribute)\t\(value.inputForm)" }
 }

@@ -153,10 +153,11 @@ final class RelationTables: @unchecked Sendable {
         return "asserted by \(provenance.author) in transaction \(provenance.transaction)"
     }
 
-    /// A node's provenance: that of its kind or label fact, or of the first fact about it.
+    /// A node's provenance: that of its `kind` fact, else that of the first fact
+    /// about it (in the order of `facts(about:)`) that has one.
     private func nodeProvenance(_ id: NodeID) -> String? {
-        for fact in [Fact(id, "kind", .text(id.kind.rawValue))] {
-            if let provenance = snapshot.provenance(of: fact) { return describe(provenance) }
+        if let provenance = snapshot.provenance(of: Fact(id, "kind", .text(id.kind.rawValue))) {
+            return describe(provenance)
         }
         for fact in snapshot.facts(about: id) {
             if let provenance = snapshot.provenance(of: fact) { return describe(provenance) }

@@ -17,8 +17,8 @@ public struct GraphSnapshot: Sendable {
         state.facts.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
     }
 
-    /// Calls `body` with every fact that holds, in no particular order, without decoding
-    /// strings: the entity and attribute as strings, and the value.
+    /// Calls `body` with every fact that holds, in no particular order, without making
+    /// `Fact` values: the entity and attribute decoded as strings, and the value.
     public func forEachFact(_ body: (_ entity: String, _ attribute: String, _ value: FactValue) throws -> Void) rethrows {
         for fact in state.facts {
             try body(symbols[fact.entity], symbols[fact.attribute], symbols.factValue(fact.value))
@@ -29,6 +29,32 @@ public struct GraphSnapshot: Sendable {
     public func facts(about id: NodeID) -> [Fact] {
         guard let symbol = symbols.lookup(id.description) else { return [] }
         return state.facts.filter { $0.entity == symbol }.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
+    }
+
+    /// The label of each of `ids` that has one saying more than the id's own last
+    /// segment: the first such `label` text in the order `facts(about:)` lists them.
+    /// One pass over the facts, comparing symbols; only label values are decoded.
+    public func labels(of ids: some Sequence<NodeID>) -> [NodeID: String] {
+        guard let labelSymbol = symbols.lookup("label") else { return [:] }
+        var wanted: [SymbolTable.Symbol: NodeID] = [:]
+        for id in ids {
+            if let symbol = symbols.lookup(id.description) { wanted[symbol] = id }
+        }
+        guard !wanted.isEmpty else { return [:] }
+        var values: [SymbolTable.Symbol: [FactValue]] = [:]
+        for fact in state.facts where fact.attribute == labelSymbol && wanted[fact.entity] != nil {
+            values[fact.entity, default: []].append(symbols.factValue(fact.value))
+        }
+        var labels: [NodeID: String] = [:]
+        for (symbol, texts) in values {
+            let id = wanted[symbol]!
+            let own = String(id.lastSegment)
+            for case .text(let label) in texts.sorted(by: { $0.inputForm < $1.inputForm }) where label != own {
+                labels[id] = label
+                break
+            }
+        }
+        return labels
     }
 
     public func contains(_ fact: Fact) -> Bool {
@@ -87,14 +113,10 @@ extension GraphStore {
         guard id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
         if id == lastTransactionID { return current }
         var past = GraphState()
-        let end = id == 0 ? 0 : transactions[Int(id) - 1].operations.upperBound
-        for op in 0..<end {
-            let fact = ops.facts[op]
-            let byPerson = transactions[Int(ops.transactions[op])].origin == .person
-            if ops.retractions[op] {
-                past.retract(fact, byPerson: byPerson)
-            } else {
-                past.assert(fact, op: UInt32(op), byPerson: byPerson)
+        for transaction in transactions.prefix(Int(id)) {
+            let byPerson = transaction.origin == .person
+            for op in transaction.operations {
+                past.apply(ops.facts[op], op: UInt32(op), isRetraction: ops.retractions[op], byPerson: byPerson)
             }
         }
         return GraphSnapshot(asOf: id, symbols: symbols, state: past, ops: ops, transactions: transactions)

@@ -34,6 +34,17 @@ struct GraphState: Sendable {
         if byPerson { retractedByPerson.insert(fact) }
     }
 
+    /// Applies operation number `op` of the op log, an assertion or a retraction of
+    /// `fact` by a transaction of a person (`byPerson`) or of a document.
+    @inline(__always)
+    mutating func apply(_ fact: StoredFact, op: UInt32, isRetraction: Bool, byPerson: Bool) {
+        if isRetraction {
+            retract(fact, byPerson: byPerson)
+        } else {
+            assert(fact, op: op, byPerson: byPerson)
+        }
+    }
+
     mutating func reserveCapacity(_ n: Int) {
         table.reserveCapacity(n)
     }

@@ -40,9 +40,7 @@ public final class GraphStore {
                 store.tornTailWasCut = opening.cutTail != nil
                 try store.apply(opening.contents)
             } else {
-                if create && !FileSystem.exists(path) {
-                    do { try LogFile.create(at: path) } catch LogError.alreadyExists {}
-                }
+                if create { try LogFile.createIfMissing(at: path) }
                 let contents = try LogFile.read(at: path)
                 store.tornTail = contents.tornTail
                 try store.apply(contents)
@@ -76,7 +74,7 @@ public final class GraphStore {
     public func refresh() throws -> Int {
         guard heldWriter == nil else { return 0 }
         do {
-            let contents = try LogFile.readNew(at: path, after: position)
+            let contents = try LogFile.read(at: path, after: position)
             let before = transactions.count
             try apply(contents)
             return transactions.count - before
@@ -90,7 +88,7 @@ public final class GraphStore {
         for record in contents.records {
             let index = UInt32(transactions.count)
             let firstOp = ops.count
-            let decoded: TransactionBody.Decoded
+            let decoded: (content: TransactionInfo.Content, programText: String?)
             do {
                 decoded = try contents.withBody(of: record) { body in
                     try TransactionBody.decode(body, transaction: index, symbols: &symbols, ops: &ops, state: &state)
@@ -98,17 +96,10 @@ public final class GraphStore {
             } catch let error as ByteReader.Malformed {
                 throw StoreError.undecodableRecord(path: path, transaction: record.txID, offset: record.offset, reason: error.description)
             }
-            let content: TransactionInfo.Content
-            switch decoded {
-            case .facts(let origin, let assertions, let retractions):
-                content = .facts(origin: origin, assertions: assertions, retractions: retractions)
-            case .program(let name, let text):
+            if case .program(let name) = decoded.content, let text = decoded.programText {
                 programs[name] = SavedProgram(name: name, text: text, transaction: record.txID)
-                content = .program(name: name)
             }
-            transactions.append(TransactionInfo(
-                id: record.txID, timestampMillis: record.timestampMillis, author: record.author, content: content,
-                offset: record.offset, size: record.size, operations: firstOp..<ops.count))
+            transactions.append(TransactionInfo(record, content: decoded.content, operations: firstOp..<ops.count))
         }
         position = (contents.validEnd, contents.lastTxID ?? position.txID)
         fileSize = contents.fileSize
@@ -138,13 +129,10 @@ public final class GraphStore {
             ops.reserveCapacity(ops.count + operations.count)
             state.reserveCapacity(state.count + operations.count)
             for operation in operations {
-                let op = ops.append(operation.fact, transaction: index, isRetraction: operation.isRetraction, source: operation.source)
-                if operation.isRetraction {
-                    state.retract(operation.fact, byPerson: byPerson)
-                } else {
-                    assertions += 1
-                    state.assert(operation.fact, op: op, byPerson: byPerson)
-                }
+                ops.append(
+                    operation.fact, transaction: index, isRetraction: operation.isRetraction, source: operation.source,
+                    byPerson: byPerson, applyingTo: &state)
+                if !operation.isRetraction { assertions += 1 }
             }
             return finish(record, content: .facts(origin: origin, assertions: assertions, retractions: operations.count - assertions), firstOp: firstOp)
         }
@@ -161,9 +149,7 @@ public final class GraphStore {
     }
 
     private func finish(_ record: LogRecord, content: TransactionInfo.Content, firstOp: Int) -> TransactionInfo {
-        let info = TransactionInfo(
-            id: record.txID, timestampMillis: record.timestampMillis, author: record.author, content: content,
-            offset: record.offset, size: record.size, operations: firstOp..<ops.count)
+        let info = TransactionInfo(record, content: content, operations: firstOp..<ops.count)
         transactions.append(info)
         position = (position.offset + UInt64(record.size), record.txID)
         fileSize = position.offset

@@ -28,4 +28,15 @@ struct OpLog: Sendable {
         sources.append(source)
         return UInt32(facts.count - 1)
     }
+
+    /// Appends an operation and applies it to `state`: the one way commits and
+    /// replay change the store.
+    @inline(__always)
+    mutating func append(
+        _ fact: StoredFact, transaction: UInt32, isRetraction: Bool, source: StoredSource, byPerson: Bool,
+        applyingTo state: inout GraphState
+    ) {
+        let op = append(fact, transaction: transaction, isRetraction: isRetraction, source: source)
+        state.apply(fact, op: op, isRetraction: isRetraction, byPerson: byPerson)
+    }
 }

@@ -35,12 +35,6 @@ struct StoredSource: Hashable, Sendable {
 }
 
 extension SymbolTable {
-    /// Interns a fact's strings.
-    mutating func store(_ fact: Fact) -> StoredFact {
-        var recent = RecentSymbols()
-        return store(fact, recent: &recent)
-    }
-
     /// Interns a fact's strings, skipping the table for an entity or attribute
     /// that is the same string as the previous fact's: a batch lists a node's facts
     /// together, so most lookups of a bulk load end here.

@@ -82,23 +82,20 @@ enum TransactionBody {
         return body.bytes
     }
 
-    enum Decoded {
-        case facts(origin: Origin, assertions: Int, retractions: Int)
-        case program(name: String, text: String)
-    }
-
     /// Decodes a body, appending its operations to `ops` and applying them to `state`.
+    /// Returns what the transaction was, and the text of a saved program.
     static func decode(
         _ body: UnsafeRawBufferPointer, transaction: UInt32,
         symbols: inout SymbolTable, ops: inout OpLog, state: inout GraphState
-    ) throws -> Decoded {
+    ) throws -> (content: TransactionInfo.Content, programText: String?) {
         var reader = ByteReader(body)
         let kind = try reader.byte()
         switch kind {
         case factsKind:
-            return try decodeFacts(&reader, transaction: transaction, symbols: &symbols, ops: &ops, state: &state)
+            return (try decodeFacts(&reader, transaction: transaction, symbols: &symbols, ops: &ops, state: &state), nil)
         case programKind:
-            return .program(name: try reader.string(), text: try reader.string())
+            let name = try reader.string()
+            return (.program(name: name), try reader.string())
         default:
             throw ByteReader.Malformed(offset: 0, what: "unknown body kind \(kind)")
         }
@@ -107,7 +104,7 @@ enum TransactionBody {
     private static func decodeFacts(
         _ reader: inout ByteReader, transaction: UInt32,
         symbols: inout SymbolTable, ops: inout OpLog, state: inout GraphState
-    ) throws -> Decoded {
+    ) throws -> TransactionInfo.Content {
         let origin: Origin
         switch try reader.byte() {
         case 0: origin = .person
@@ -162,13 +159,8 @@ enum TransactionBody {
             }
             let fact = StoredFact(entity: entity, attribute: attribute, value: value)
             let isRetraction = flags & 1 != 0
-            let opIndex = ops.append(fact, transaction: transaction, isRetraction: isRetraction, source: source)
-            if isRetraction {
-                state.retract(fact, byPerson: isPerson)
-            } else {
-                assertions += 1
-                state.assert(fact, op: opIndex, byPerson: isPerson)
-            }
+            ops.append(fact, transaction: transaction, isRetraction: isRetraction, source: source, byPerson: isPerson, applyingTo: &state)
+            if !isRetraction { assertions += 1 }
         }
         return .facts(origin: origin, assertions: assertions, retractions: opCount - assertions)
     }

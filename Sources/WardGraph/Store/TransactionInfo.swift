@@ -1,3 +1,5 @@
+import TransactionLog
+
 /// Who made a transaction: a person (by hand, in the REPL or with `assert`), or the
 /// ingest of a document, named by its key (the document node's id).
 public enum Origin: Hashable, Sendable {
@@ -35,6 +37,15 @@ public struct TransactionInfo: Sendable, Equatable {
     public var retractions: Int {
         if case .facts(_, _, let n) = content { return n }
         return 0
+    }
+}
+
+extension TransactionInfo {
+    /// The transaction of a log record; its operations are `operations` of the op log.
+    init(_ record: LogRecord, content: Content, operations: Range<Int>) {
+        self.init(
+            id: record.txID, timestampMillis: record.timestampMillis, author: record.author, content: content,
+            offset: record.offset, size: record.size, operations: operations)
     }
 }
 

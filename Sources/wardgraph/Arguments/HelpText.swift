@@ -3,17 +3,13 @@ import TextLayout
 /// The text of `--help`, written from the command specs.
 enum HelpText {
     static func overview(_ commands: [CommandSpec]) -> String {
-        var table = TextTable(headers: ["", ""])
-        table.rule = false
-        table.separator = "   "
-        for command in commands { table.add(["  " + command.name, command.summary]) }
         return """
         wardgraph: a knowledge graph of Yokohama's ward management policies (区運営方針)
 
         Usage: wardgraph <command> [options]
 
         Commands:
-        \(table.rendered().split(separator: "\n").dropFirst(0).joined(separator: "\n"))
+        \(twoColumns(commands.map { ("  " + $0.name, $0.summary) }))
 
         Options for every command:
         \(options(GlobalOptions.all))
@@ -31,15 +27,20 @@ enum HelpText {
     }
 
     private static func options(_ options: [OptionSpec]) -> String {
-        var table = TextTable(headers: ["", ""])
-        table.rule = false
-        table.separator = "   "
-        for option in options {
+        twoColumns(options.map { option in
             var name = option.short.map { "-\($0), " } ?? "    "
             name += "--\(option.name)"
             if let value = option.valueName { name += " \(value)" }
-            table.add(["  " + name, option.help])
-        }
+            return ("  " + name, option.help)
+        })
+    }
+
+    /// Lines of two aligned columns, without a header: names and what they are.
+    private static func twoColumns(_ rows: [(String, String)]) -> String {
+        var table = TextTable(headers: ["", ""])
+        table.rule = false
+        table.separator = "   "
+        for (name, text) in rows { table.add([name, text]) }
         return table.rendered()
     }
 }

@@ -56,9 +56,8 @@ enum ExportCommand {
         let snapshot = try AsOf.snapshot(store, arguments)
         let session = QuerySession()
         session.use(snapshot)
-        if let path = Prelude.locate(explicit: nil, storePath: context.storePath(arguments), environment: context.environment),
-           case .success(let text) = Prelude.read(path) {
-            session.keep(name: ReplCommand.displayPath(path), text: text)
+        if let prelude = try context.prelude(arguments, .optional) {
+            session.keep(name: prelude.name, text: prelude.text)
         }
 
         let graph: DotGraph

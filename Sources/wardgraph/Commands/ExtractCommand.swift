@@ -22,20 +22,19 @@ enum ExtractCommand {
         let format = arguments.value("format") ?? "json"
         guard ["json", "facts"].contains(format) else { throw UsageError("unknown format '\(format)'; use json or facts") }
         let path = arguments.positionals[0]
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("\(path): cannot be read (does it exist, and may you read it?)")
-        }
-        let bytes = [UInt8](data)
+        let document: (bytes: [UInt8], fileName: String)
+        do { document = try Ingestor.readDocument(path: path) } catch { throw CommandFailure("\(error)") }
         let extractor = DocumentExtractor(lexicon: try context.lexicon(arguments))
         let extracted: ExtractedDocument
-        do { extracted = try extractor.extract(bytes: bytes, fileName: URL(fileURLWithPath: path).lastPathComponent) } catch {
+        do { extracted = try extractor.extract(bytes: document.bytes, fileName: document.fileName) } catch {
             throw CommandFailure("\(error)")
         }
         if format == "json" {
-            context.out.write(extracted.goldJSON())
-            if !extracted.goldJSON().hasSuffix("\n") { context.out.line() }
+            let json = extracted.goldJSON()
+            context.out.write(json)
+            if !json.hasSuffix("\n") { context.out.line() }
         } else {
-            let content = DocumentFacts(extracted, contentHash: SHA256.hex(bytes))
+            let content = DocumentFacts(extracted, contentHash: SHA256.hex(document.bytes))
             for (fact, source) in content.facts { context.out.line("\(fact)\t# \(source)") }
         }
         return 0

@@ -140,15 +140,9 @@ enum QueryCommand {
                 throw CommandFailure(problem.description)
             }
         }
-        if useGraph && !arguments.flag("no-prelude") {
-            if let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: context.storePath(arguments), environment: context.environment) {
-                switch Prelude.read(path) {
-                case .success(let text): session.keep(name: ReplCommand.displayPath(path), text: text)
-                case .failure(let error): throw CommandFailure(error.description)
-                }
-            } else {
-                context.warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined. Give one with --prelude FILE.")
-            }
+        if useGraph && !arguments.flag("no-prelude"),
+           let prelude = try context.prelude(arguments, .expected(hint: ". Give one with --prelude FILE.")) {
+            session.keep(name: prelude.name, text: prelude.text)
         }
         return session
     }

@@ -33,9 +33,8 @@ enum RepairCommand {
         let damageOffset: UInt64
         let what: String
         do {
-            let contents = try LogFile.read(at: path)
-            _ = try GraphStore.open(at: path)
-            guard contents.tornTail != nil else {
+            // Reading only: the torn tail, if any, is cut below under the writer lock.
+            guard try GraphStore.open(at: path).tornTail != nil else {
                 context.out.line("\(path): the log is healthy; nothing to repair")
                 return 0
             }
@@ -43,12 +42,6 @@ enum RepairCommand {
             store.close()
             context.out.line("\(path): cut off an incomplete last record; \(store.transactions.count) transactions remain")
             return 0
-        } catch LogError.damagedRecord(_, let offset, let expected, _, _) {
-            damageOffset = offset
-            what = "transaction \(expected) and all later ones"
-        } catch LogError.invalidRecord(_, let offset, let txID, _) {
-            damageOffset = offset
-            what = txID.map { "transaction \($0) and all later ones" } ?? "the record there and all later ones"
         } catch StoreError.log(.damagedRecord(_, let offset, let expected, _, _)) {
             damageOffset = offset
             what = "transaction \(expected) and all later ones"

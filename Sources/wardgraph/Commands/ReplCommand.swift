@@ -26,37 +26,23 @@ enum ReplCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let store = try context.openStore(arguments, create: !context.isDefaultStore(arguments))
-        var prelude: (name: String, text: String)?
-        if !arguments.flag("no-prelude") {
-            if let path = Prelude.locate(explicit: arguments.value("prelude"), storePath: context.storePath(arguments), environment: context.environment) {
-                switch Prelude.read(path) {
-                case .success(let text): prelude = (displayPath(path), text)
-                case .failure(let error): throw CommandFailure(error.description)
-                }
-            } else {
-                context.warn("no prelude found (\(Prelude.relativePath)); relations such as ward_partner are not defined")
-            }
-        }
+        let prelude = arguments.flag("no-prelude") ? nil : try context.prelude(arguments, .expected(hint: ""))
         context.err.flush()
-        let lexicon = ProjectLayout.lexiconDirectory(
-            explicit: arguments.value("lexicon"), storePath: context.storePath(arguments), environment: context.environment)
         let session = ReplSession(
-            store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude, lexiconDirectory: lexicon)
+            store: store, author: context.author(arguments), output: StandardStreams(), prelude: prelude,
+            lexiconDirectory: context.lexiconDirectory(arguments))
         let history = context.environment["WARDGRAPH_HISTORY"]
             ?? context.environment["HOME"].map { $0 + "/.wardgraph_history" }
         let repl = Repl(session: session, historyPath: history)
-        let snapshot = store.current
-        let stats = GraphStats(snapshot)
-        let banner = """
-            WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodesByKind.values.reduce(0, +).grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
-            区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
-            """
-        return repl.run(banner: banner)
+        return repl.run(banner: repl.isInteractive ? banner(store) : nil)
     }
 
-    /// A path relative to the current directory when it is under it (shorter in messages).
-    static func displayPath(_ path: String) -> String {
-        let current = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    /// The greeting in a terminal: the graph's size and where it is.
+    static func banner(_ store: GraphStore) -> String {
+        let stats = GraphStats(store.current)
+        return """
+            WardGraph — \(stats.nodesByKind[.ward] ?? 0) wards, \(stats.nodeCount.grouped) nodes, \(stats.facts.grouped) facts (\(store.path), transaction \(store.lastTransactionID))
+            区運営方針の知識グラフ。:help で使い方、:quit で終了。 Type :help for help, :quit to leave.
+            """
     }
 }

@@ -17,12 +17,12 @@ enum StatsCommand {
         let snapshot = try AsOf.snapshot(store, arguments)
         let stats = GraphStats(snapshot)
         var table = TextTable(headers: ["", "", "count"], alignments: [.left, .left, .right])
-        table.add(["nodes", "", stats.nodesByKind.values.reduce(0, +).grouped])
+        table.add(["nodes", "", stats.nodeCount.grouped])
         for kind in NodeKind.allCases { table.add(["", kind.rawValue, (stats.nodesByKind[kind] ?? 0).grouped]) }
-        table.add(["edges", "", stats.edgesByType.values.reduce(0, +).grouped])
+        table.add(["edges", "", stats.edgeCount.grouped])
         for edge in EdgeType.allCases { table.add(["", edge.rawValue, (stats.edgesByType[edge] ?? 0).grouped]) }
         table.add(["facts", "", stats.facts.grouped])
-        table.add(["", "edges", stats.edgesByType.values.reduce(0, +).grouped])
+        table.add(["", "edges", stats.edgeCount.grouped])
         table.add(["", "attributes", stats.attributeFacts.grouped])
         table.add(["transactions", "", Int(snapshot.asOf).grouped])
         table.add(["file size", "", "\(Int(store.fileSize).grouped) bytes"])
