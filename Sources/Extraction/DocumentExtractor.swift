@@ -19,11 +19,13 @@ public struct DocumentExtractor: Sendable {
     /// Throws ``ExtractionError`` for an empty file, a binary or non-UTF-8 file, or a
     /// text in which no ward can be recognised.
     public func extract(bytes: [UInt8], fileName: String) throws -> ExtractedDocument {
-        let lines = try SourceText.lines(of: bytes, fileName: fileName)
-        guard let title = WardTitleFinder.find(lines) else {
-            throw ExtractionError.noWardFound(fileName: fileName, lineCount: lines.count)
+        let source = try SourceText.lines(of: bytes, fileName: fileName)
+        guard let title = WardTitleFinder.find(source) else {
+            throw ExtractionError.noWardFound(fileName: fileName, lineCount: source.count)
         }
-        let kinds = LineClassifier.classify(lines)
+        let order = LayoutReader.read(source)
+        let lines = order.lines
+        let kinds = LineClassifier.classify(lines, forced: order.forcedKinds)
         let structure = StructureBuilder.build(lines: lines, kinds: kinds)
         let documentText = lines.flatMap { $0.compact + [LogicalText.hardStop] }
         let welfare = WelfarePlanContext(ward: title.ward, documentText: documentText)
@@ -32,15 +34,17 @@ public struct DocumentExtractor: Sendable {
 
         var graph = GraphAssembler(document: ExtractedDocument(document: fileName, ward: title.ward,
                                                                fiscalYear: title.fiscalYear, wardLine: title.line))
-        let order = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }
+        // Reading order: the index of the heading among the lines as read (a page's
+        // left column before its right).
+        let measureOrder = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }
         var ids: [Int: String] = [:]
-        for (position, index) in order.enumerated() { ids[index] = "m\(position + 1)" }
-        for index in order {
+        for (position, index) in measureOrder.enumerated() { ids[index] = "m\(position + 1)" }
+        for index in measureOrder {
             let draft = structure.measures[index]
             let id = ids[index]!
             graph.addMeasure(draft, id: id, parent: draft.parent.flatMap { ids[$0] }, lines: lines)
             for segment in draft.segments {
-                let text = LogicalText(segment: segment, lines: lines, kinds: kinds)
+                let text = LogicalText(segment: segment, lines: lines, kinds: kinds, unmarkedHeadings: structure.unmarkedHeadings)
                 for mention in partnerRecognizer.mentions(in: text) { graph.addPartner(mention, measure: id) }
                 for mention in planRecognizer.mentions(in: text) { graph.addPlan(mention, measure: id) }
             }

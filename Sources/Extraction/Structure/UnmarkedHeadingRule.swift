@@ -53,12 +53,12 @@ struct UnmarkedHeadingRule: Sendable {
 
     /// Plan citations and addresses, never headings.
     private static let citationWords = ["中期計画", "テーマ【", "http"].map(S)
-    private static let politeEndings = ["ます", "です", "ました"].map(S)
+    static let politeEndings = ["ます", "です", "ました"].map(S)
     /// Words that end the name of a project.
     private static let projectWords = ["事業", "取組", "プロジェクト"].map(S)
-    private static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
-    private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
-    private static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
+    static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
+    static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
+    static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
 
     /// Whether the next content line starts something new rather than continuing line `i`.
     func nextLineStartsAfresh(after i: Int) -> Bool {
