@@ -21,7 +21,7 @@ import Testing
             let keep = { (e: Lexicon.Entry) in !own.contains(TextNormalizer.key(e.canonical)) }
             let removed = (full.partners + full.plans).filter { !keep($0) }.map(\.canonical)
             print("\(name): without \(removed)")
-            let lexicon = Lexicon(partners: full.partners.filter(keep), plans: full.plans.filter(keep), vagueCollectives: full.vagueCollectives)
+            let lexicon = full.removing(partners: { !keep($0) }, plans: { !keep($0) })
             pairs.append((golds[index], try Corpus.extract(name, lexicon: lexicon)))
         }
         print(GoldEvaluation.evaluate(pairs).table())
