@@ -100,13 +100,16 @@ enum TableReader {
         var i = header + 1
         while i < lines.count, !lines[i].isBlank {
             let segments = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
-            guard let first = segments.first, first.column >= columns[0].start - tolerance else { break }
+            guard let first = segments.first, first.column >= columns[0].start - 1 else { break }
             var cells: [(Role, String)] = []
             for segment in segments {
                 let index = columns.lastIndex { $0.start <= segment.column + tolerance } ?? 0
                 cells.append((columns[index].role, segment.text))
             }
-            if cells.contains(where: { $0.0 == startsRow }) {
+            if let key = cells.first(where: { $0.0 == startsRow }) {
+                // A row has its key and at least one more cell; a lone short key is
+                // no row but the text after the table (`(2) 支え合い…`).
+                guard cells.count >= 2, startsRow == .name || TextNormalizer.key(key.1).unicodeScalars.count <= 8 else { break }
                 rows.append(Row())
             } else if rows.isEmpty {
                 break  // text under the header that starts no row: not a table after all
