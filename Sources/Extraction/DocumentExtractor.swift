@@ -44,7 +44,7 @@ public struct DocumentExtractor: Sendable {
             let id = ids[index]!
             graph.addMeasure(draft, id: id, parent: draft.parent.flatMap { ids[$0] }, lines: lines)
             for segment in draft.segments {
-                let text = LogicalText(segment: segment, lines: lines, kinds: kinds, unmarkedHeadings: structure.unmarkedHeadings)
+                let text = LogicalText(segment: segment, lines: lines, kinds: kinds, headingLines: structure.headingLines)
                 for mention in partnerRecognizer.mentions(in: text) { graph.addPartner(mention, measure: id) }
                 for mention in planRecognizer.mentions(in: text) { graph.addPlan(mention, measure: id) }
             }

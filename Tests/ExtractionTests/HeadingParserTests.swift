@@ -47,6 +47,19 @@ import Testing
         Case(raw: "【拡】開催地元区として横浜グリーンエクスポ機運醸成", marker: nil, title: nil),
         Case(raw: "・区内農家や地産地消に関する情報", marker: nil, title: nil),
         Case(raw: "２ ", marker: nil, title: nil),
+        // Marker families beyond the seeds: a word and a number, katakana counters.
+        Case(raw: "【柱１】地域力の強化", marker: .keyword("柱", 1), title: "地域力の強化"),
+        Case(raw: "重点取組２　ともに支え合い、健康でいきいきと暮らせるまち", marker: .keyword("重点取組", 2), title: "ともに支え合い、健康でいきいきと暮らせるまち"),
+        Case(raw: "視点１ 人と人、地域と地域がつながるまち", marker: .keyword("視点", 1), title: "人と人、地域と地域がつながるまち"),
+        Case(raw: "目標3：子どもが育つまち", marker: .keyword("目標", 3), title: "子どもが育つまち"),
+        Case(raw: "施策の柱１　誰もが安心して暮らせるまち", marker: .keyword("施策の柱", 1), title: "誰もが安心して暮らせるまち"),
+        Case(raw: "（ア） 地 域 防 災 拠 点 の 機 能 強 化", marker: .kana(1), title: "地域防災拠点の機能強化"),
+        Case(raw: "(ｲ) 見守りの推進", marker: .kana(2), title: "見守りの推進"),
+        Case(raw: "ウ　商店街の活性化", marker: .kana(3), title: "商店街の活性化"),
+        Case(raw: "○視点2：地域の防災力の向上", marker: .symbol(.circle), title: "地域の防災力の向上"),
+        Case(raw: "令和６年度 南区運営方針", marker: nil, title: nil),
+        Case(raw: "テーマ５ 戦略８ 政策３５", marker: nil, title: nil),
+        Case(raw: "アンケートを実施します。", marker: nil, title: nil),
     ]
 
     @Test(arguments: cases)

@@ -16,10 +16,17 @@ enum HeadingParser {
             let inner = TitleCleaner.strippingWaveDashes(text.string)
             return inner.isEmpty ? nil : Heading(marker: .wave, title: inner)
         }
-        let title = TitleCleaner.clean(Array(text[start...]).string)
+        var title = TitleCleaner.clean(Array(text[start...]).string)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { return nil }
-        // `テーマ１ 戦略２ 政策９`: a citation, not a heading.
-        if case .keyword = marker, keywordNumber(in: Array(title.unicodeScalars)) != nil { return nil }
+        let titleScalars = Array(title.unicodeScalars)
+        if case .keyword = marker {
+            // `テーマ１ 戦略２ 政策９`: a citation, not a heading.
+            if keywordNumber(in: titleScalars) != nil { return nil }
+        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after <= titleScalars.count,
+                  titleScalars[..<after].contains(where: { $0 == ":" || $0 == "：" }) {
+            // `○視点1：地域の防災力`: a prefix before the name, not part of it.
+            title = TitleCleaner.clean(Array(titleScalars[after...]).string)
+        }
         return Heading(marker: marker, title: title)
     }
 
@@ -45,6 +52,11 @@ enum HeadingParser {
         if let symbol = SymbolClass(first) { return (.symbol(symbol), 1) }
         if first == "～" || first == "〜" || first == "~" { return (.wave, 0) }
         if let keyword = keywordNumber(in: text) { return keyword }
+        // `ア　…`, `イ．…`: items counted in katakana, without brackets.
+        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || text[1] == "." || text[1] == "．",
+           !ScalarClass.isKatakana(text[2]) {
+            return (.kana(n), skipSeparators(text, from: 1))
+        }
         if first == "(" || first == "（" {
             if text.count > 2, let n = kanaOrdinal(text[1]), text[2] == ")" || text[2] == "）" {
                 return (.kana(n), skipSeparators(text, from: 3))
@@ -69,13 +81,19 @@ enum HeadingParser {
         return (.number(n), start)
     }
 
-    /// `施策１ `, `重点取組２　`, `視点３：`, `柱1` (inside 【】): a word of one to five
-    /// kanji or katakana, a number, then a separator or the end. Whether such a
-    /// family numbers headings at all is decided by its sequence (1, 2, 3 …) in the
-    /// structure builder, so the word itself is not looked up.
+    /// `施策１ `, `重点取組２　`, `視点３：`, `施策の柱１`, `柱1` (inside 【】): a word of one
+    /// to six kanji or katakana (an の between kanji allowed), a number, then a
+    /// separator or the end. Whether such a family numbers headings at all is decided
+    /// by its sequence (1, 2, 3 …) in the structure builder, so the word itself is
+    /// not looked up.
     private static func keywordNumber(in text: [Unicode.Scalar]) -> (HeadingMarker, Int)? {
         var i = 0
-        while i < text.count, i < 5, ScalarClass.isKanji(text[i]) || ScalarClass.isKatakana(text[i]) { i += 1 }
+        while i < text.count, i < 6 {
+            let s = text[i]
+            let joiningNo = s == "の" && i > 0 && i + 1 < text.count && ScalarClass.isKanji(text[i - 1]) && ScalarClass.isKanji(text[i + 1])
+            guard ScalarClass.isKanji(s) || ScalarClass.isKatakana(s) || joiningNo else { break }
+            i += 1
+        }
         guard i > 0, i < text.count, ScalarClass.isASCIIDigit(text[i]), let (n, end) = number(in: text, from: i) else { return nil }
         let word = Array(text[0..<i]).string
         if end == text.count { return (.keyword(word, n), end) }  // inside 【柱1】

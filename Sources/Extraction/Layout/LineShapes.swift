@@ -36,11 +36,19 @@ enum LineShapes {
     }
 
     /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`: the heading of a
-    /// table whose rows give the plans of measures by their labels.
+    /// table whose rows give the plans of measures by their labels. The heading ends
+    /// in the word for plans (a remark in brackets aside); `【関連計画】新たな…戦略`,
+    /// which names a plan after it, is a citation.
     static func isPlanTableHeading(_ key: [Unicode.Scalar]) -> Bool {
-        key.contains(planWord) && planTableWords.contains { key.contains($0) }
-            && !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" })
+        guard key.contains(planWord), planTableWords.contains(where: { key.contains($0) }),
+              !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" }) else { return false }
+        var s = key
+        if s.last == ")", let open = s.lastIndex(of: "(") { s.removeSubrange(open...) }
+        if s.last == "】" { s.removeLast() }
+        return s.hasSuffix(planWord) || s.hasSuffix(planListWord)
     }
+
+    private static let planListWord = S("計画一覧")
 
     private static let planWord = S("計画")
     private static let planTableWords = ["関連", "参考", "一覧"].map(S)

@@ -23,6 +23,7 @@ enum SectionListParser {
     /// where they are (`６階 61番`) and remarks in brackets (`（区庁舎外）`); any other
     /// token means the line is text.
     static func parse(_ display: String) -> [SectionName]? {
+        if let described = unitWithDescription(display) { return [described] }
         let tokens = display.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
         guard let last = display.unicodeScalars.last,
@@ -38,6 +39,14 @@ enum SectionListParser {
             }
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// `総務課：庁舎管理、防災、統計`: a unit and, after a colon, what it does.
+    static func unitWithDescription(_ display: String) -> SectionName? {
+        let head = display.unicodeScalars.prefix(18)
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let unit = String(String.UnicodeScalarView(display.unicodeScalars[..<colon])).trimmingSpaces()
+        return unitName(unit).map { SectionName(name: $0, written: unit) }
     }
 
     /// `区政推進部`, `福祉保健センター`, `６階`, `61番`, `（区庁舎外）`: tokens that may stand

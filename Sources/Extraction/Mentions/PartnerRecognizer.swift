@@ -110,6 +110,11 @@ struct PartnerRecognizer: Sendable {
             let end = candidates[k].range.upperBound
             if let close = NameMorphology.closingQuote(in: s, openingAt: end, limit: 25), close > end + 1 {
                 candidates[k].quoted = (end + 1)..<close
+                // A proper name keeps the ward's name it starts with (旭区地域子育て支援拠点「ひだまり」).
+                let start = candidates[k].range.lowerBound
+                if let ward = names.wardSpellings.first(where: { start >= $0.count && s.matches($0, at: start - $0.count) }) {
+                    candidates[k].range = (start - ward.count)..<end
+                }
             }
         }
         return select(candidates).compactMap { mention(for: $0, in: text) }

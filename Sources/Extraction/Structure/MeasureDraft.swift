@@ -29,8 +29,9 @@ struct DocumentStructure: Sendable {
     var measures: [MeasureDraft]
     /// Units of the ward office, with the 0-based line where each was listed.
     var sections: [(section: SectionName, line: Int)]
-    /// Lines read as headings without a marker (their text never runs on into the next line).
-    var unmarkedHeadings: Set<Int> = []
+    /// Lines read as headings though their kind is text or bullet (headings without a
+    /// marker, name bullets): their text never runs on into the next line.
+    var headingLines: Set<Int> = []
     /// Headings (marked lines, table rows, name bullets) in the policies with no
     /// policy above them: 0-based lines.
     var unplacedHeadings: [Int] = []

@@ -45,7 +45,7 @@ struct StructureWalk {
     var inPlanTable = false
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
-    var unmarkedHeadings = Set<Int>()
+    var headingLines = Set<Int>()
     var unplacedHeadings: [Int] = []
     var unmatchedPlanRows: [Int] = []
 
@@ -98,6 +98,7 @@ struct StructureWalk {
             case .bullet:
                 if let title = NameBulletRule(lines: lines, kinds: kinds).title(at: i, afterKeyInitiatives: afterKeyInitiatives),
                    isOpen, currentL1 != nil {
+                    headingLines.insert(i)
                     openFamilyMember(.nameBullet, title: title, key: TextNormalizer.key(title), label: nil, at: i)
                 } else {
                     appendBody(i)
@@ -112,7 +113,7 @@ struct StructureWalk {
                     openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
                 } else if isOpen, pageHasStructure, !afterSectionList,
                           let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
-                    unmarkedHeadings.insert(i)
+                    headingLines.insert(i)
                     openUnmarked(title: heading.title, key: heading.key, at: i)
                 } else {
                     appendBody(i)
@@ -122,7 +123,7 @@ struct StructureWalk {
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
-        return DocumentStructure(measures: measures, sections: sections, unmarkedHeadings: unmarkedHeadings,
+        return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines,
                                  unplacedHeadings: unplacedHeadings, unmatchedPlanRows: unmatchedPlanRows)
     }
 
@@ -185,8 +186,13 @@ struct StructureWalk {
         guard cells.count >= 2 else { inPlanTable = false; return false }
         let key = TextNormalizer.key(cells[0].text)
         guard let index = labels[key], index >= 0 else {
-            let looksLikeKey = key.unicodeScalars.count <= 8 && key.unicodeScalars.contains(where: ScalarClass.isASCIIDigit)
-            if looksLikeKey { unmatchedPlanRows.append(i); return true }
+            // A row whose key names no measure still cites plans: report it, read on.
+            let rest = lines[i].compact.dropFirst(key.unicodeScalars.count)
+            let citesPlans = PlanRecognizer.planSuffixes.contains { Array(rest).contains($0) }
+            if citesPlans && key.unicodeScalars.count <= 8 && key.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) {
+                unmatchedPlanRows.append(i)
+                return true
+            }
             inPlanTable = false
             return false
         }
