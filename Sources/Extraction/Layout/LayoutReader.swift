@@ -63,6 +63,7 @@ enum LayoutReader {
         let title = TitleCleaner.clean(name.display)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else {
             order.unreadRows.append(number)
+            order.forcedKinds[order.lines.count] = .tableCell  // kept as text, never read as a heading
             order.lines.append(SourceLine(number: number, raw: row.key + " " + row.content))
             return
         }

@@ -32,9 +32,13 @@ struct DocumentStructure: Sendable {
     /// Lines read as headings though their kind is text or bullet (headings without a
     /// marker, name bullets): their text never runs on into the next line.
     var headingLines: Set<Int> = []
-    /// Headings (marked lines, table rows, name bullets) in the policies with no
+    /// Initiatives (marked lines, table rows, name bullets) in the policies with no
     /// policy above them: 0-based lines.
+    var orphanItems: [(line: Int, title: String)] = []
+    /// Headings that fit nowhere in the outline (a numbered family out of sequence).
     var unplacedHeadings: [Int] = []
+    /// Lines of the policies that belong to no measure.
+    var unattachedLines: [Int] = []
     /// Rows of plan tables whose key names no measure: 0-based lines.
     var unmatchedPlanRows: [Int] = []
 }

@@ -20,7 +20,7 @@ extension StructureWalk {
 
     mutating func openLevel2(title: String, key: String, marked: Bool, family: MarkerFamily? = nil, label: String? = nil, at i: Int) {
         guard let parent = currentL1 else {
-            if marked && region == .policies { unplacedHeadings.append(i) }
+            if marked && region == .policies { orphanItems.append((i, title)) }
             appendBody(i)
             previous = .text(endsSentence: false)
             return
@@ -71,6 +71,8 @@ extension StructureWalk {
             measures[target].segments[measures[target].segments.count - 1].append(i)
         } else if orphans != nil && region == .policies {
             orphans?.append(i)
+        } else if region == .policies && pageHasStructure && !afterSectionList {
+            unattachedLines.append(i)
         }
     }
 

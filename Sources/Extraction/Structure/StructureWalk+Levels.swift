@@ -51,6 +51,7 @@ extension StructureWalk {
                     openFamilyMember(heading.marker.family, title: heading.title, key: key, label: heading.marker.label, at: i)
                 }
             } else {
+                if region == .policies { unplacedHeadings.append(i) }
                 appendBody(i)
                 previous = .text(endsSentence: false)
             }

@@ -46,7 +46,9 @@ struct StructureWalk {
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
     var headingLines = Set<Int>()
+    var orphanItems: [(line: Int, title: String)] = []
     var unplacedHeadings: [Int] = []
+    var unattachedLines: [Int] = []
     var unmatchedPlanRows: [Int] = []
 
     init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool, titles: CleanedTitles) {
@@ -96,8 +98,7 @@ struct StructureWalk {
             case .heading(let heading):
                 handleHeading(heading, at: i)
             case .bullet:
-                if let title = NameBulletRule(lines: lines, kinds: kinds).title(at: i, afterKeyInitiatives: afterKeyInitiatives),
-                   isOpen, currentL1 != nil {
+                if isOpen, let title = NameBulletRule(lines: lines, kinds: kinds).title(at: i, afterKeyInitiatives: afterKeyInitiatives) {
                     headingLines.insert(i)
                     openFamilyMember(.nameBullet, title: title, key: TextNormalizer.key(title), label: nil, at: i)
                 } else {
@@ -123,8 +124,8 @@ struct StructureWalk {
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
-        return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines,
-                                 unplacedHeadings: unplacedHeadings, unmatchedPlanRows: unmatchedPlanRows)
+        return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
+                                 unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
     }
 
     private var previousEndsUnit: Bool {

@@ -29,9 +29,11 @@ enum IngestCommand {
             headers: ["file", "ward", "year", "measures", "sections", "partners", "plans", "edges", "transaction"],
             alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
         var failed = 0
+        var gaps: [String] = []
         for path in arguments.positionals {
             do {
                 let report = try ingestor.ingest(path: path)
+                if !report.understanding.items.isEmpty { gaps.append(report.understanding.summary) }
                 let change = report.transaction.map { "\($0.id) (+\($0.assertions) -\($0.retractions))" } ?? "unchanged: nothing written"
                 table.add([
                     report.file, report.ward, report.fiscalYear, String(report.measures), String(report.sections),
@@ -43,6 +45,7 @@ enum IngestCommand {
             }
         }
         if !table.rows.isEmpty { context.out.line(table.rendered()) }
+        for line in gaps { context.out.line(line) }
         return failed > 0 ? 1 : 0
     }
 }
