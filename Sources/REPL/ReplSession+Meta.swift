@@ -113,7 +113,7 @@ extension ReplSession {
 
     func schema() {
         let program: AnalyzedProgram
-        switch query.analyze(name: Self.inputSource, text: "") {
+        switch query.analyzeKept() {
         case (_, .success(let analyzed)):
             program = analyzed
         case (let files, .failure(let list)):
@@ -180,16 +180,10 @@ extension ReplSession {
     func why(_ atom: String) {
         guard !atom.isEmpty else { fail(":why needs an atom, as in :why shared_partner(泉区, 港北区, 企業)"); return }
         do {
-            let derivation = try query.why(atom.hasSuffix(".") ? String(atom.dropLast()) : atom)
+            let derivation = try query.why(atom)
             output.write(DerivationRenderer(constants: query.engine.constants).render(derivation) + "\n")
-        } catch let error as DerivationError {
-            fail(":why: \(error.message)")
-        } catch let list as DiagnosticList {
-            fail(":why: " + list.diagnostics.map(\.message).joined(separator: "; "))
-        } catch let error as EvaluationError {
-            fail(":why: \(error.message)")
         } catch {
-            fail(":why: \(error)")
+            fail(":why: \(error.message)")
         }
     }
 

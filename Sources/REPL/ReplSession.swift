@@ -61,11 +61,8 @@ public final class ReplSession {
             sessionRules.append(contentsOf: [program.text])
         }
         refreshGraph()
-        if !query.sources.isEmpty {
-            let (files, diagnostics) = query.check(name: Self.inputSource, text: "")
-            if !diagnostics.isEmpty {
-                output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(diagnostics))
-            }
+        if case (let files, .failure(let list)) = query.analyzeKept(), !list.diagnostics.isEmpty {
+            output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(list.diagnostics))
         }
     }
 
@@ -149,9 +146,8 @@ public final class ReplSession {
     }
 
     func addRule(_ text: String) {
-        let (files, diagnostics) = query.check(name: Self.sessionSource, text: text)
-        guard diagnostics.isEmpty else {
-            fail(files, diagnostics)
+        if case .failure(let rejected) = query.prepare(name: Self.sessionSource, text: text) {
+            fail(rejected.files, rejected.diagnostics)
             return
         }
         query.keep(name: Self.sessionSource, text: text)

@@ -82,10 +82,8 @@ enum ExportCommand {
                 exporter.legend = !arguments.flag("no-legend")
                 graph = try exporter.graph(selection, maxNodes: maxNodes)
             }
-        } catch let error as DerivationError {
+        } catch let error as WhyError {
             throw CommandFailure("--why: \(error.message)")
-        } catch let list as DiagnosticList {
-            throw CommandFailure("--why: " + list.diagnostics.map(\.message).joined(separator: "; "))
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -62,24 +62,26 @@ enum QueryCommand {
         let session = try makeSession(arguments, context)
         let out = context.out
 
-        // Check everything first: a program with errors runs nothing.
+        // Analyse everything first: a program with errors runs nothing. Each program
+        // sees the rules of those before it, and runs from this one analysis.
+        var prepared: [QuerySession.Prepared] = []
         var problems: [(SourceFiles, [Diagnostic])] = []
         for program in programs {
-            let (files, diagnostics) = session.check(name: program.name, text: program.text)
-            if !diagnostics.isEmpty { problems.append((files, diagnostics)) }
+            switch session.prepare(name: program.name, text: program.text) {
+            case .success(let ready): prepared.append(ready)
+            case .failure(let rejected): problems.append((rejected.files, rejected.diagnostics))
+            }
             session.keep(name: program.name, text: program.text)
         }
         if !problems.isEmpty {
             report(problems, json: json, context)
             return 1
         }
-        session.forget { name in programs.contains { $0.name == name } }
 
         var failed = false
         var first = true
-        for program in programs {
-            let outcome = session.run(name: program.name, text: program.text, keep: true, explain: arguments.flag("explain"))
-            for answer in outcome.answers {
+        for program in prepared {
+            for answer in session.run(program, explain: arguments.flag("explain")) {
                 switch answer {
                 case .result(let result, let explanation):
                     if !first && !json { out.line() }
@@ -89,7 +91,7 @@ enum QueryCommand {
                 case .failure(let error, let range):
                     failed = true
                     let diagnostic = Diagnostic(error.message, range: range)
-                    report([(outcome.files, [diagnostic])], json: json, context)
+                    report([(program.files, [diagnostic])], json: json, context)
                 }
             }
         }
@@ -102,10 +104,8 @@ enum QueryCommand {
                     if !first { out.line() }
                     out.line(DerivationRenderer(constants: session.engine.constants).render(derivation))
                 }
-            } catch let error as DerivationError {
+            } catch {
                 throw CommandFailure("--why: \(error.message)")
-            } catch let list as DiagnosticList {
-                throw CommandFailure("--why: " + list.diagnostics.map(\.message).joined(separator: "; "))
             }
         }
         return failed ? 1 : 0
