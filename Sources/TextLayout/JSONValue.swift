@@ -112,3 +112,9 @@ public enum JSONValue: Sendable, Equatable {
         return "\(d)"
     }
 }
+
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) {
+        self = .string(value)
+    }
+}
