@@ -169,4 +169,53 @@ import Testing
             "m2 partners_with 緑消防団", "m3 partners_with 緑警察署", "m5 partners_with 地域子育て支援拠点「いっぽ」", "m6 partners_with 子育てサークル",
         ])
     }
+
+    /// `１．` policies with ■ initiatives, `担当課：…` lines without brackets, a 【関連計画】
+    /// heading with the plans on the lines below, units separated by 、 and units
+    /// with telephone numbers.
+    static let notesWithoutBrackets = """
+    令和７年度　保土ケ谷区運営方針
+
+    Ⅱ　目標達成に向けた施策
+
+    １．災害に強いまちづくり
+    　保土ケ谷消防団や地域防災拠点と連携し、地域の防災力を高めます。
+    ■　自助・共助の推進
+    　防災講座を開催し、自助・共助の意識を高めます。
+    　担当課：総務課
+    　【関連計画】
+    　・新たな横浜市地震防災戦略
+    　・中期計画　テーマ５　戦略８　政策３５
+    ■　がけ地対策
+    　がけ地の所有者への相談会を開催します。
+    　担当課：保土ケ谷土木事務所
+
+    ２．支え合うまちづくり
+    ■　地域福祉保健計画の推進
+    　保土ケ谷区社会福祉協議会と「ほっとなまちづくり」（第４期保土ケ谷区地域福祉保健計画）を推進します。
+    　担当課：福祉保健課、高齢・障害支援課
+
+    Ⅲ　目標達成に向けた組織運営
+    　区民に寄り添います。
+
+    Ⅳ　区役所の窓口
+    総務課、区政推進課、地域振興課
+    戸籍課　　　　　　　　045-334-6300
+    税務課　　　　　　　　045-334-6240
+    こども家庭支援課　　　045-334-6390
+    """
+
+    @Test func notesWithoutBracketsAndPlansBelowTheirHeading() throws {
+        let doc = try Self.extract(Self.notesWithoutBrackets, "hodogaya.txt")
+        #expect(doc.measures.map(\.title) == ["災害に強いまちづくり", "自助・共助の推進", "がけ地対策", "支え合うまちづくり", "地域福祉保健計画の推進"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4"])
+        #expect(Set(doc.sections.map(\.name)) == [
+            "総務課", "保土ケ谷土木事務所", "福祉保健課", "高齢・障害支援課", "区政推進課", "地域振興課", "戸籍課", "税務課", "こども家庭支援課",
+        ])
+        #expect(Self.edges(doc).isSuperset(of: [
+            "m2 implements 新たな横浜市地震防災戦略", "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m5 partners_with 社会福祉協議会",
+            "m5 implements 第4期保土ケ谷区地域福祉保健計画「ほっとなまちづくり」",
+        ]))
+        #expect(doc.notices.isEmpty)
+    }
 }

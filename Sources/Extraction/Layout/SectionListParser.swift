@@ -24,7 +24,8 @@ enum SectionListParser {
     /// token means the line is text.
     static func parse(_ display: String) -> [SectionName]? {
         if let described = unitWithDescription(display) { return [described] }
-        let tokens = display.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課).
+        let tokens = display.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
         guard let last = display.unicodeScalars.last,
               Self.finalCharacters.contains(last) || ScalarClass.isASCIIDigit(last) || last == "番" else { return nil }
@@ -56,6 +57,9 @@ enum SectionListParser {
         guard let first = s.first, let last = s.last else { return true }
         if (first == "(" && last == ")") || (first == "【" && last == "】") { return true }
         if s.count <= 8, s.allSatisfy({ ScalarClass.isASCIIDigit($0) || placeCharacters.contains($0) }) { return true }
+        // A telephone number: 045-978-2323, (045)978-2323.
+        if s.count >= 9, s.count <= 16, s.filter(ScalarClass.isASCIIDigit).count >= 9,
+           s.allSatisfy({ ScalarClass.isASCIIDigit($0) || $0 == "-" || $0 == "(" || $0 == ")" }) { return true }
         guard s.count >= 2, s.count <= 12, s.allSatisfy({ ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || $0 == "・" }) else { return false }
         return s.hasSuffix(bureau) || s.hasSuffix(centre)
     }

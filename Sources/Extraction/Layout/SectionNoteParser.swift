@@ -38,8 +38,13 @@ enum SectionNoteParser {
         return result
     }
 
-    /// The units on a line that is nothing but a note: `（担当：地域振興課）`.
+    /// The units on a line that is nothing but a note: `（担当：地域振興課）`, or
+    /// `担当課：地域振興課` without brackets.
     static func lineNote(_ compact: [Unicode.Scalar]) -> [SectionName]? {
+        if let word = noteWords.first(where: { compact.hasPrefix($0) }), compact.count > word.count, compact[word.count] == ":" {
+            let units = units(inCell: Array(compact[(word.count + 1)...]).string)
+            return units.isEmpty ? nil : units
+        }
         guard compact.first == "(", compact.last == ")", compact.filter({ $0 == "(" }).count == 1 else { return nil }
         let units = notes(in: compact)
         return units.isEmpty ? nil : units

@@ -62,8 +62,9 @@ struct NoticeFinder: Sendable {
     }
 
     /// Lines of `segment` that cite plans (`関連計画…`) where no plan was read: the
-    /// 0-based index and what the citation names, as written after its label.
-    func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String?)] {
+    /// 0-based index and what the citation names, as written after its label. A
+    /// label alone on its line (`【関連計画】`, the plans on the lines below) is none.
+    func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String)] {
         let citedLines = Set(found.map(\.line))
         return segment.compactMap { i in
             let s = lines[i].compact
@@ -72,7 +73,7 @@ struct NoticeFinder: Sendable {
             while start < s.count, ":】>)".unicodeScalars.contains(s[start]) { start += 1 }
             var end = start
             while end < s.count, !")）>】".unicodeScalars.contains(s[end]) { end += 1 }
-            return (i, end > start ? Array(s[start..<end]).string : nil)
+            return end > start ? (i, Array(s[start..<end]).string) : nil
         }
     }
 

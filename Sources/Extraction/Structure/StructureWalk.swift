@@ -85,7 +85,9 @@ struct StructureWalk {
             case .keyInitiatives:
                 handleKeyInitiatives(at: i)
             case .planTable:
-                endBlock()
+                // Rows keyed by measure labels follow; anything else is the text of
+                // the measure above (`【関連計画】` and the plans on the next lines).
+                appendBody(i)
                 inPlanTable = true
                 previous = .boundary
             case .sectionList(let names):
