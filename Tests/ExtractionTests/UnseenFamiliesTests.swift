@@ -218,4 +218,26 @@ import Testing
         ]))
         #expect(doc.notices.isEmpty)
     }
+
+    /// ◆ policies with numbered initiatives: numbers under a symbol used for several
+    /// policies are the initiatives, not a sequence of policies (unlike ◎ used once
+    /// before 【柱１】【柱２】 in the development set).
+    @Test func numberedInitiativesUnderSymbolPolicies() throws {
+        let text = """
+        令和７年度　西区運営方針
+        Ⅱ　目標達成に向けた施策
+        ◆ 安心して暮らせるまち
+        1. 地域防災力の向上
+        ・西消防団と連携します。
+        2. 見守りの推進
+        ・地域ケアプラザと連携します。
+        ◆ にぎわいのあるまち
+        1. 商店街の活性化
+        ・西区商店街連合会と連携します。
+        Ⅲ　目標達成に向けた組織運営
+        """
+        let doc = try Self.extract(text, "nishi.txt")
+        #expect(doc.measures.map(\.title) == ["安心して暮らせるまち", "地域防災力の向上", "見守りの推進", "にぎわいのあるまち", "商店街の活性化"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4"])
+    }
 }

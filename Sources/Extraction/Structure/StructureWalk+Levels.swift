@@ -88,9 +88,12 @@ extension StructureWalk {
     }
 
     /// Whether `marker` starts a numbered sequence after a one-off symbol headline
-    /// (◎ with nothing under it) that had taken the policies' family.
+    /// (◎ with nothing under it, and no other ◎ in the policies) that had taken the
+    /// policies' family. A symbol used for several policies keeps the family, and
+    /// numbered items under it are its initiatives.
     private func isHeadlineBeforeSequence(_ marker: HeadingMarker) -> Bool {
-        guard case .symbol? = policyFamily, marker.isPolicyNumber, marker.number == 1 else { return false }
+        guard case .symbol? = policyFamily, let symbol = policyFamily, familyCounts[symbol] == 1,
+              marker.isPolicyNumber, marker.number == 1, familyCounts[marker.family, default: 0] >= 2 else { return false }
         let headlines = measures.indices.filter { measures[$0].level == 1 && measures[$0].family == policyFamily }
         return headlines.count == 1 && !measures.contains { $0.parent == headlines[0] }
     }

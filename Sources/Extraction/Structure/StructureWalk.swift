@@ -30,6 +30,9 @@ struct StructureWalk {
     /// The level of every other family, fixed where the family first appears: 2
     /// directly under a policy, 3 (text of the initiative) under an initiative.
     var familyLevels: [MarkerFamily: Int] = [:]
+    /// How many headings of each family stand in the policies (parts Ⅰ and Ⅲ aside),
+    /// counted before the walk.
+    let familyCounts: [MarkerFamily: Int]
     /// Measure index by label (`視点1`, `1-1`); -1 where two measures share a label.
     var labels: [String: Int] = [:]
     /// Text between a part-Ⅱ header and the first heading after it; a scrambled dump
@@ -58,6 +61,22 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
+        familyCounts = Self.countFamilies(kinds)
+    }
+
+    /// Headings per family in the parts that hold policies.
+    private static func countFamilies(_ kinds: [LineKind]) -> [MarkerFamily: Int] {
+        var counts: [MarkerFamily: Int] = [:]
+        var open = true
+        for kind in kinds {
+            switch kind {
+            case .part(.goal), .part(.organisation): open = false
+            case .part(.policies), .keyInitiatives: open = true
+            case .heading(let heading) where open: counts[heading.marker.family, default: 0] += 1
+            default: break
+            }
+        }
+        return counts
     }
 
     var isOpen: Bool { region != .closed }
