@@ -26,7 +26,7 @@ enum ColumnSplitter {
 
     private enum Placement {
         case blank
-        case both(column: Int, leftEnd: Int, right: [RawSegment])
+        case both(column: Int, right: [RawSegment])
         case rightOnly(column: Int, right: [RawSegment])
         case leftOnly(end: Int)
     }
@@ -56,14 +56,14 @@ enum ColumnSplitter {
         guard let first = segments.first else { return .blank }
         if first.column >= minimumColumn { return .rightOnly(column: first.column, right: segments) }
         if let k = segments.indices.dropFirst().first(where: { segments[$0].column >= minimumColumn }) {
-            return .both(column: segments[k].column, leftEnd: segments[k - 1].end, right: Array(segments[k...]))
+            return .both(column: segments[k].column, right: Array(segments[k...]))
         }
         return .leftOnly(end: segments[segments.count - 1].end)
     }
 
     /// The block that starts with a two-sided line at `start`, if it has enough of them.
     private static func block(startingAt start: Int, _ placements: [Placement?]) -> (range: Range<Int>, column: Int, rows: [Int])? {
-        guard case .both(let column, _, _)? = placements[start] else { return nil }
+        guard case .both(let column, _)? = placements[start] else { return nil }
         var rowsWithBoth = [start]
         var end = start + 1  // one past the last line with right-hand text
         var i = start + 1
@@ -73,7 +73,7 @@ enum ColumnSplitter {
                 break
             case .leftOnly(let leftEnd)?:
                 if leftEnd > column - tolerance { break scan }
-            case .both(let c, _, _)?:
+            case .both(let c, _)?:
                 guard abs(c - column) <= tolerance else { break scan }
                 rowsWithBoth.append(i)
                 end = i + 1
@@ -96,7 +96,7 @@ enum ColumnSplitter {
             let line = lines[i]
             let blank = SourceLine(number: line.number, raw: "")
             switch placements[i] {
-            case .both(_, _, let segments)?:
+            case .both(_, let segments)?:
                 let cut = scalarIndex(in: line.raw, atColumn: segments[0].column)
                 left.append(SourceLine(number: line.number, raw: String(String.UnicodeScalarView(line.raw.unicodeScalars.prefix(cut)))))
                 right.append(SourceLine(number: line.number, raw: rightText(segments, column: column)))

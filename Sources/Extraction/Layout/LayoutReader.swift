@@ -46,13 +46,13 @@ enum LayoutReader {
         return order
     }
 
-    /// Whether a raw line has a gap wide enough to separate columns (a cheap test
-    /// that spares documents without any the column scan).
+    /// Whether a raw line has white space wide enough to separate columns: a cheap
+    /// test that spares documents without any the column scan.
     private static func mayHoldColumns(_ line: SourceLine) -> Bool {
         var run = 0
         for s in line.raw.unicodeScalars {
             if s == " " { run += 1 } else if s.value == 0x3000 { run += 2 } else { run = 0 }
-            if run >= 4 && line.raw.unicodeScalars.count > 8 { return true }
+            if run >= 4 { return true }
         }
         return false
     }

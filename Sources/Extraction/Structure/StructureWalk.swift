@@ -131,7 +131,13 @@ struct StructureWalk {
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
+                if let measure = headingContinued(by: i) {
+                    // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
+                    measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
+                    measures[measure].key = TextNormalizer.key(measures[measure].title)
+                    headingLines.insert(i)
+                    appendBody(i)
+                } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
                     openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
                 } else if isOpen, pageHasStructure, !afterSectionList,
                           let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
@@ -147,6 +153,25 @@ struct StructureWalk {
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
                                  unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
+    }
+
+    /// The measure whose marked heading, on the line just before, line `i` finishes:
+    /// in a document that marks its headings, a short line right under one that ends
+    /// no sentence and stands alone (a bullet, a heading or a blank line follows) is
+    /// the rest of a title the dump broke, often in mid-word.
+    private func headingContinued(by i: Int) -> Int? {
+        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
+              measures[measure].family != .tableRow, measures[measure].family != .nameBullet else { return nil }
+        switch previous {
+        case .l1Heading, .heading(_, unmarked: false): break
+        default: return nil
+        }
+        let s = lines[i].compact
+        guard s.count <= 15, let first = s.first, !UnmarkedHeadingRule.endsSentence(lines[i]), !s.contains("、"),
+              ScalarClass.isNameCharacter(first) || ScalarClass.isHiragana(first),
+              let last = measures[measure].title.unicodeScalars.last, ScalarClass.isLetter(last) else { return nil }
+        let next = i + 1
+        return next == kinds.count || kinds[next] != .text ? measure : nil
     }
 
     private var previousEndsUnit: Bool {
