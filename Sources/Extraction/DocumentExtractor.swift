@@ -29,7 +29,8 @@ public struct DocumentExtractor: Sendable {
         let structure = StructureBuilder.build(lines: lines, kinds: kinds)
         let documentText = lines.flatMap { $0.compact + [LogicalText.hardStop] }
         let welfare = WelfarePlanContext(ward: title.ward, documentText: documentText)
-        let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward, documentText: documentText)
+        let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward, documentText: documentText,
+                                                  ownUnits: structure.sections.map(\.section.name))
         let planRecognizer = PlanRecognizer(lexicon: lexicon, welfare: welfare)
 
         var graph = GraphAssembler(document: ExtractedDocument(document: fileName, ward: title.ward,

@@ -65,6 +65,10 @@ import Testing
         // A committee of something, a course and a meeting are no partners.
         Case(text: "地域防災拠点の運営委員会と連携し", partners: ["地域防災拠点"]),
         Case(text: "「地域づくり大学校」による担い手の育成", partners: []),
+        // Named schools are proper names; a school type is 学校.
+        Case(text: "横浜平沼高等学校の生徒と協働し、区内の中学校とも連携", partners: ["横浜平沼高等学校", "学校"], ward: "西区"),
+        // A fire station the document does not list as its own unit is an outside body.
+        Case(text: "鶴見消防署と合同の訓練を行います", partners: ["鶴見消防署"], ward: "鶴見区"),
     ]
 
     @Test(arguments: cases)
@@ -87,6 +91,13 @@ import Testing
         let mentions = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "泉区").mentions(in: text)
         #expect(mentions.map(\.name) == ["社会福祉協議会", "地域ケアプラザ"])
         #expect(mentions.map(\.line) == [45, 45])
+    }
+
+    @Test func theDocumentsOwnUnitsAreNoPartners() throws {
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "金沢区", ownUnits: ["金沢消防署", "総務課"])
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars("金沢消防署や総務課、金沢区医師会と連携します。"), line: 1, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == ["金沢区医師会"])
     }
 
     @Test func declaredShortNamesStandForTheirOrganisation() throws {

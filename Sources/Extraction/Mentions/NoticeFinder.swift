@@ -52,7 +52,7 @@ struct NoticeFinder: Sendable {
         if Self.activityWords.contains(where: { name.hasSuffix($0) }) { return nil }
         let key = name.string
         if foundKeys.contains(where: { $0.hasSuffix(key) || key.hasSuffix($0) }) { return nil }
-        if partners.lexicon.isVague(key) || PartnerRecognizer.isOfficeUnit(key) || partners.lexicon.canonicalPlan(for: key) != nil { return nil }
+        if partners.lexicon.isVague(key) || partners.isOfficeUnit(key) || partners.lexicon.canonicalPlan(for: key) != nil { return nil }
         return partners.canonicalName(name) == nil ? nil : key  // vague, an office unit or a venue after normalisation
     }
 

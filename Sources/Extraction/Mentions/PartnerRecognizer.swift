@@ -36,14 +36,18 @@ struct PartnerRecognizer: Sendable {
     let names: OrganisationNames
     /// The short names the document declares, and what they stand for.
     private(set) var declarations: [AliasDeclarations.Declaration] = []
+    /// The keys of the units the document lists as its own.
+    let ownUnits: Set<String>
     /// 区内, 市内 and 区: prefixes that normalisation drops before a type.
     private static let droppablePrefixes: [[Unicode.Scalar]] = ["区内", "市内", "区"].map(S)
 
     /// A recognizer for the documents of `ward`; `documentText` (NFKC compact, all of
-    /// it) is read for the short names it declares.
-    init(lexicon: Lexicon, ward: String, documentText: [Unicode.Scalar] = []) {
+    /// it) is read for the short names it declares, and `ownUnits` are the units the
+    /// document lists as the ward office's.
+    init(lexicon: Lexicon, ward: String, documentText: [Unicode.Scalar] = [], ownUnits: [String] = []) {
         self.lexicon = lexicon
         self.ward = S(ward)
+        self.ownUnits = Set(ownUnits.map(TextNormalizer.key))
         names = OrganisationNames(lexicon: lexicon)
         if !documentText.isEmpty {
             let recognizer = self
@@ -55,7 +59,7 @@ struct PartnerRecognizer: Sendable {
     static let organisationSuffixes: [[Unicode.Scalar]] = [
         "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会", "委員会",
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
-        "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ",
+        "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
     ].map(S).sorted { $0.count > $1.count }
 
     /// Nouns for a group that introduce its name in quotes.
@@ -90,7 +94,7 @@ struct PartnerRecognizer: Sendable {
                 candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
             if let suffix = Self.organisationSuffixes.first(where: { s.matches($0, at: i) }) {
-                let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || Self.isOfficeUnit($0.string) }
+                let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || isOfficeUnit($0.string) }
                 if start < i { candidates.append(Candidate(range: start..<(i + suffix.count))) }
             }
             if let form = OrganisationNames.legalForms.first(where: { s.matches($0, at: i) }) {
@@ -177,7 +181,7 @@ struct PartnerRecognizer: Sendable {
         } else {
             name = s.string
         }
-        guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !Self.isOfficeUnit(name),
+        guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !isOfficeUnit(name),
               !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.isCommitteeOfSomething(s)
         else { return nil }
         return name
@@ -194,8 +198,8 @@ struct PartnerRecognizer: Sendable {
 
     private static let committee = S("委員会"), executiveCommittee = S("実行委員会")
 
-    /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該, 地元.
-    private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該", "地元"].map(S)
+    /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該, 地元, 市立.
+    private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該", "地元", "市立"].map(S)
 
     /// The length of a prefix that normalisation drops (区内, 区, and the ward's name
     /// before a ward body) standing right before `index` at the start of a word, so
@@ -226,10 +230,22 @@ struct PartnerRecognizer: Sendable {
                                                     "公会堂", "会館", "ホール", "アリーナ"].map(S)
 
     /// Units of the ward office itself are never partners (guideline).
+    /// Units of the ward office itself are never partners (guideline): …課, …室,
+    /// …担当, …係, …事務所, the 区役所. A nursery school, a library or a fire station is
+    /// one of them only where the document lists it among its own units; elsewhere it
+    /// is an outside body.
+    func isOfficeUnit(_ name: String) -> Bool {
+        Self.isOfficeUnit(name) || ownUnits.contains(TextNormalizer.key(name))
+    }
+
+    /// Whether `name` is a unit that only a ward office has (see ``isOfficeUnit(_:)``).
     static func isOfficeUnit(_ name: String) -> Bool {
         let s = S(name)
-        return s.hasSuffix(office) || SectionListParser.unitName(name) != nil  // 役所 covers 区役所
+        guard !s.hasSuffix(office) else { return true }  // 役所 covers 区役所
+        guard SectionListParser.unitName(name) != nil else { return false }
+        return !facilityUnits.contains { s.hasSuffix($0) }
     }
 
     private static let office = S("役所")
+    private static let facilityUnits = ["保育園", "図書館", "消防署"].map(S)
 }
