@@ -21,16 +21,22 @@ enum SectionListParser {
     /// Besides units, a line of an organisation table may hold the heading of the
     /// group they belong to (`区政推進部`, `福祉保健センター`: a 部 is not a section),
     /// where they are (`６階 61番`) and remarks in brackets (`（区庁舎外）`); any other
-    /// token means the line is text.
+    /// token means the line is text. A unit may be bracketed or bulleted as a heading
+    /// of its own (`【総務課】`, `● 総務課`).
     static func parse(_ display: String) -> [SectionName]? {
-        if let described = unitWithDescription(display) { return [described] }
+        var text = Substring(display)
+        while let first = text.unicodeScalars.first, SymbolClass(first) != nil || LineShapes.bulletMarks.contains(first) || first == " " {
+            text = text.dropFirst()
+        }
+        if let described = unitWithDescription(String(text)) { return [described] }
         // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課).
-        let tokens = display.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
         guard let last = display.unicodeScalars.last,
-              Self.finalCharacters.contains(last) || ScalarClass.isASCIIDigit(last) || last == "番" else { return nil }
+              Self.finalCharacters.contains(last) || ScalarClass.isASCIIDigit(last) || last == "番" || last == "】" else { return nil }
         var names: [SectionName] = []
-        for token in tokens {
+        for var token in tokens {
+            if token.hasPrefix("【") && token.hasSuffix("】") && token.count > 2 { token = String(token.dropFirst().dropLast()) }
             if let units = splitAtMiddleDots(token) {
                 names += units
             } else if let name = unitName(token) {
