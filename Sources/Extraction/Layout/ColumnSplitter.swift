@@ -52,6 +52,12 @@ enum ColumnSplitter {
 
     private static func placement(of line: SourceLine) -> Placement {
         if line.isBlank { return .blank }
+        // A line of one run of text that starts left of any column: its end, measured
+        // only here (most lines are such).
+        let indent = RawSegments.indent(of: line.raw)
+        if indent < minimumColumn, !RawSegments.hasInnerGap(line.raw) {
+            return .leftOnly(end: RawSegments.textEnd(of: line.raw))
+        }
         let segments = RawSegments.segments(of: line.raw, minimumGap: minimumGap)
         guard let first = segments.first else { return .blank }
         if first.column >= minimumColumn { return .rightOnly(column: first.column, right: segments) }
@@ -122,7 +128,7 @@ enum ColumnSplitter {
         var index = 0
         for s in raw.unicodeScalars {
             if width >= column { break }
-            if s.value != 0x0C { width += s.value == 0x3000 ? 2 : (ScalarClass.isWhitespace(s) ? 1 : DisplayWidth.of(s)) }
+            if s.value != 0x0C { width += s.value == 0x3000 ? 2 : (ScalarClass.isWhitespace(s) ? 1 : RawSegments.width(of: s)) }
             index += 1
         }
         return index

@@ -55,13 +55,53 @@ enum RawSegments {
                 pendingWidth = 0
             }
             if current.isEmpty { currentStart = column }
-            let width = DisplayWidth.of(s)
+            let width = Self.width(of: s)
             current.append(s)
             currentWidth += width
             column += width
         }
         flush()
         return result
+    }
+
+    /// Display width, with a quick answer for the scripts documents are written in
+    /// (``DisplayWidth`` searches its tables for every other scalar).
+    @inline(__always)
+    static func width(of s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x7F { return 1 }
+        if (0x3040...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
+        return DisplayWidth.of(s)
+    }
+
+    /// Whether white space at least two columns wide stands inside `raw` (after its
+    /// first letter): the test that spares a line of running text the segmenting.
+    static func hasInnerGap(_ raw: String) -> Bool {
+        var seenText = false
+        var run = 0
+        for s in raw.unicodeScalars {
+            if s == " " { run += 1 } else if s.value == 0x3000 { run += 2 } else {
+                if seenText && run >= 2 { return true }
+                seenText = seenText || !ScalarClass.isWhitespace(s)
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// The display column just after the last letter of `raw`.
+    static func textEnd(of raw: String) -> Int {
+        var column = 0
+        var end = 0
+        for s in raw.unicodeScalars where s.value != 0x0C {
+            if ScalarClass.isWhitespace(s) {
+                column += s.value == 0x3000 ? 2 : 1
+            } else {
+                column += width(of: s)
+                end = column
+            }
+        }
+        return end
     }
 
     /// The display width of the white space that opens `raw`.

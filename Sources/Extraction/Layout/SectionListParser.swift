@@ -24,19 +24,26 @@ enum SectionListParser {
     /// token means the line is text. A unit may be bracketed or bulleted as a heading
     /// of its own (`【総務課】`, `● 総務課`).
     static func parse(_ display: String) -> [SectionName]? {
-        var text = Substring(display)
-        while let first = text.unicodeScalars.first, SymbolClass(first) != nil || LineShapes.bulletMarks.contains(first) || first == " " {
-            text = text.dropFirst()
+        var scalars = Substring(display).unicodeScalars
+        while let first = scalars.first, SymbolClass(first) != nil || LineShapes.bulletMarks.contains(first) || first == " " {
+            scalars = scalars.dropFirst()
+        }
+        let text = Substring(scalars)
+        // The cheap tests first: most lines are text, and end like text.
+        guard let last = scalars.last else { return nil }
+        if !(Self.finalCharacters.contains(last) || ScalarClass.isASCIIDigit(last) || last == "番" || last == "】") {
+            guard scalars.prefix(18).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+            return unitWithDescription(String(text)).map { [$0] }
         }
         if let described = unitWithDescription(String(text)) { return [described] }
         // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課).
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
-        guard let last = display.unicodeScalars.last,
-              Self.finalCharacters.contains(last) || ScalarClass.isASCIIDigit(last) || last == "番" || last == "】" else { return nil }
         var names: [SectionName] = []
         for var token in tokens {
-            if token.hasPrefix("【") && token.hasSuffix("】") && token.count > 2 { token = String(token.dropFirst().dropLast()) }
+            if token.unicodeScalars.first == "【", token.unicodeScalars.last == "】", token.unicodeScalars.count > 2 {
+                token = String(String.UnicodeScalarView(token.unicodeScalars.dropFirst().dropLast()))
+            }
             if let units = splitAtMiddleDots(token) {
                 names += units
             } else if let name = unitName(token) {
@@ -51,7 +58,7 @@ enum SectionListParser {
     /// `総務課：庁舎管理、防災、統計`: a unit and, after a colon, what it does.
     static func unitWithDescription(_ display: String) -> SectionName? {
         let head = display.unicodeScalars.prefix(18)
-        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > display.unicodeScalars.startIndex else { return nil }
         let unit = String(String.UnicodeScalarView(display.unicodeScalars[..<colon])).trimmingSpaces()
         return unitName(unit).map { SectionName(name: $0, written: unit) }
     }

@@ -62,7 +62,7 @@ enum TableReader {
 
     /// The columns of a header line, or nil when the line is not a table header.
     static func headerColumns(_ line: SourceLine) -> [Column]? {
-        guard line.compact.count <= 40, !line.compact.contains("。") else { return nil }
+        guard line.compact.count <= 40, !line.compact.contains("。"), RawSegments.hasInnerGap(line.raw) else { return nil }
         let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
         guard segments.count >= 2 else { return nil }
         var columns: [Column] = []

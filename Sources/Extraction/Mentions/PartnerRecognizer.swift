@@ -62,6 +62,12 @@ struct PartnerRecognizer: Sendable {
         "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
     ].map(S).sorted { $0.count > $1.count }
 
+    /// The suffixes, legal forms and group nouns by their first scalar, so that a scan
+    /// tries only the words that can start at a position.
+    private static let suffixTable = PhraseTable(organisationSuffixes)
+    private static let legalFormTable = PhraseTable(OrganisationNames.legalForms)
+    private static let groupNounTable = PhraseTable(groupNouns)
+
     /// Nouns for a group that introduce its name in quotes.
     static let groupNouns: [[Unicode.Scalar]] = ["ボランティア団体", "ボランティア", "市民団体", "グループ", "サークル"].map(S)
 
@@ -93,20 +99,20 @@ struct PartnerRecognizer: Sendable {
                 let start = i - droppablePrefixLength(in: s, before: i, type: lexicon.partners[match.value].canonical)
                 candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
-            if let suffix = Self.organisationSuffixes.first(where: { s.matches($0, at: i) }) {
+            if let suffix = Self.suffixTable.longestMatch(in: s, at: i) {
                 let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || isOfficeUnit($0.string) }
-                if start < i { candidates.append(Candidate(range: start..<(i + suffix.count))) }
+                if start < i { candidates.append(Candidate(range: start..<(i + suffix.length))) }
             }
-            if let form = OrganisationNames.legalForms.first(where: { s.matches($0, at: i) }) {
-                let end = names.nameAfterLegalForm(in: s, from: i + form.count)
-                if end > i + form.count { candidates.append(Candidate(range: i..<end)) }
+            if let form = Self.legalFormTable.longestMatch(in: s, at: i) {
+                let end = names.nameAfterLegalForm(in: s, from: i + form.length)
+                if end > i + form.length { candidates.append(Candidate(range: i..<end)) }
             }
             for declaration in declarations where s.matches(declaration.alias, at: i) {
                 candidates.append(Candidate(range: i..<(i + declaration.alias.count), declared: declaration.name))
             }
-            if let noun = Self.groupNouns.first(where: { s.matches($0, at: i) }), i + noun.count < s.count,
-               let close = NameMorphology.closingQuote(in: s, openingAt: i + noun.count) {
-                let inner = (i + noun.count + 1)..<close
+            if let noun = Self.groupNounTable.longestMatch(in: s, at: i), i + noun.length < s.count,
+               let close = NameMorphology.closingQuote(in: s, openingAt: i + noun.length) {
+                let inner = (i + noun.length + 1)..<close
                 candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
             }
         }
