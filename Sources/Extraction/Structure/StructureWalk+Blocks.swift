@@ -11,6 +11,7 @@ extension StructureWalk {
         measures.append(MeasureDraft(title: title, key: key, level: 1, parent: nil, number: number, line: i,
                                      segments: [takeOrphans() + headingLines(i)], isMarked: marked, family: family, label: label))
         record(label: label)
+        policies.append(measures.count - 1)
         currentL1 = measures.count - 1
         currentL2 = nil
         segmentHasChild = false

@@ -71,9 +71,9 @@ extension StructureWalk {
             }
             return 2
         }
-        if policyFamily == nil, numbered ? marker.number == 1 : !measures.contains(where: { $0.level == 1 }) {
+        if policyFamily == nil, numbered ? marker.number == 1 : policies.isEmpty {
             // Numbers claim level 1 whenever it is free; other markers only before any policy.
-            guard marker.isPolicyNumber || !measures.contains(where: { $0.level == 1 }) else { return 2 }
+            guard marker.isPolicyNumber || policies.isEmpty else { return 2 }
             policyFamily = family
             policyCount = marker.number ?? 0
             return 1
@@ -94,7 +94,7 @@ extension StructureWalk {
     private func isHeadlineBeforeSequence(_ marker: HeadingMarker) -> Bool {
         guard case .symbol? = policyFamily, let symbol = policyFamily, familyCounts[symbol] == 1,
               marker.isPolicyNumber, marker.number == 1, familyCounts[marker.family, default: 0] >= 2 else { return false }
-        let headlines = measures.indices.filter { measures[$0].level == 1 && measures[$0].family == policyFamily }
+        let headlines = policies.filter { measures[$0].family == policyFamily }
         return headlines.count == 1 && !measures.contains { $0.parent == headlines[0] }
     }
 
@@ -145,9 +145,8 @@ extension StructureWalk {
 
     /// The level-1 measure that a heading repeats, if any.
     func findRepeat(key: String, number: Int?) -> Int? {
-        let level1 = measures.indices.filter { measures[$0].level == 1 }
-        if let exact = level1.first(where: { measures[$0].key == key }) { return exact }
-        return level1.first { index in
+        if let exact = policies.first(where: { measures[$0].key == key }) { return exact }
+        return policies.first { index in
             let m = measures[index]
             if let number, let own = m.number, own != number { return false }
             return StructureBuilder.sameHeading(m.key, key)
@@ -156,7 +155,7 @@ extension StructureWalk {
 
     /// Makes policy `major` the current one (for `2-1` and table rows keyed `2-1`).
     private mutating func moveToPolicy(numbered major: Int) {
-        if let parent = measures.indices.first(where: { measures[$0].level == 1 && measures[$0].number == major }),
+        if let parent = policies.first(where: { measures[$0].number == major }),
            parent != currentL1 {
             currentL1 = parent
             segmentHasChild = true

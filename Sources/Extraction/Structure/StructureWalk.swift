@@ -18,6 +18,8 @@ struct StructureWalk {
 
     var region = Region.beforeParts
     var measures: [MeasureDraft] = []
+    /// Indices of the level-1 measures, in order (repeats are looked up among them).
+    var policies: [Int] = []
     var sections: [(section: SectionName, line: Int)] = []
     var currentL1: Int?
     var currentL2: Int?
