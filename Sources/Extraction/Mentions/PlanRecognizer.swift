@@ -37,7 +37,7 @@ struct WelfarePlanContext: Equatable, Sendable {
 /// 4. `第N期` / `第N次` followed by a name ending in 計画, プラン, 戦略, 指針, 目標, ビジョン;
 /// 5. a quoted name ending in one of those words (`「プラ5.3計画の推進」` → プラ5.3計画);
 /// 6. an unquoted name ending in one of them whose stem names an administration
-///    (区, 市, 横浜): `泉区アクションプラン`. Generic words (基本目標, 行動指針, 次期プラン,
+///    (区, 市): `泉区アクションプラン`. Generic words (基本目標, 行動指針, 次期プラン,
 ///    区計画) do not qualify.
 struct PlanRecognizer: Sendable {
     let lexicon: Lexicon
