@@ -9,7 +9,7 @@ extension StructureWalk {
         }
         guard isOpen else { return }
         measures.append(MeasureDraft(title: title, key: key, level: 1, parent: nil, number: number, line: i,
-                                     segments: [takeOrphans() + headingLines(i)], isMarked: marked, family: family, label: label))
+                                     segments: [takeOrphans(by: family) + headingLines(i)], isMarked: marked, family: family, label: label))
         record(label: label)
         policies.append(measures.count - 1)
         currentL1 = measures.count - 1
@@ -27,7 +27,7 @@ extension StructureWalk {
             return
         }
         measures.append(MeasureDraft(title: title, key: key, level: 2, parent: parent, number: nil, line: i,
-                                     segments: [takeOrphans() + headingLines(i)], isMarked: marked, family: family, label: label))
+                                     segments: [takeOrphans(by: family) + headingLines(i)], isMarked: marked, family: family, label: label))
         record(label: label)
         currentL2 = measures.count - 1
         segmentHasChild = true
@@ -49,7 +49,7 @@ extension StructureWalk {
             measures[index].title = title
             measures[index].key = key
         }
-        measures[index].segments.append(takeOrphans() + headingLines(i))
+        measures[index].segments.append(takeOrphans(by: nil) + headingLines(i))
         currentL1 = index
         currentL2 = nil
         segmentHasChild = false
@@ -61,8 +61,17 @@ extension StructureWalk {
         i + 1 < kinds.count && kinds[i + 1] == .continuation ? [i, i + 1] : [i]
     }
 
-    private mutating func takeOrphans() -> [Int] {
+    /// The text before the first heading after a part-Ⅱ header, for the heading
+    /// opened now. A heading of a marker family (`１`, `◎`, `施策１`) stands where the
+    /// document put it, so the text before it introduces the policies as a whole and
+    /// belongs to none (it is only noticed); a headline or an unmarked heading may
+    /// come after its own text in a scrambled dump, and takes it.
+    private mutating func takeOrphans(by family: MarkerFamily?) -> [Int] {
         defer { orphans = nil }
+        if family != nil {
+            unattachedLines += orphans ?? []
+            return []
+        }
         return orphans ?? []
     }
 
