@@ -240,4 +240,22 @@ import Testing
         #expect(doc.measures.map(\.title) == ["安心して暮らせるまち", "地域防災力の向上", "見守りの推進", "にぎわいのあるまち", "商店街の活性化"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4"])
     }
+
+    /// Part Ⅱ's introduction speaks of all policies: the partners it names are no
+    /// policy's, and the report lists them as names outside every measure.
+    @Test func theIntroductionOfThePoliciesBelongsToNone() throws {
+        let text = """
+        令和７年度　瀬谷区運営方針
+        Ⅱ　目標達成に向けた施策
+        　区民の皆様や企業、ＮＰＯ法人せやネットワークの皆様とともに、次の施策を進めます。
+        １　安全なまち
+        　地域防災拠点の訓練を支援します。
+        ２　にぎわいのあるまち
+        　瀬谷区商店街連合会と連携します。
+        Ⅲ　目標達成に向けた組織運営
+        """
+        let doc = try Self.extract(text, "seya.txt")
+        #expect(Self.edges(doc) == ["m1 partners_with 地域防災拠点", "m2 partners_with 瀬谷区商店街連合会"])
+        #expect(Set(doc.notices.filter { $0.kind == .organisationNotTaken }.compactMap(\.name)) == ["企業", "NPO法人せやネットワーク"])
+    }
 }
