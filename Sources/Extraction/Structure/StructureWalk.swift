@@ -218,8 +218,8 @@ struct StructureWalk {
         region = .policies
         afterSectionList = false
         let compact = lines[i].compact
-        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }), let close = compact.lastIndex(where: { $0 == ")" || $0 == "】" }),
-           open + 1 < close, let index = labels[Array(compact[(open + 1)..<close]).string], index >= 0, measures[index].level == 1 {
+        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
+           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close, let index = labels[Array(compact[(open + 1)..<close]).string], index >= 0, measures[index].level == 1 {
             switchTo(index, title: measures[index].title, key: measures[index].key, at: i)
         }
         afterKeyInitiatives = true
