@@ -8,8 +8,9 @@
 ///
 /// A table is recognised by its header row: cells of table vocabulary (番号 / No.,
 /// 取組名 / 事業名, 主な内容 / 概要, 担当 / 所管), at least a name column and one other.
-/// Each later line is cut at the header's column starts (display columns, a little
-/// tolerance either way); a line with text in the key column (or, without one, in
+/// A later line with as many cells as the header has columns fills them in order;
+/// any other line is cut at the header's column starts (display columns, a little
+/// tolerance either way). A line with text in the key column (or, without one, in
 /// the name column) starts a row, and any other line continues the cells of the row
 /// above, so that text wrapped inside a cell (`維持管理`, `ヨコハマSDGsデザイン` /
 /// `センター`) is joined again. The table ends at a blank line or at text left of
@@ -102,9 +103,14 @@ enum TableReader {
             let segments = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
             guard let first = segments.first, first.column >= columns[0].start - 1 else { break }
             var cells: [(Role, String)] = []
-            for segment in segments {
-                let index = columns.lastIndex { $0.start <= segment.column + tolerance } ?? 0
-                cells.append((columns[index].role, segment.text))
+            if segments.count == columns.count {
+                // A full row: its cells are the columns in order, however the dump aligned them.
+                cells = zip(columns, segments).map { ($0.role, $1.text) }
+            } else {
+                for segment in segments {
+                    let index = columns.lastIndex { $0.start <= segment.column + tolerance } ?? 0
+                    cells.append((columns[index].role, segment.text))
+                }
             }
             if let key = cells.first(where: { $0.0 == startsRow }) {
                 // A row has its key and at least one more cell; a lone short key is
