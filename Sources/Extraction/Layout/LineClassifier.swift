@@ -21,8 +21,9 @@ enum LineClassifier {
         let display = line.display
         if line.isBlank { return .blank }
         if LineShapes.isPageNumber(display) { return .pageNumber }
-        if LineShapes.isCaption(display) { return .caption }
         let key = line.compact
+        // `＜主な取組＞` is bracketed like a photo's caption, but heads the initiatives.
+        if LineShapes.isCaption(display) { return LineShapes.isBracketedKeyInitiatives(key) ? .keyInitiatives : .caption }
         let short = key.count <= 30 && !key.contains("。") && !key.contains("、")
         if short && (key.contains(policyTitleWord) || LineShapes.isFiscalYearOnly(key)) { return .title }
         if let part = LineShapes.partHeader(display) { return .part(part) }

@@ -98,6 +98,14 @@ enum LineShapes {
         keyInitiativesWords.contains { key.contains($0) }
     }
 
+    /// `＜主な取組＞`, `〈主な事業〉`: a key-initiatives heading in caption brackets, the
+    /// brackets holding nothing else (a caption `＜主な取組の様子＞` names a photo).
+    static func isBracketedKeyInitiatives(_ key: [Unicode.Scalar]) -> Bool {
+        guard key.count >= 3, let close = captionBrackets[key[0]], key.last == close else { return false }
+        let inner = Array(key[1..<(key.count - 1)])
+        return keyInitiativesWords.contains { inner.hasPrefix($0) && inner.count <= $0.count + 3 && !inner.contains("の") }
+    }
+
     private static let keyInitiativesWords = ["主な取組", "主な事業", "主な取り組み", "主要事業", "主要な取組"].map(S)
 
     /// `・…`, `• …`, `- …`: a bullet.

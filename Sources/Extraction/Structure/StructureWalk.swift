@@ -159,21 +159,25 @@ struct StructureWalk {
 
     /// The measure whose marked heading, on the line just before, line `i` finishes:
     /// in a document that marks its headings, a short line right under one that ends
-    /// no sentence and stands alone (a bullet, a heading or a blank line follows) is
-    /// the rest of a title the dump broke, often in mid-word.
+    /// no sentence is the rest of a title the dump broke, often in mid-word
+    /// (`…社会参加の推` / `進`, `・…魅力体験事` / `業`, `…安全対策の推` /
+    /// `進　【中期計画】…`: a trailing citation is no part of the length). It must
+    /// stand alone (a bullet, a heading or a blank line follows), unless it is too
+    /// short to be a line of description at all (four letters at most).
     private func headingContinued(by i: Int) -> Int? {
         guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
-              measures[measure].family != .tableRow, measures[measure].family != .nameBullet else { return nil }
+              measures[measure].family != .tableRow else { return nil }
         switch previous {
         case .l1Heading, .heading(_, unmarked: false): break
         default: return nil
         }
-        let s = lines[i].compact
+        let s = TextNormalizer.compactScalars(TitleCleaner.clean(lines[i].display))
         guard s.count <= 15, let first = s.first, !UnmarkedHeadingRule.endsSentence(lines[i]), !s.contains("、"),
               ScalarClass.isNameCharacter(first) || ScalarClass.isHiragana(first),
               let last = measures[measure].title.unicodeScalars.last, ScalarClass.isLetter(last) else { return nil }
+        if s.count <= 4 { return measure }
         let next = i + 1
-        return next == kinds.count || kinds[next] != .text ? measure : nil
+        return measures[measure].family != .nameBullet && (next == kinds.count || kinds[next] != .text) ? measure : nil
     }
 
     private var previousEndsUnit: Bool {
