@@ -85,7 +85,9 @@ enum LineShapes {
         let title = Array(s[i...]).string
         guard title.unicodeScalars.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isHiragana($0) || ScalarClass.isKatakana($0) })
         else { return nil }
-        let key = TextNormalizer.key(title)
+        var key = TextNormalizer.key(title)
+        // A remark in brackets (`（令和５年４月１日現在）`) is no part of the title.
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex { key = String(key[..<open]) }
         // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
         if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
         if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
