@@ -92,9 +92,11 @@ struct WelfarePlanScanner: Sendable {
             if text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil { break }
             q -= 1
         }
+        // `第５期保土ケ谷ほっとなまちづくり（保土ケ谷区地域福祉保健計画）`: a term, a name
+        // and the plan's own name in brackets gloss the name as the plan's nickname,
+        // whatever words it is made of.
         if q > 0, q < paren, text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil {
-            let name = Array(text[q..<paren])
-            if name.contains(plan) || name.contains(keikaku) { return (name, q) }
+            return (Array(text[q..<paren]), q)
         }
         var p = paren
         while p > 0, paren - p < 20 {
