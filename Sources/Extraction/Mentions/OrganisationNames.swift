@@ -40,7 +40,17 @@ struct OrganisationNames: Sendable {
             if j - i >= 2, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[j - 1]) { i = j }
         }
         guard i > start || (i < s.count && ScalarClass.isNameCharacter(s[i])) else { return start }
-        return NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        var end = NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        // A proper name may go on in kana (`横浜みなとみらい21`): a run of three or more
+        // that starts with no particle and leads back to name characters. Particles
+        // (`と協力`, `とともに`, `の`) end the name.
+        while end < s.count, end - start < 30 {
+            var j = end
+            while j < s.count, ScalarClass.isHiragana(s[j]) { j += 1 }
+            guard j - end >= 3, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[end]) else { break }
+            end = NameMorphology.nameEnd(in: s, from: j, limit: 30, allowNo: false, words: words)
+        }
+        return end
     }
 
     /// The start of an organisation's name that ends where its suffix starts, `end`:

@@ -87,8 +87,15 @@ struct PartnerRecognizer: Sendable {
     /// Whether `name` names an organisation: a lexicon type, or a name ending in a
     /// word for a body, that normalisation keeps.
     func isOrganisation(_ name: [Unicode.Scalar]) -> Bool {
-        guard lexicon.partnerTable.value(of: name) != nil || Self.organisationSuffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+        guard lexicon.partnerTable.value(of: name) != nil || Self.organisationSuffixes.contains(where: { name.hasSuffix($0) })
+                || hasLegalForm(name) else { return false }
         return canonicalName(name) != nil
+    }
+
+    /// Whether `name` is a legal form and the name after it, whole (株式会社横浜DeNAベイスターズ).
+    private func hasLegalForm(_ name: [Unicode.Scalar]) -> Bool {
+        guard let form = Self.legalFormTable.longestMatch(in: name, at: 0), form.length < name.count else { return false }
+        return names.nameAfterLegalForm(in: name, from: form.length) == name.count
     }
 
     func mentions(in text: LogicalText) -> [PartnerMention] {
@@ -156,8 +163,15 @@ struct PartnerRecognizer: Sendable {
         let end = candidate.range.upperBound
         if candidate.quoted == nil, end < s.count, Self.personSuffixes.contains(s[end]) { return nil }
         var surface = Array(s[candidate.range])
-        while let first = surface.first, ScalarClass.isASCIIDigit(first) { surface.removeFirst() }
+        var counted = false
+        while let first = surface.first, ScalarClass.isASCIIDigit(first) {
+            surface.removeFirst()
+            counted = true
+        }
         if surface.last == "等" { surface.removeLast() }
+        // `３警察署と合同で`: a count of bodies the text named before refers back to
+        // them, and names no partner of its own.
+        if counted, candidate.quoted == nil, candidate.declared == nil, isBareType(surface) { return nil }
         let line = text.line(at: candidate.range.lowerBound)
         if candidate.fromGroupNoun {
             guard surface.count >= 2, surface.contains(where: ScalarClass.isNameCharacter) else { return nil }
@@ -170,6 +184,12 @@ struct PartnerRecognizer: Sendable {
             return PartnerMention(name: name, surface: surface.string + properName, line: line)
         }
         return PartnerMention(name: name, surface: surface.string, line: line)
+    }
+
+    /// Whether `s` is only a word for a kind of body (警察署, 大学, a lexicon type),
+    /// with no name of its own before it.
+    private func isBareType(_ s: [Unicode.Scalar]) -> Bool {
+        Self.organisationSuffixes.contains(s) || lexicon.partnerTable.value(of: s) != nil
     }
 
     /// The canonical name for a spelling, or nil when it does not name a partner.
@@ -193,16 +213,20 @@ struct PartnerRecognizer: Sendable {
         return name
     }
 
-    /// `運営委員会`, `実行委員会`, `推進委員会`: a committee named only by what it does
-    /// belongs to something else (地域防災拠点の運営委員会); a committee with a name of
-    /// its own (大岡川桜まつり実行委員会) is a partner.
+    /// `運営委員会`, `実行委員会`, `拠点運営委員会`: a committee named only by what it
+    /// does, and at most by a word for what it serves, belongs to something else
+    /// (地域防災拠点の運営委員会); a committee with a name of its own
+    /// (大岡川桜まつり実行委員会) is a partner.
     static func isCommitteeOfSomething(_ s: [Unicode.Scalar]) -> Bool {
         guard s.hasSuffix(committee) else { return false }
-        let stem = s.count - committee.count
-        return stem < 3 || (s.hasSuffix(executiveCommittee) && stem < 5)
+        var stem = Array(s.dropLast(committee.count))
+        if let function = committeeFunctions.first(where: { stem.hasSuffix($0) }) { stem.removeLast(function.count) }
+        return stem.count < 3
     }
 
-    private static let committee = S("委員会"), executiveCommittee = S("実行委員会")
+    private static let committee = S("委員会")
+    /// What a committee does, written before 委員会.
+    private static let committeeFunctions = ["運営", "実行", "推進", "検討", "連絡", "企画"].map(S)
 
     /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該, 地元, 市立.
     private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該", "地元", "市立"].map(S)
