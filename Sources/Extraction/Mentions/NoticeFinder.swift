@@ -12,8 +12,6 @@ struct NoticeFinder: Sendable {
     let partners: PartnerRecognizer
     let plans: PlanRecognizer
 
-    /// Collaboration cues: the name before them is a partner's.
-    private static let cues = ["との連携", "との協働", "と連携", "と協働", "と協力", "と共催", "と合同", "の皆様とともに", "の皆さまとともに"].map(S)
     /// Words that open a citation of plans.
     private static let citationLabels = ["関連計画", "関連する計画", "関係計画"].map(S)
 
@@ -22,23 +20,11 @@ struct NoticeFinder: Sendable {
     func organisationsNotTaken(in text: LogicalText, found: [PartnerMention]) -> [(String, Int)] {
         let s = text.scalars
         let foundKeys = found.map { TextNormalizer.key($0.surface) }
-        var result: [(String, Int)] = []
-        var i = 0
-        while i < s.count {
-            guard let cue = Self.cues.first(where: { s.matches($0, at: i) }) else { i += 1; continue }
-            defer { i += cue.count }
-            var end = i
-            for _ in 0..<4 {
-                let start = NameMorphology.nameStart(in: s, endingAt: end, words: partners.names.words)
-                if let name = unknownOrganisation(Array(s[start..<end]), foundKeys: foundKeys) { result.append((name, text.line(at: start))) }
-                guard start > 1, Self.listSeparators.contains(s[start - 1]) else { break }
-                end = start - 1
-            }
+        return CollaborationCues.names(in: s, words: partners.names.words).compactMap { range in
+            unknownOrganisation(Array(s[range]), foundKeys: foundKeys).map { ($0, text.line(at: range.lowerBound)) }
         }
-        return result
     }
 
-    private static let listSeparators: Set<Unicode.Scalar> = ["や", "及"]
     /// Words that end the names of activities and events, never of organisations.
     private static let activityWords = ["キャンペーン", "イベント", "事業", "講座", "教室", "まつり", "祭り", "フェスタ", "マルシェ",
                                         "ワークショップ", "プロジェクト", "活動", "制度", "会議", "研修", "訓練"].map(S)
@@ -49,6 +35,8 @@ struct NoticeFinder: Sendable {
         if name.last == "等" { name.removeLast() }
         guard name.count >= 2, name.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isASCIILetter($0) })
         else { return nil }
+        // A count (`３署`, `区内６地区`) refers back to names given before.
+        if name.contains(where: ScalarClass.isASCIIDigit) && !name.contains(where: ScalarClass.isASCIILetter) { return nil }
         if Self.activityWords.contains(where: { name.hasSuffix($0) }) { return nil }
         let key = name.string
         if foundKeys.contains(where: { $0.hasSuffix(key) || key.hasSuffix($0) }) { return nil }

@@ -20,7 +20,10 @@ struct PartnerMention: Equatable, Sendable {
 /// 3. a legal form and the name after it (NPO法人いたち川ネットワーク, 株式会社…);
 /// 4. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」;
 /// 5. short names the document declares (戸塚区連合町内会自治会連絡会（区連会）), see
-///    ``AliasDeclarations``.
+///    ``AliasDeclarations``;
+/// 6. a proper name written with Latin letters right before a collaboration cue
+///    (`横浜FCと連携し`, `元町SS会と協力し`), see ``CollaborationCues``: Latin letters
+///    in a Japanese name mark a club's, a company's or an association's own name.
 /// A type followed by a quoted name is a proper name kept whole:
 /// 地域子育て支援拠点「すきっぷ」.
 ///
@@ -123,6 +126,9 @@ struct PartnerRecognizer: Sendable {
                 candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
             }
         }
+        for range in CollaborationCues.names(in: s, words: names.words) where Self.isLatinProperName(s[range]) {
+            candidates.append(Candidate(range: range))
+        }
         for k in candidates.indices where !candidates[k].fromGroupNoun {
             let end = candidates[k].range.upperBound
             if let close = NameMorphology.closingQuote(in: s, openingAt: end, limit: 25), close > end + 1 {
@@ -184,6 +190,14 @@ struct PartnerRecognizer: Sendable {
             return PartnerMention(name: name, surface: surface.string + properName, line: line)
         }
         return PartnerMention(name: name, surface: surface.string, line: line)
+    }
+
+    /// Whether a name before a collaboration cue is a proper name by its letters: at
+    /// least three characters, one of them Latin, and not only a Latin abbreviation
+    /// (NPO, PTA: types the lexicon knows or does not).
+    static func isLatinProperName(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        s.count >= 3 && s.contains(where: ScalarClass.isASCIILetter)
+            && s.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) })
     }
 
     /// Whether `s` is only a word for a kind of body (警察署, 大学, a lexicon type),

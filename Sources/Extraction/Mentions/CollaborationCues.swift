@@ -1,0 +1,33 @@
+/// The names a text gives right before a collaboration cue: `…と連携`, `…と協働`,
+/// `…と協力`, `…と共催`, `…と合同`, `…の皆様とともに`, and each name of a list joined by
+/// や or 及び before one (`横浜中華街発展会協同組合や元町SS会と協力し`).
+///
+/// Whoever a measure works with is named there, so these spans are where a partner
+/// that no lexicon entry and no organisation suffix knows can still be read (see
+/// ``PartnerRecognizer``), and where the report looks for names not taken (see
+/// ``NoticeFinder``).
+enum CollaborationCues {
+    static let cues = ["との連携", "との協働", "と連携", "と協働", "と協力", "と共催", "と合同", "の皆様とともに", "の皆さまとともに"].map(S)
+
+    private static let cueTable = PhraseTable(cues)
+    private static let listSeparators: Set<Unicode.Scalar> = ["や", "及", "・"]
+
+    /// The ranges of the names before each cue in `s`, the nearest first for each cue;
+    /// `words` are the words with kana that names may contain.
+    static func names(in s: [Unicode.Scalar], words: [[Unicode.Scalar]]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            guard let cue = cueTable.longestMatch(in: s, at: i) else { i += 1; continue }
+            var end = i
+            for _ in 0..<4 {
+                let start = NameMorphology.nameStart(in: s, endingAt: end, words: words)
+                if start < end { result.append(start..<end) }
+                guard start > 1, listSeparators.contains(s[start - 1]) else { break }
+                end = start - 1
+            }
+            i += cue.length
+        }
+        return result
+    }
+}
