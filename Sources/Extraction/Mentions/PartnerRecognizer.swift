@@ -63,6 +63,7 @@ struct PartnerRecognizer: Sendable {
         "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会", "委員会",
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
         "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
+        "楽団", "合唱団", "劇団", "少年団",
     ].map(S).sorted { $0.count > $1.count }
 
     /// The suffixes, legal forms and group nouns by their first scalar, so that a scan
@@ -77,6 +78,27 @@ struct PartnerRecognizer: Sendable {
     /// What may follow an organisation word without it naming the organisation:
     /// 大学生 and 協議会員 are people, センター長 is a post, 連絡会議 a meeting, 大学校 a course.
     private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長", "議", "校"]
+
+    /// Words that make a school a stage of life rather than a body (`小学校入学を控えた
+    /// 保護者`, `大学進学`, `高校卒業後`).
+    private static let stageWords = ["入学", "進学", "卒業", "入園", "就学", "受験", "在学"].map(S)
+
+    /// Whether the name that ends at `end` is something a measure draws on rather than
+    /// works with: the object of 生かす / 活かす / 活用する, itself or through one of its
+    /// qualities (`商店街の魅力を生かし`).
+    static func isDrawnOn(_ s: [Unicode.Scalar], after end: Int) -> Bool {
+        var i = end
+        if i < s.count, s[i] == "の" {
+            i += 1
+            let start = i
+            while i < s.count, i - start < 8, ScalarClass.isNameCharacter(s[i]) || (ScalarClass.isHiragana(s[i]) && s[i] != "を") { i += 1 }
+            guard i > start else { return false }
+        }
+        guard i < s.count, s[i] == "を" else { return false }
+        return drawingVerbs.contains { s.matches($0, at: i + 1) }
+    }
+
+    private static let drawingVerbs = ["生か", "活か", "活用"].map(S)
 
     private struct Candidate {
         var range: Range<Int>
@@ -168,6 +190,10 @@ struct PartnerRecognizer: Sendable {
         let s = text.scalars
         let end = candidate.range.upperBound
         if candidate.quoted == nil, end < s.count, Self.personSuffixes.contains(s[end]) { return nil }
+        if candidate.quoted == nil, Self.stageWords.contains(where: { s.matches($0, at: end) }) { return nil }
+        // A type drawn on is a resource; a named body's knowledge drawn on (横浜市立大学の
+        // 専門的な知見を活かし) is its collaboration.
+        if candidate.quoted == nil, Self.isDrawnOn(s, after: end), isBareType(Array(s[candidate.range])) { return nil }
         var surface = Array(s[candidate.range])
         var counted = false
         while let first = surface.first, ScalarClass.isASCIIDigit(first) {
