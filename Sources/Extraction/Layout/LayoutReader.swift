@@ -39,9 +39,11 @@ enum LayoutReader {
                 continue
             }
             skipThrough = source[table.lines.upperBound].number
-            order.forcedKinds[order.lines.count] = .tableHeader
+            order.forcedKinds[order.lines.count] = table.isPlanTable ? .planTable : .tableHeader
             order.lines.append(line)
-            for row in table.rows { add(row, of: source, to: &order) }
+            for row in table.rows {
+                if table.isPlanTable { addPlanRow(row, of: source, to: &order) } else { add(row, of: source, to: &order) }
+            }
         }
         return order
     }
@@ -55,6 +57,12 @@ enum LayoutReader {
             if run >= 4 { return true }
         }
         return false
+    }
+
+    /// A row of a table of plans, as one line: its key, a wide gap, its plans.
+    private static func addPlanRow(_ row: TableReader.Row, of source: [SourceLine], to order: inout ReadingOrder) {
+        order.forcedKinds[order.lines.count] = .planRow
+        order.lines.append(SourceLine(number: source[row.lines[0]].number, raw: row.key + "\u{3000}\u{3000}" + row.plans))
     }
 
     private static func add(_ row: TableReader.Row, of source: [SourceLine], to order: inout ReadingOrder) {

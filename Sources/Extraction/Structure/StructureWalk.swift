@@ -106,9 +106,9 @@ struct StructureWalk {
             case .keyInitiatives:
                 handleKeyInitiatives(at: i)
             case .planTable:
-                // Rows keyed by measure labels follow; anything else is the text of
-                // the measure above (`【関連計画】` and the plans on the next lines).
-                appendBody(i)
+                // Rows keyed by measures follow (see StructureWalk+PlanTables); any
+                // other line is the text of the measure above (`【関連計画】` and the
+                // plans on the next lines). The table's title is layout.
                 inPlanTable = true
                 previous = .boundary
             case .sectionList(let names):
@@ -118,6 +118,10 @@ struct StructureWalk {
                 previous = .boundary
             case .sectionNote(let names):
                 sections += names.map { ($0, i) }
+            case .planRow:
+                // A row of a table of plans whose key names no measure: never the
+                // text of the measure above.
+                unmatchedPlanRows.append(i)
             case .heading(let heading):
                 handleHeading(heading, at: i)
             case .bullet:
@@ -228,28 +232,5 @@ struct StructureWalk {
         }
         afterKeyInitiatives = true
         previous = .structure
-    }
-
-    /// A row of a table of plans (`1-1  中期計画 テーマ5・…`, `視点１　第５期…`): its
-    /// text goes to the measure whose label is its first cell. False once a line is
-    /// no such row, which ends the table.
-    private mutating func planTableRow(at i: Int) -> Bool {
-        if lines[i].isBlank { return true }
-        let cells = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
-        guard cells.count >= 2 else { inPlanTable = false; return false }
-        let key = TextNormalizer.key(cells[0].text)
-        guard let index = labels[key], index >= 0 else {
-            // A row whose key names no measure still cites plans: report it, read on.
-            let rest = lines[i].compact.dropFirst(key.unicodeScalars.count)
-            let citesPlans = PlanRecognizer.planSuffixes.contains { Array(rest).contains($0) }
-            if citesPlans && key.unicodeScalars.count <= 8 && key.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) {
-                unmatchedPlanRows.append(i)
-                return true
-            }
-            inPlanTable = false
-            return false
-        }
-        measures[index].segments.append([i])
-        return true
     }
 }
