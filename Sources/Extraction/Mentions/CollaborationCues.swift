@@ -10,7 +10,9 @@ enum CollaborationCues {
     static let cues = ["との連携", "との協働", "と連携", "と協働", "と協力", "と共催", "と合同", "の皆様とともに", "の皆さまとともに"].map(S)
 
     private static let cueTable = PhraseTable(cues)
-    private static let listSeparators: Set<Unicode.Scalar> = ["や", "及", "・"]
+    /// や and 及び join names; ・ does not count, since it also joins the words of
+    /// one name (保育・教育施設), and a name before it is found by its own form.
+    private static let listSeparators: Set<Unicode.Scalar> = ["や", "及"]
 
     /// The ranges of the names before each cue in `s`, the nearest first for each cue;
     /// `words` are the words with kana that names may contain.

@@ -54,8 +54,12 @@ struct NoticeFinder: Sendable {
     /// label alone on its line (`【関連計画】`, the plans on the lines below) is none.
     func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String)] {
         let citedLines = Set(found.map(\.line))
+        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.map(\.line))
         return segment.compactMap { i in
             let s = lines[i].compact
+            // Numbers of the levelled plan's levels (テーマ5 戦略8) from which no
+            // reference was read: the citation's shape was not understood.
+            if !levelCitedLines.contains(lines[i].number), let start = levelNumber(in: s) { return (i, Array(s[start...]).string) }
             guard let label = Self.citationLabels.first(where: { s.contains($0) }), !citedLines.contains(lines[i].number) else { return nil }
             var start = s.firstIndex(of: label)! + label.count
             while start < s.count, ":】>)".unicodeScalars.contains(s[start]) { start += 1 }
@@ -63,6 +67,20 @@ struct NoticeFinder: Sendable {
             while end < s.count, !")）>】".unicodeScalars.contains(s[end]) { end += 1 }
             return end > start ? (i, Array(s[start..<end]).string) : nil
         }
+    }
+
+    /// Where a level of the levelled plan is written with a number (`テーマ5`,
+    /// `政策 35`) on a line, if anywhere.
+    private func levelNumber(in s: [Unicode.Scalar]) -> Int? {
+        guard let levels = plans.lexicon.levelledPlan?.levels else { return nil }
+        for i in s.indices {
+            for key in levels.flatMap(\.keys) where s.matches(key, at: i) {
+                var j = i + key.count
+                while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "：" { j += 1 }
+                if j < s.count, ScalarClass.isASCIIDigit(s[j]) { return i }
+            }
+        }
+        return nil
     }
 
     /// The plans a row of a plan table names (its key cell aside).

@@ -110,7 +110,7 @@ struct PlanRecognizer: Sendable {
         var i = 0
         while i < s.count {
             guard let spelling = plan.keys.first(where: { s.matches($0, at: i) }) else { i += 1; continue }
-            let wordEnd = i + spelling.count
+            let wordEnd = Self.endOfPeriod(in: s, after: i + spelling.count)
             let (references, numbersEnd) = LevelledPlanReference.parse(s, from: wordEnd, levels: plan.levels)
             // The city's name before the word belongs to the mention (横浜市中期計画).
             var start = i
@@ -122,6 +122,21 @@ struct PlanRecognizer: Sendable {
         }
         return result
     }
+
+    /// Where a plan's name ends with its period (`中期計画（2022～2025）`,
+    /// `中期計画(令和4～7年度)`): after a bracket right behind the name that holds
+    /// years and nothing else, so that the numbers after it are read as the citation.
+    /// A period written without brackets (`中期計画2026-2029`) needs no skipping: its
+    /// digits follow no level's word.
+    static func endOfPeriod(in s: [Unicode.Scalar], after end: Int) -> Int {
+        guard end < s.count, s[end] == "(", let close = s[(end + 1)...].prefix(16).firstIndex(of: ")") else { return end }
+        let inner = s[(end + 1)..<close]
+        guard inner.contains(where: ScalarClass.isASCIIDigit),
+              inner.allSatisfy({ ScalarClass.isASCIIDigit($0) || periodCharacters.contains($0) }) else { return end }
+        return close + 1
+    }
+
+    private static let periodCharacters: Set<Unicode.Scalar> = ["~", "～", "〜", "-", "‐", "－", "年", "度", "令", "和", "平", "成", "R", "H", " ", ".", "/"]
 
     /// Citations of the ward plan: explicit ones, the nickname alone, and bare terms
     /// when the text cites the plan.
