@@ -34,12 +34,12 @@ enum ColumnSplitter {
     /// The lines with each two-column block read column by column; lines in
     /// `excluded` (tables already read) are never part of a block.
     static func split(_ lines: [SourceLine], excluded: Set<Int>) -> [SourceLine] {
-        let placements = lines.enumerated().map { i, line in excluded.contains(i) ? nil : placement(of: line) }
+        var placements = lines.enumerated().map { i, line in excluded.contains(i) ? nil : placement(of: line) }
         var result: [SourceLine] = []
         result.reserveCapacity(lines.count)
         var i = 0
         while i < lines.count {
-            if let block = block(startingAt: i, placements) {
+            if let block = block(startingAt: i, lines, &placements) {
                 result += reordered(lines, block.range, column: block.column, placements)
                 i = block.range.upperBound
             } else {
@@ -67,8 +67,19 @@ enum ColumnSplitter {
         return .leftOnly(end: segments[segments.count - 1].end)
     }
 
-    /// The block that starts with a two-sided line at `start`, if it has enough of them.
-    private static func block(startingAt start: Int, _ placements: [Placement?]) -> (range: Range<Int>, column: Int, rows: [Int])? {
+    /// Line `line` as two columns cut at display column `column` (within the
+    /// tolerance), where white space two columns wide or more ends there; nil when
+    /// there is no such gap.
+    private static func placement(of line: SourceLine, splitAt column: Int) -> Placement? {
+        let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
+        guard let k = segments.indices.dropFirst().first(where: { abs(segments[$0].column - column) <= tolerance }) else { return nil }
+        return .both(column: segments[k].column, right: Array(segments[k...]))
+    }
+
+    /// The block that starts with a two-sided line at `start`, if it has enough of
+    /// them. A line whose left text runs up to the block's column with a narrower gap
+    /// (`…防災力　都筑区商店街…`, a left column filled to its width) is split there.
+    private static func block(startingAt start: Int, _ lines: [SourceLine], _ placements: inout [Placement?]) -> (range: Range<Int>, column: Int, rows: [Int])? {
         guard case .both(let column, _)? = placements[start] else { return nil }
         var rowsWithBoth = [start]
         var end = start + 1  // one past the last line with right-hand text
@@ -78,7 +89,11 @@ enum ColumnSplitter {
             case .blank?:
                 break
             case .leftOnly(let leftEnd)?:
-                if leftEnd > column - tolerance { break scan }
+                guard leftEnd > column - tolerance else { break }
+                guard let split = placement(of: lines[i], splitAt: column) else { break scan }
+                placements[i] = split
+                rowsWithBoth.append(i)
+                end = i + 1
             case .both(let c, _)?:
                 guard abs(c - column) <= tolerance else { break scan }
                 rowsWithBoth.append(i)
