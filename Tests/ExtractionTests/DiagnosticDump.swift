@@ -41,12 +41,15 @@ import Testing
     }
 
     /// With WARDGRAPH_KINDS=NAME, prints each line of the documents whose file name
-    /// contains NAME in reading order, with the kind the classifier gave it.
+    /// contains NAME (or of the file at NAME, an absolute path) in reading order, with
+    /// the kind the classifier gave it.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_KINDS"] != nil))
     func dumpLineKinds() throws {
         let filter = ProcessInfo.processInfo.environment["WARDGRAPH_KINDS"] ?? ""
-        for name in Corpus.allDocuments where name.contains(filter) {
-            let source = try SourceText.lines(of: try Corpus.sourceBytes(name), fileName: name)
+        let names = filter.hasPrefix("/") ? [filter] : Corpus.allDocuments.filter { $0.contains(filter) }
+        for name in names {
+            let bytes = name.hasPrefix("/") ? Array(try Data(contentsOf: URL(fileURLWithPath: name))) : try Corpus.sourceBytes(name)
+            let source = try SourceText.lines(of: bytes, fileName: name)
             let order = LayoutReader.read(source)
             let kinds = LineClassifier.classify(order.lines, forced: order.forcedKinds)
             print("===== \(name)")

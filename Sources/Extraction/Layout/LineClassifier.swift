@@ -30,7 +30,7 @@ enum LineClassifier {
         if short && key.contains(bureauProjectsWord) { return .bureauProjects }
         if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
         if short && LineShapes.isPlanTableHeading(key) { return .planTable }
-        if key.first == "(" || key.first == "担" || key.first == "所", let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
+        if SectionNoteParser.mayHoldNote(key), let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
         if let sections = SectionListParser.parse(display) { return .sectionList(sections) }
         if let first = display.unicodeScalars.first {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }

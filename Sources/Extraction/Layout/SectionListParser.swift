@@ -28,6 +28,8 @@ enum SectionListParser {
         while let first = scalars.first, SymbolClass(first) != nil || LineShapes.bulletMarks.contains(first) || first == " " {
             scalars = scalars.dropFirst()
         }
+        // A list that goes on to the next line ends in its separator (`戸籍課、税務課、`).
+        while let last = scalars.last, last == "、" || last == "，" || last == "," || last == "・" || last == " " { scalars = scalars.dropLast() }
         let text = Substring(scalars)
         // The cheap tests first: most lines are text, and end like text.
         guard let last = scalars.last else { return nil }
