@@ -32,4 +32,15 @@ enum CollaborationCues {
         }
         return result
     }
+
+    /// Words that end the names of activities, events and programmes, never of
+    /// organisations: what a measure holds with its partners (`せや区民DAYと合同で`).
+    private static let activityWords = ["キャンペーン", "イベント", "事業", "講座", "教室", "まつり", "祭り", "祭", "フェスタ", "フェア",
+                                        "フェスティバル", "マルシェ", "DAY", "Day", "デー", "大会", "ワークショップ", "プロジェクト",
+                                        "活動", "制度", "会議", "研修", "訓練", "プログラム", "システム", "スタイル"].map(S)
+
+    /// Whether `name` names an activity or a programme by its last word.
+    static func isActivity(_ name: [Unicode.Scalar]) -> Bool {
+        activityWords.contains { name.hasSuffix($0) }
+    }
 }

@@ -25,9 +25,6 @@ struct NoticeFinder: Sendable {
         }
     }
 
-    /// Words that end the names of activities and events, never of organisations.
-    private static let activityWords = ["キャンペーン", "イベント", "事業", "講座", "教室", "まつり", "祭り", "フェスタ", "マルシェ",
-                                        "ワークショップ", "プロジェクト", "活動", "制度", "会議", "研修", "訓練"].map(S)
 
     /// `name` when it looks like an organisation that is not among the partners found.
     private func unknownOrganisation(_ scalars: [Unicode.Scalar], foundKeys: [String]) -> String? {
@@ -37,7 +34,7 @@ struct NoticeFinder: Sendable {
         else { return nil }
         // A count (`３署`, `区内６地区`) refers back to names given before.
         if name.contains(where: ScalarClass.isASCIIDigit) && !name.contains(where: ScalarClass.isASCIILetter) { return nil }
-        if Self.activityWords.contains(where: { name.hasSuffix($0) }) { return nil }
+        if CollaborationCues.isActivity(name) { return nil }
         let key = name.string
         if foundKeys.contains(where: { $0.hasSuffix(key) || key.hasSuffix($0) }) { return nil }
         if partners.lexicon.isVague(key) || partners.isOfficeUnit(key) || partners.lexicon.canonicalPlan(for: key) != nil { return nil }

@@ -7,7 +7,8 @@
 ///   with a particle after a legal form.
 /// - The names of local bodies may begin with the ward's name or its reading
 ///   (`とつか区民活動センター`, `みなみ市民活動・多文化共生ラウンジ`), which are words of
-///   the name, not text before it; such a name may join two words with ・.
+///   the name, not text before it; such a name may join two words with ・, the first
+///   of which may be the reading alone (`せや・ガイドの会`).
 struct OrganisationNames: Sendable {
     /// Words with kana that occur inside names: ``NameMorphology/wordsWithKana`` and
     /// the wards' readings, longest first.
@@ -63,7 +64,7 @@ struct OrganisationNames: Sendable {
         }
         let before = NameMorphology.nameStart(in: s, endingAt: start - 1, words: words)
         let part = Array(s[before..<(start - 1)])
-        guard part.count >= 2, wardSpellings.contains(where: { part.hasPrefix($0) && part.count > $0.count }), !isOrganisation(part)
+        guard part.count >= 2, wardSpellings.contains(where: { part.hasPrefix($0) }), !isOrganisation(part)
         else { return start }
         return before
     }

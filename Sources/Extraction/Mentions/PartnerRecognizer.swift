@@ -63,8 +63,20 @@ struct PartnerRecognizer: Sendable {
         "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会", "委員会",
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
         "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
-        "楽団", "合唱団", "劇団", "少年団",
+        "楽団", "合唱団", "劇団", "少年団", associationOf,
     ].map(S).sorted { $0.count > $1.count }
+
+    /// `…の会`: the name of a voluntary association (せや・ガイドの会, 認知症の人と家族の会).
+    private static let associationOf = "の会"
+
+    /// Whether a suffix that ends at `end` ends the name there: `…の会` does only where
+    /// no name character follows (`地域の会場`, `…の会議` are no associations).
+    private static func endsName(_ s: [Unicode.Scalar], at end: Int, suffix index: Int) -> Bool {
+        guard organisationSuffixes[index] == associationOfScalars else { return true }
+        return end >= s.count || !ScalarClass.isNameCharacter(s[end])
+    }
+
+    private static let associationOfScalars = S(associationOf)
 
     /// The suffixes, legal forms and group nouns by their first scalar, so that a scan
     /// tries only the words that can start at a position.
@@ -131,7 +143,7 @@ struct PartnerRecognizer: Sendable {
                 let start = i - droppablePrefixLength(in: s, before: i, type: lexicon.partners[match.value].canonical)
                 candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
-            if let suffix = Self.suffixTable.longestMatch(in: s, at: i) {
+            if let suffix = Self.suffixTable.longestMatch(in: s, at: i), Self.endsName(s, at: i + suffix.length, suffix: suffix.value) {
                 let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || isOfficeUnit($0.string) }
                 if start < i { candidates.append(Candidate(range: start..<(i + suffix.length))) }
             }
@@ -148,7 +160,8 @@ struct PartnerRecognizer: Sendable {
                 candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
             }
         }
-        for range in CollaborationCues.names(in: s, words: names.words) where Self.isLatinProperName(s[range]) {
+        for range in CollaborationCues.names(in: s, words: names.words)
+        where Self.isLatinProperName(s[range]) && !CollaborationCues.isActivity(Array(s[range])) {
             candidates.append(Candidate(range: range))
         }
         for k in candidates.indices where !candidates[k].fromGroupNoun {
