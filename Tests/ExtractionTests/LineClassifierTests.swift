@@ -66,6 +66,27 @@ import Testing
         Case(raw: "※1 避難誘導や避難生活などで支援が必要な方", kind: .note),
         Case(raw: "○「農」の魅力発信", kind: .heading(Heading(marker: .symbol(.circle), title: "「農」の魅力発信"))),
         Case(raw: "○開催まで1年を切ったGREEN×EXPO 2027の開催地元区として、機運を高めます。", kind: .text),
+        // Key initiatives in caption brackets; a caption that names a photo.
+        Case(raw: "＜主な取組＞", kind: .keyInitiatives),
+        Case(raw: "〈主な事業〉", kind: .keyInitiatives),
+        Case(raw: "＜主な取組の様子＞", kind: .caption),
+        // An organisation chart drawn with box-drawing or ASCII lines; posts and buildings beside units.
+        Case(raw: "　区長 ── 副区長 ─┬─ 区政推進部 ──────┬─ 総務課", kind: .sectionList([SectionName(name: "総務課", written: "総務課")])),
+        Case(raw: "　　　　　│　　　　　　　│　　└ 地域力推進担当", kind: .sectionList([SectionName(name: "地域力推進担当", written: "地域力推進担当")])),
+        Case(raw: "　　　　　│　（センター長）　　　├─ 生活衛生課", kind: .sectionList([SectionName(name: "生活衛生課", written: "生活衛生課")])),
+        Case(raw: "  +-- 区政推進課", kind: .sectionList([SectionName(name: "区政推進課", written: "区政推進課")])),
+        Case(raw: "  |   `-- 地域振興課", kind: .sectionList([SectionName(name: "地域振興課", written: "地域振興課")])),
+        Case(raw: "別庁舎 保土ケ谷土木事務所", kind: .sectionList([SectionName(name: "保土ケ谷土木事務所", written: "保土ケ谷土木事務所")])),
+        Case(raw: "戸籍課、税務課、", kind: .sectionList([
+            SectionName(name: "戸籍課", written: "戸籍課"), SectionName(name: "税務課", written: "税務課"),
+        ])),
+        // A numbered part's remark in brackets does not hide the organisation chart.
+        Case(raw: "４　中区役所の組織図（令和５年４月１日現在）", kind: .part(.organisation)),
+        // Notes of the units in charge in other brackets and words.
+        Case(raw: "［担当：総務課・地域振興課］", kind: .sectionNote([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "地域振興課", written: "地域振興課"),
+        ])),
+        Case(raw: "担当部署：建築課", kind: .sectionNote([SectionName(name: "建築課", written: "建築課")])),
     ]
 
     @Test(arguments: cases)

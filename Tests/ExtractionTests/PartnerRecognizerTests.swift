@@ -69,6 +69,30 @@ import Testing
         Case(text: "横浜平沼高等学校の生徒と協働し、区内の中学校とも連携", partners: ["横浜平沼高等学校", "学校"], ward: "西区"),
         // A fire station the document does not list as its own unit is an outside body.
         Case(text: "鶴見消防署と合同の訓練を行います", partners: ["鶴見消防署"], ward: "鶴見区"),
+        // A committee named by what it does and what it serves belongs to that.
+        Case(text: "拠点運営委員会の訓練に区職員が参加し", partners: []),
+        Case(text: "地区推進委員会と協力し", partners: []),
+        Case(text: "青葉区制30周年記念事業推進委員会と連携し", partners: ["青葉区制30周年記念事業推進委員会"], ward: "青葉区"),
+        // A count of bodies refers back to names given before.
+        Case(text: "３警察署と合同で、特殊詐欺の防止", partners: [], ward: "中区"),
+        Case(text: "区内の２大学と連携し", partners: []),
+        // A name after a legal form may go on in kana; particles end it.
+        Case(text: "一般社団法人横浜みなとみらい２１と協力して", partners: ["一般社団法人横浜みなとみらい21"], ward: "西区"),
+        Case(text: "NPO法人ことぶき協働ネットとともに", partners: ["NPO法人ことぶき協働ネット"], ward: "中区"),
+        // Latin letters before a collaboration cue make a proper name; an event's name does not.
+        Case(text: "横浜ＦＣと連携し、ホームゲームで", partners: ["横浜FC"], ward: "神奈川区"),
+        Case(text: "横浜中華街発展会協同組合や元町SS会と協力し", partners: ["横浜中華街発展会協同組合", "元町SS会"], ward: "中区"),
+        Case(text: "せや区民DAYと合同で開催", partners: [], ward: "瀬谷区"),
+        Case(text: "横浜FCのホームゲームで", partners: [], ward: "神奈川区"),
+        // Arts bodies and associations by their suffix; 会場 and 会議 are no association.
+        Case(text: "神奈川フィルハーモニー管弦楽団とのワークショップ", partners: ["神奈川フィルハーモニー管弦楽団"], ward: "保土ケ谷区"),
+        Case(text: "せや・ガイドの会と協力し、地域の会場で", partners: ["せや・ガイドの会"], ward: "瀬谷区"),
+        Case(text: "見守りの会議を開きます", partners: []),
+        // A school as a stage of life, and a type drawn on as a resource, are no partners.
+        Case(text: "小学校入学を控えた保護者向けのセミナー", partners: [], ward: "保土ケ谷区"),
+        Case(text: "開港の歴史や文化、商店街の魅力を生かし", partners: [], ward: "中区"),
+        Case(text: "横浜市立大学の専門的な知見を活かしながら", partners: ["横浜市立大学"], ward: "金沢区"),
+        Case(text: "商店街を活用したイベントと、商店街と連携した清掃", partners: ["商店街"]),
     ]
 
     @Test(arguments: cases)
@@ -109,6 +133,14 @@ import Testing
         let mentions = recognizer.mentions(in: text)
         #expect(mentions.map(\.name) == ["戸塚区連合町内会自治会連絡会"])
         #expect(mentions.map(\.surface) == ["区連会"])
+    }
+
+    @Test func aNameAfterALegalFormCanBeDeclaredShort() throws {
+        let document = TextNormalizer.compactScalars("株式会社横浜DeNAベイスターズ（以下「ベイスターズ」）とは、包括連携協定に基づく取組を進めます。")
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "中区", documentText: document)
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars("ベイスターズと連携し"), line: 3, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == ["株式会社横浜DeNAベイスターズ"])
     }
 
     @Test func aSentenceEndIsAHardStop() throws {

@@ -31,7 +31,9 @@ enum LineClassifier {
         if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
         if short && LineShapes.isPlanTableHeading(key) { return .planTable }
         if SectionNoteParser.mayHoldNote(key), let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
-        if let sections = SectionListParser.parse(display) { return .sectionList(sections) }
+        if let sections = SectionListParser.parse(display) ?? SectionListParser.unitWithWork(line.raw).map({ [$0] }) {
+            return .sectionList(sections)
+        }
         if let first = display.unicodeScalars.first {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }
             if LineShapes.isBullet(display) { return .bullet }

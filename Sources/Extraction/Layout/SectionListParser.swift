@@ -79,6 +79,16 @@ enum SectionListParser {
         s == "ー" || s == "－" || s == "―"
     }
 
+    /// `総務課　　　庁舎管理、防災、統計`: a unit and, after a wide gap (a table's next
+    /// column), what it does. The raw line is needed, since display text keeps no gaps.
+    static func unitWithWork(_ raw: String) -> SectionName? {
+        guard RawSegments.hasInnerGap(raw), RawSegments.indent(of: raw) <= 4 else { return nil }
+        let cells = RawSegments.segments(of: raw, minimumGap: 2)
+        guard cells.count == 2, !cells[1].text.contains("。") else { return nil }
+        let unit = TextNormalizer.display(cells[0].text)
+        return unitName(unit).map { SectionName(name: $0, written: unit) }
+    }
+
     /// `区政推進部`, `福祉保健センター`, `６階`, `61番`, `別庁舎`, `（区庁舎外）`, and the
     /// posts at the top of a chart (`区長`, `副区長`, `センター長`): tokens that may stand
     /// beside units in an organisation table without being units.

@@ -100,9 +100,9 @@ enum TitleCleaner {
     ///     …の推進〔中期計画2026-2029：テーマ05 戦略8 政策35〕              (citation inside the brackets)
     ///     …の推進（関連計画：第３期健康横浜２１）
     ///
-    /// The label is a word for a plan (it ends in 計画) right after the opening bracket.
-    /// In 【】 or ［］ it is closed at once and the citation follows; in other brackets a
-    /// separator, a number or a term follows it inside them. A plan's name given as a
+    /// The label is a word for a plan (it ends in 計画) right after the opening bracket,
+    /// and a separator, a number or a term follows it inside the brackets; 【】 and ［］
+    /// may also close at once, with the citation after them. A plan's name given as a
     /// gloss (`「ひとつプラン港北」（地域福祉保健計画）第5期の策定`) is closed right
     /// after the name, in round brackets, and stays in the title.
     static func strippingTrailingCitation(_ text: String) -> String {
@@ -112,7 +112,7 @@ enum TitleCleaner {
             guard let labelEnd = citationLabelEnd(s, from: i + 1) else { continue }
             let labelClosed = labelEnd < s.count && closingBrackets.contains(s[labelEnd])
             let squareOpener = s[i] == "【" || s[i] == "［" || s[i] == "["
-            guard squareOpener ? labelClosed && labelEnd + 1 < s.count : !labelClosed else { continue }
+            guard labelClosed ? squareOpener && labelEnd + 1 < s.count : true else { continue }
             let before = Array(s[..<i]).string.trimmingSpaces()
             if before.unicodeScalars.contains(where: ScalarClass.isLetter) { return before }
         }
