@@ -54,6 +54,11 @@ let package = Package(
                 "Extraction", "GraphExport", "GraphViz",
             ]),
         .testTarget(name: "ApplicationTests", dependencies: ["Application", "TestSupport"]),
+        // An HTTP/1.1 server over POSIX sockets: the request parser is a pure state machine
+        // (bytes in, requests or errors out); connections, limits, timeouts and the drain are
+        // the thin I/O around it. Knows nothing of wards.
+        .target(name: "HTTPServer"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         // The REPL, a front end: statements, meta-commands, completion, over the line editor;
         // every command is an operation and a view of the application layer.
         .target(name: "REPL", dependencies: ["Application", "LineEditor", "Querying", "WardGraph", "ResultFormats", "TextLayout", "Datalog"]),
