@@ -18,7 +18,7 @@ enum ExplorerScript {
         else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
         else node.setAttribute(name, value);
       }
-      for (const child of children.flat()) {
+      for (const child of children.flat(Infinity)) {
         if (child === null || child === undefined) continue;
         node.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child);
       }
@@ -26,7 +26,7 @@ enum ExplorerScript {
     }
 
     function replace(container, ...children) {
-      container.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+      container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
     }
 
     async function api(path, body) {
@@ -156,7 +156,7 @@ enum ExplorerScript {
     function showAnswer() {
       const answer = state.answer;
       const count = answer.truncated ? `${answer.total_rows}件中 ${answer.rows.length}件を表示` : `${answer.total_rows}件`;
-      $('summary').textContent = `${count}(${answer.elapsed_ms} ms、トランザクション ${answer.tx})`;
+      $('summary').textContent = `${count}(${answer.elapsed_ms.toFixed(1)} ms、トランザクション ${answer.tx})`;
       $('download-csv').disabled = false;
       $('download-json').disabled = false;
       const table = $('result');
@@ -279,12 +279,19 @@ enum ExplorerScript {
       for (const selected of document.querySelectorAll('tbody tr.selected')) selected.classList.remove('selected');
       tr.classList.add('selected');
       const atom = atomFor(row);
-      showTab('why');
-      const panel = $('why');
       if (!atom) {
-        replace(panel, el('p', { class: 'hint' }, 'この質問の行には根拠を表示できません(問い合わせの最初の述語の引数がすべて列として現れる必要があります)。'));
+        showTab('why');
+        replace($('why'), el('p', { class: 'hint' }, 'この質問の行には根拠を表示できません(問い合わせの最初の述語の引数がすべて列として現れる必要があります)。'));
         return;
       }
+      await showWhy(atom);
+    }
+
+    /** The derivation of `atom`, down to the documents' sentences; the URL remembers it. */
+    async function showWhy(atom) {
+      showTab('why');
+      const panel = $('why');
+      setParameter('why', atom);
       replace(panel, el('p', { class: 'hint' }, `${atom} の根拠を求めています…`));
       const result = await api('/api/why', { atom });
       if (!result.ok) { replace(panel, el('p', { class: 'error-message' }, firstError(result))); return; }
@@ -339,8 +346,13 @@ enum ExplorerScript {
         el('h3', {}, '履歴'),
         el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ['tx', '時刻', '', '属性', '値', '出典', '作成者'].map((h) => el('th', {}, h)))),
           el('tbody', {}, node.history.map((h) => el('tr', {}, [String(h.tx), h.time, h.op, h.attribute, String(h.value), h.source ? h.source.text : '', h.author].map((c) => el('td', {}, c))))))));
+      setParameter('node', id);
+    }
+
+    /** Keeps what is shown in the page's URL, so that a link reopens it. */
+    function setParameter(name, value) {
       const url = new URL(location.href);
-      url.searchParams.set('node', id);
+      url.searchParams.set(name, value);
       history.replaceState(null, '', url);
     }
 
@@ -375,11 +387,16 @@ enum ExplorerScript {
       loadStatus();
       loadExamples();
       const parameters = new URLSearchParams(location.search);
+      const then = () => {
+        if (parameters.has('why')) showWhy(parameters.get('why'));
+        else if (parameters.has('node')) openNode(parameters.get('node'));
+        else if (parameters.get('tab') === 'diagram') showTab('diagram');
+      };
       if (parameters.has('q')) {
         $('program').value = parameters.get('q');
-        run().then(() => { if (parameters.has('node')) openNode(parameters.get('node')); });
-      } else if (parameters.has('node')) {
-        openNode(parameters.get('node'));
+        run().then(then);
+      } else {
+        then();
       }
     }
 

@@ -57,7 +57,8 @@ enum ExplorerStyle {
     .leaf .atom { color: var(--leaf); }
     blockquote.sentence { margin: 0.2rem 0 0.2rem 0.4rem; padding: 0.2rem 0.6rem; border-left: 3px solid var(--leaf); background: #f1f8f1; font-size: 0.9rem; }
     .cite { color: var(--muted); font-size: 0.8rem; }
-    .diagram img { max-width: 100%; height: auto; background: #fff; }
+    .diagram { overflow: auto; max-height: 80vh; }
+    .diagram img { display: block; max-width: none; background: #fff; }
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
     dl.facts dt { color: var(--muted); }
     dl.facts dd { margin: 0; }
