@@ -29,7 +29,7 @@ public enum RawHTTP {
         }
     }
 
-    public final class Connection {
+    public final class Connection: @unchecked Sendable {
         public let fd: Int32
         private var pending: [UInt8] = []
 

@@ -8,7 +8,7 @@ import WebService
 
 /// The service in this process on an ephemeral port (port 0; the server says which
 /// it got), over a fresh copy of a store built from the five documents.
-final class TestService {
+final class TestService: @unchecked Sendable {
     let directory = TemporaryDirectory("wardgraph-service")
     let storePath: String
     let service: GraphService

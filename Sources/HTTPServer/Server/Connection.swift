@@ -43,23 +43,24 @@ final class Connection: @unchecked Sendable {
             case .needMoreData:
                 break
             }
+            let now: Double
             switch Socket.receive(fd, into: buffer) {
             case .bytes(let count):
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                lastActivity = Self.now()
-                if requestStarted == nil && parser.isMidRequest { requestStarted = lastActivity }
+                now = Self.now()
+                lastActivity = now
+                if requestStarted == nil && parser.isMidRequest { requestStarted = now }
             case .closed:
                 return
             case .timeout:
-                let now = Self.now()
-                if let started = requestStarted {
-                    if now - started > configuration.readTimeout {
-                        refuse(HTTPError(.requestTimeout, "the request did not arrive whole within \(Self.seconds(configuration.readTimeout))"), started: started)
-                        return
-                    }
-                } else if server.isDraining || now - lastActivity > configuration.idleTimeout {
-                    return
-                }
+                now = Self.now()
+                if requestStarted == nil && (server.isDraining || now - lastActivity > configuration.idleTimeout) { return }
+            }
+            // A request trickling in byte by byte never lets a read time out: the
+            // deadline is measured from its first byte, whatever arrives.
+            if let started = requestStarted, now - started > configuration.readTimeout {
+                refuse(HTTPError(.requestTimeout, "the request did not arrive whole within \(Self.seconds(configuration.readTimeout))"), started: started)
+                return
             }
         }
     }
