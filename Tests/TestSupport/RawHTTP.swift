@@ -13,6 +13,7 @@ import Glibc
 public enum RawHTTP {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// One response: status, headers (names lowercased), body.
