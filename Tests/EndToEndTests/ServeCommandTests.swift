@@ -35,9 +35,13 @@ import TestSupport
             self.port = port
         }
 
-        /// SIGTERM, then the exit status and what it wrote on standard error.
+        /// SIGTERM, then the exit status and what it wrote on standard error. A server
+        /// that has not stopped within ten seconds is killed (and the status says so).
         func stop() -> (status: Int32, stderr: String) {
             process.terminate()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             project.remove()
             return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
@@ -57,7 +61,7 @@ import TestSupport
         let (status, stderr) = server.stop()
         #expect(status == 0)
         #expect(stderr.contains("\"GET /healthz HTTP/1.1\" 200"))
-        #expect(stderr.contains("wardgraph: stopping: finishing the requests in flight"))
+        #expect(stderr.contains("wardgraph: stopping (SIGTERM): finishing the requests in flight"))
         #expect(stderr.contains("wardgraph: stopped"))
     }
 

@@ -63,6 +63,7 @@ public final class HTTPServer: @unchecked Sendable {
         self.accessLog = accessLog
         do {
             (listener, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
+            Socket.setNonBlocking(listener)  // the accept loop polls, so that a drain is noticed
         } catch {
             throw HTTPError(.internalServerError, error.description)
         }
@@ -101,41 +102,45 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting, lets requests in flight finish (their responses say
     /// `Connection: close`), closes idle connections, and returns when none is left
     /// or `drainTimeout` has passed; the number of connections still open then.
+    /// Connections the kernel had already accepted (a client that connected and sent
+    /// its request just before) are still served.
     @discardableResult
     public func drain() -> Int {
         lock.lock()
-        let first = !draining
         draining = true
         lock.unlock()
-        if first { Socket.shutdownBoth(listener) }
         let deadline = Date().addingTimeInterval(configuration.drainTimeout)
-        while activeConnections > 0 && Date() < deadline { usleep(10_000) }
+        while (accepting?.isFinished == false || activeConnections > 0) && Date() < deadline { usleep(10_000) }
         accessLog?.flush()
         return activeConnections
     }
 
+    /// Accepts connections until a drain; then takes those already waiting in the
+    /// backlog (without blocking) and closes the listener.
     private func acceptLoop() {
-        while let (fd, peer) = Socket.accept(listener) {
-            lock.lock()
-            if draining {
-                lock.unlock()
-                Socket.close(fd)
-                break
-            }
-            let full = connections >= configuration.maxConnections
-            if !full { connections += 1 }
-            lock.unlock()
-            if full {
-                refuse(fd, peer)
-                continue
-            }
-            Socket.configure(fd, readTick: configuration.tick, writeTimeout: configuration.writeTimeout)
-            let connection = Connection(fd: fd, peer: peer, server: self)
-            let thread = Thread { connection.run() }
-            thread.stackSize = 8 << 20
-            thread.start()
+        while !isDraining {
+            guard Socket.waitReadable(listener, milliseconds: 100) else { continue }
+            while let (fd, peer) = Socket.accept(listener) { admit(fd, peer) }
         }
+        while let (fd, peer) = Socket.accept(listener) { admit(fd, peer) }
         Socket.close(listener)
+    }
+
+    /// Gives a new connection its thread, or refuses it past the connection limit.
+    private func admit(_ fd: Int32, _ peer: String) {
+        lock.lock()
+        let full = connections >= configuration.maxConnections
+        if !full { connections += 1 }
+        lock.unlock()
+        if full {
+            refuse(fd, peer)
+            return
+        }
+        Socket.configure(fd, readTick: configuration.tick, writeTimeout: configuration.writeTimeout)
+        let connection = Connection(fd: fd, peer: peer, server: self)
+        let thread = Thread { connection.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// Past the connection limit: 503 at once, without reading the request.

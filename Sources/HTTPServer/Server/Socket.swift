@@ -76,7 +76,18 @@ enum Socket {
         return (fd, chosen)
     }
 
-    /// The next connection and its peer's address; nil when the listener was shut down.
+    /// Whether `fd` has something to read (a connection to accept) within the time.
+    static func waitReadable(_ fd: Int32, milliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, milliseconds) > 0
+    }
+
+    static func setNonBlocking(_ fd: Int32) {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// The next connection waiting on a non-blocking listener and its peer's address;
+    /// nil when none is waiting (or the listener is closed).
     static func accept(_ listener: Int32) -> (fd: Int32, peer: String)? {
         while true {
             var peer = sockaddr_storage()

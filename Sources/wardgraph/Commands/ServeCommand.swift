@@ -1,5 +1,4 @@
 import Application
-import Dispatch
 import Foundation
 import HTTPServer
 import Querying
@@ -42,6 +41,14 @@ enum ServeCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        // SIGTERM and SIGINT are taken by sigwait below, so block them before any thread
+        // starts (threads inherit the mask): a signal that comes early waits, pending,
+        // instead of killing the process or being lost.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
         var server = HTTPServer.Configuration()
         server.host = arguments.value("bind") ?? "127.0.0.1"
         server.port = UInt16(try arguments.integer("port", atLeast: 0).map { min($0, 65535) } ?? 8750)
@@ -79,18 +86,9 @@ enum ServeCommand {
         context.out.flush()
         context.err.flush()
 
-        // SIGTERM and SIGINT: finish what is in flight, then leave.
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGTERM, SIGINT] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            sources.append(source)
-        }
-        stop.wait()
-        context.err.line("wardgraph: stopping: finishing the requests in flight")
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        context.err.line("wardgraph: stopping (\(received == SIGINT ? "SIGINT" : "SIGTERM")): finishing the requests in flight")
         context.err.flush()
         let left = http.drain()
         service.stop()
