@@ -76,7 +76,9 @@ let package = Package(
                 "Ingestion", "REPL", "LineEditor", "HTTPServer", "WebService",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
-        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),
+        .executableTarget(
+            name: "wardgraph-bench",
+            dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport", "Application", "HTTPServer", "WebService"]),
         // End-to-end tests through the wardgraph binary.
         .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
 

@@ -38,7 +38,7 @@ public enum QuerySelection {
             }
             if edges.count == rows.count { return .edges(edges, title: title) }
         }
-        let byLabel = session.snapshot?.nodesByLabel() ?? [:]
+        let byLabel = session.nodesByLabel
         func node(_ text: String) -> NodeID? {
             if NodeID.looksLikeID(text), let id = try? NodeID(parsing: text) { return id }
             if let ids = byLabel[text], ids.count == 1 { return ids[0] }
