@@ -32,6 +32,8 @@ public struct Ingestor {
         public let edges: Int
         /// Nil when the store already had this content.
         public let transaction: TransactionInfo?
+        /// What extraction did not understand in the document.
+        public let understanding: UnderstandingReport
     }
 
     /// Extracts `bytes` (the file `fileName`) and records it. Nothing is written if
@@ -44,7 +46,8 @@ public struct Ingestor {
         return Report(
             file: fileName, ward: extracted.ward, fiscalYear: extracted.fiscalYear,
             measures: extracted.measures.count, sections: extracted.sections.count, partners: extracted.partners.count,
-            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction)
+            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction,
+            understanding: UnderstandingReport(extracted, facts: content))
     }
 
     /// Reads and ingests a file.

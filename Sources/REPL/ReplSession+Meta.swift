@@ -144,6 +144,7 @@ extension ReplSession {
             for failure in IngestView.failures(outcomes) { fail(failure) }
             let table = IngestView.resultSet(outcomes)
             if !table.rows.isEmpty { show(table) }
+            for line in IngestView.notUnderstood(outcomes) { output.write(line + "\n") }
         } catch {
             fail(":ingest: \(error.message)")
         }

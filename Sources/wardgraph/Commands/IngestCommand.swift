@@ -26,6 +26,7 @@ enum IngestCommand {
         for failure in IngestView.failures(outcomes) { context.err.line("wardgraph: error: \(failure)") }
         let table = IngestView.resultSet(outcomes)
         if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
+        for line in IngestView.notUnderstood(outcomes) { context.out.line(line) }
         return table.rows.count < outcomes.count ? 1 : 0
     }
 }
