@@ -115,32 +115,20 @@ import TestSupport
         let server = try Server()
         defer { _ = server.stop() }
         let query = RawHTTP.encode("?- shared_partner(泉区, W, P).").replacingOccurrences(of: "/", with: "%2F")
-        let browser = Process()
-        browser.executableURL = URL(fileURLWithPath: Self.chromium!)
         let profile = TemporaryDirectory("wardgraph-chromium")
         defer { profile.remove() }
-        browser.arguments = [
+        let browser = try Wardgraph.runProgram(URL(fileURLWithPath: Self.chromium!), [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
             "--virtual-time-budget=10000", "--dump-dom", "http://127.0.0.1:\(server.port)/?q=\(query)",
-        ]
-        let output = Pipe(), errors = Pipe()
-        browser.standardOutput = output
-        browser.standardError = errors
-        try browser.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var dom = Data(), log = Data()
-        DispatchQueue.global().async(group: group) { dom = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { log = errors.fileHandleForReading.readDataToEndOfFile() }
-        browser.waitUntilExit()
-        group.wait()
-        let page = String(decoding: dom, as: UTF8.self)
+        ])
+        let page = browser.stdout
         // The answer's table, with the partner 自治会町内会 as a link to its node page.
         #expect(page.contains(#"<table id="result">"#))
         #expect(page.contains(#"title="partner:自治会町内会">自治会町内会</button>"#))
         #expect(page.contains("10件"))
         #expect(page.contains("トランザクション 5 時点"))
         // No console messages: no script error, no failed request.
-        let console = String(decoding: log, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        let console = browser.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "\(console)")
     }
 }
