@@ -15,7 +15,10 @@ extension GraphService {
         guard !statements.isEmpty else {
             throw HTTPError(.badRequest, "'statements' is missing; give changes such as [\"+partners_with(\\\"measure:泉区/R7/2.2\\\", \\\"partner:フェリス女学院大学\\\").\"]")
         }
-        let author = try fields.requiredString("author", example: "\"山田\"")
+        let author = try fields.requiredString("author", example: "\"山田\"").trimmingCharacters(in: .whitespaces)
+        guard author.count <= 100, !author.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw HTTPError(.badRequest, "'author' must be a name of at most 100 characters on one line")
+        }
         let written: Curation.Written?
         do { written = try Curation.apply(statements, author: "\(author) (via the HTTP service)", in: workspace) } catch {
             throw HTTPError(error)
