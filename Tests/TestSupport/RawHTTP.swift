@@ -74,8 +74,9 @@ public enum RawHTTP {
             Glibc.shutdown(fd, Int32(SHUT_WR))
         }
 
-        /// Reads one response whose body has a Content-Length (or none, for 1xx/204/304).
-        public func readResponse() throws -> Response {
+        /// Reads one response whose body has a Content-Length (or none: for 1xx, 204,
+        /// 304, and the answer to a HEAD request, `toHead`).
+        public func readResponse(toHead: Bool = false) throws -> Response {
             while true {
                 if let end = headEnd() {
                     let head = String(decoding: pending[..<end], as: UTF8.self)
@@ -87,7 +88,7 @@ public enum RawHTTP {
                         guard let colon = line.firstIndex(of: ":") else { continue }
                         headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     }
-                    let length = Int(headers["content-length"] ?? "0") ?? 0
+                    let length = toHead || [204, 304].contains(status) ? 0 : Int(headers["content-length"] ?? "0") ?? 0
                     while pending.count < end + 4 + length {
                         guard try receive() else { throw Failure(description: "the connection closed in the middle of a body") }
                     }

@@ -208,4 +208,23 @@ import WebService
         #expect(lines.first?.contains("\"GET /healthz HTTP/1.1\" 200") == true)
         #expect(lines.last?.contains("\"GET /api/nodes/ward:%E6%B3%89%E5%8C%BA HTTP/1.1\" 200") == true)
     }
+
+    @Test func connectionsAreKeptAliveUntilIdle() throws {
+        let service = try TestService { $0.idleTimeout = 0.5 }
+        let connection = try RawHTTP.Connection(port: service.port)
+        for target in ["/healthz", "/api/stats", "/healthz"] {
+            try connection.send("GET \(target) HTTP/1.1\r\nHost: h\r\n\r\n")
+            let response = try connection.readResponse()
+            #expect(response.status == 200)
+            #expect(response.headers["connection"] == "keep-alive")
+        }
+        // Pipelined: two requests in one write, two answers in order.
+        try connection.send("GET /healthz HTTP/1.1\r\nHost: h\r\n\r\nHEAD /api/stats HTTP/1.1\r\nHost: h\r\n\r\n")
+        #expect(try connection.readResponse().json?["status"] as? String == "ok")
+        let head = try connection.readResponse(toHead: true)
+        #expect(head.status == 200 && head.body.isEmpty)
+        // Idle past the timeout: the server closes the connection.
+        usleep(1_200_000)
+        #expect(connection.isClosed())
+    }
 }
