@@ -80,14 +80,16 @@ enum ServeBenchmark {
         _ = try wrk(wrkPath, ["-t1", "-c4", "-d2s", "-s", script, base + "/api/query"])
         let before = residentKilobytes()
         var total = 0
-        print("endpoint                       connections     req/s      p50      p99  errors")
+        var samples: [(requests: Int, kilobytes: Int)] = []
+        print("endpoint                       connections     req/s      p50      p99  errors   RSS KiB")
         for (name, extra, url) in [("GET /api/nodes/ward:泉区", [String](), node), ("POST /api/query shared_partner", ["-s", script], base + "/api/query")] {
             for connections in [1, 16, 64] {
                 let threads = min(connections, 2)
                 let result = try wrk(wrkPath, ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency"] + extra + [url])
                 total += result.requests
+                samples.append((total, residentKilobytes()))
                 print(name.padding(toLength: 31, withPad: " ", startingAt: 0) + String(format: "%11d %9.0f ", connections, result.perSecond)
-                      + result.p50.leftPadded(8) + " " + result.p99.leftPadded(8) + String(format: " %7d", result.errors))
+                      + result.p50.leftPadded(8) + " " + result.p99.leftPadded(8) + String(format: " %7d %9d", result.errors, samples.last!.kilobytes))
             }
         }
         let soakRun = try wrk(wrkPath, ["-t2", "-c64", "-d\(soak)s", "--latency", "-s", script, base + "/api/query"])
@@ -95,8 +97,11 @@ enum ServeBenchmark {
         print(String(format: "soak: POST /api/query at 64 connections for %d s: %d requests, %.0f req/s, ", soak, soakRun.requests, soakRun.perSecond)
               + "p50 \(soakRun.p50), p99 \(soakRun.p99), \(soakRun.errors) errors")
         let after = residentKilobytes()
-        let growth = Double(after - before) / Double(before) * 100
-        print(String(format: "resident memory: %d KiB after warm-up, %d KiB after %d more requests (%+.1f %%)", before, after, total, growth))
+        func growth(_ kilobytes: Int) -> Double { Double(kilobytes - before) / Double(before) * 100 }
+        if let first = samples.first(where: { $0.requests >= 100_000 }) {
+            print(String(format: "resident memory: %d KiB after warm-up, %d KiB after the first %d requests (%+.1f %%)", before, first.kilobytes, first.requests, growth(first.kilobytes)))
+        }
+        print(String(format: "resident memory: %d KiB after warm-up, %d KiB after all %d requests (%+.1f %%)", before, after, total, growth(after)))
         _ = server.drain()
         service.stop()
     }
