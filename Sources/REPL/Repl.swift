@@ -28,12 +28,12 @@ public final class Repl {
         }
     }
 
-    /// Relation names and node ids for completion, refreshed after each statement.
+    /// Relation names, node ids and names for completion, refreshed after each statement.
     private final class NameCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var value: (relations: [String], nodes: [String]) = ([], [])
-        func set(_ names: (relations: [String], nodes: [String])) { lock.lock(); value = names; lock.unlock() }
-        func get() -> (relations: [String], nodes: [String]) { lock.lock(); defer { lock.unlock() }; return value }
+        private var value = CompletionNames()
+        func set(_ names: CompletionNames) { lock.lock(); value = names; lock.unlock() }
+        func get() -> CompletionNames { lock.lock(); defer { lock.unlock() }; return value }
     }
 
     public init(session: ReplSession, historyPath: String?) {
@@ -75,7 +75,7 @@ public final class Repl {
                 buffer.clear()
             case .endOfInput:
                 if !buffer.isEmpty {
-                    session.handle(buffer.pending.trimmingCharacters(in: .whitespacesAndNewlines))
+                    session.unterminated(buffer.pending.trimmingCharacters(in: .whitespacesAndNewlines), line: buffer.pendingStartLine)
                 }
                 break loop
             }
@@ -109,10 +109,12 @@ extension ReplSession {
         asOf.map { "wardgraph@tx\($0)> " } ?? "wardgraph> "
     }
 
-    /// The names Tab completes: relations (inputs and rules) and node ids.
-    func completionNames() -> (relations: [String], nodes: [String]) {
+    /// The names Tab completes: relations (inputs and rules), node ids, and the
+    /// names (labels) of every node but documents.
+    func completionNames() -> CompletionNames {
         let relations = Set(query.engine.inputSignatures.map(\.name)).union(query.keptRuleHeads)
-        let nodes = query.snapshot.map { $0.nodes().map(\.description) } ?? []
-        return (relations.sorted(), nodes)
+        guard let snapshot = query.snapshot else { return CompletionNames(relations: relations.sorted()) }
+        let labels = snapshot.nodesByLabel().filter { $0.value.contains { $0.kind != .document } }.keys
+        return CompletionNames(relations: relations.sorted(), nodes: snapshot.nodes().map(\.description), names: labels.sorted())
     }
 }

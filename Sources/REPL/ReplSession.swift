@@ -100,6 +100,7 @@ public final class ReplSession {
         let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .proceed }
         if text.hasPrefix(":") { return meta(text) }
+        if let word = StatementBuffer.bareCommand(text) { return meta(":" + word) }
         refreshGraph()
         if text.hasPrefix("?-") {
             runQuery(text)
@@ -107,10 +108,32 @@ public final class ReplSession {
             pendingDirectives += text + "\n"
         } else if text.hasPrefix("+") || text.hasPrefix("-") {
             changeFact(text)
+        } else if let question = Self.questionForm(of: text) {
+            // A bare atom is what a Prolog prompt takes as a question; adding a fact
+            // needs '+', so that a typo never changes what later answers say.
+            output.error("note: read as the question \(question) Questions start with ?-; a fact is added with +fact.\n")
+            runQuery(question)
         } else {
             addRule(text)
         }
         return .proceed
+    }
+
+    /// `?- p(…).` for a statement that is one atom with no rule body (`p(泉区, P).`),
+    /// which at the prompt is a question; nil for rules and anything else.
+    static func questionForm(of statement: String) -> String? {
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: statement).isEmpty, sources.program.statements.count == 1,
+              case .rule(let rule) = sources.program.statements[0], rule.body.isEmpty else { return nil }
+        var text = statement
+        while let last = text.last, last == "." || last == "。" || last.isWhitespace { text.removeLast() }
+        return "?- " + text + "."
+    }
+
+    /// Says that the input ended inside a statement, which is not run.
+    public func unterminated(_ text: String, line: Int) {
+        let first = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        fail("<input>:\(line): error: unterminated statement: the input ends before the '.' of the statement that starts on line \(line):\n  \(first)\nend every statement with '.' (or '。'); it was not run")
     }
 
     func fail(_ message: String) {
@@ -132,6 +155,7 @@ public final class ReplSession {
             fail(outcome.files, outcome.diagnostics)
             return
         }
+        if !outcome.warnings.isEmpty { output.error(outcome.files.render(outcome.warnings) + "\n") }
         for answer in outcome.answers {
             switch answer {
             case .result(let result, let explanation):
@@ -149,7 +173,7 @@ public final class ReplSession {
 
     /// Prints a result in the current format, cut at the display limit.
     func show(_ result: QueryResult) {
-        show(query.resultSet(result, labels: formatName == "table", maxRows: displayLimit))
+        show(query.resultSet(result, forPeople: formatName == "table", maxRows: displayLimit))
     }
 
     /// Prints a table (an answer, the log, a history, the schema) in the current format.
@@ -168,6 +192,6 @@ public final class ReplSession {
         query.keep(name: Self.sessionSource, text: text)
         sessionRules.append(text)
         let head = text.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." }
-        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head)\n")
+        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head) for this session (the graph is unchanged)\n")
     }
 }

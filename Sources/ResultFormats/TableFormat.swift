@@ -24,7 +24,7 @@ public struct TableFormat: ResultFormat {
     public func render(_ result: ResultSet) -> String {
         let time = showsTime ? result.elapsedMilliseconds.map(Self.time) : nil
         if result.columns.isEmpty {
-            return (result.totalRows > 0 ? "yes" : "no") + (time.map { " (\($0))" } ?? "") + "\n"
+            return (result.caption.map { $0 + "\n" } ?? "") + (result.totalRows > 0 ? "yes" : "no") + (time.map { " (\($0))" } ?? "") + "\n"
         }
         var table = TextTable(
             headers: result.columns,

@@ -74,3 +74,15 @@ public struct SourceFiles: Sendable {
             notes: diagnostic.notes)
     }
 }
+
+extension SourceFiles {
+    /// The text a range covers when it lies on one line (a term, a name), as typed.
+    public func text(at range: SourceRange) -> String? {
+        guard range.file >= 0, range.file < files.count, range.start.line == range.end.line,
+              range.start.line >= 1, range.start.line <= files[range.file].lines.count else { return nil }
+        let line = Array(files[range.file].lines[range.start.line - 1])
+        let from = range.start.column - 1, to = min(range.end.column - 1, line.count)
+        guard from >= 0, from < to else { return nil }
+        return String(line[from..<to])
+    }
+}

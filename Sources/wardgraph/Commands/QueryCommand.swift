@@ -25,6 +25,7 @@ enum QueryCommand {
             .value("expression", short: "e", "TEXT", "program text to run (may be repeated)", repeatable: true),
             .value("format", "FORMAT", "table (default), csv, tsv or json"),
             AsOf.option,
+            YearOption.option,
             .value("param", "NAME=VALUE", "bind $NAME to VALUE (a whole number or text; may be repeated)", repeatable: true),
             .flag("explain", "after each answer, show how it was computed: strata, join order, indexes, rows per step"),
             .value("why", "ATOM", "show one derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
@@ -66,7 +67,9 @@ enum QueryCommand {
         var problems: [(SourceFiles, [Diagnostic])] = []
         for program in programs {
             switch session.prepare(name: program.name, text: program.text) {
-            case .success(let ready): prepared.append(ready)
+            case .success(let ready):
+                prepared.append(ready)
+                for warning in ready.warnings { context.err.line(ready.files.render(warning)) }
             case .failure(let rejected): problems.append((rejected.files, rejected.diagnostics))
             }
             session.keep(name: program.name, text: program.text)
@@ -84,7 +87,7 @@ enum QueryCommand {
                 case .result(let result, let explanation):
                     if !first && !json { out.line() }
                     first = false
-                    out.write(format.render(session.resultSet(result, labels: false)))
+                    out.write(format.render(session.resultSet(result, forPeople: format is TableFormat)))
                     if let explanation { out.line(json ? JSONText.object([("explain", JSONText.string(explanation))]) : "plan:\n" + explanation) }
                 case .failure(let error, let range):
                     failed = true
@@ -136,6 +139,7 @@ enum QueryCommand {
             session = QuerySession(limits: limits)
         }
         session.parameters = parameters
+        session.years = try YearOption.selection(arguments)
         for directory in arguments.values("facts") {
             do { try session.addFacts(directory: directory) } catch let problem as FactFiles.Problem {
                 throw CommandFailure(problem.description)
