@@ -44,6 +44,7 @@ public final class Repl {
         let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
         let history = interactive ? historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History() : History()
         reader = LineReader(history: history, completer: ReplCompleter(names: { names.get() }))
+        if interactive { session.pager = Pager(environment: ProcessInfo.processInfo.environment) }
     }
 
     public var isInteractive: Bool { reader.isInteractive }
@@ -64,6 +65,10 @@ public final class Repl {
             case .line(let line):
                 let statements = buffer.add(line: line)
                 for statement in statements {
+                    if reader.isInteractive {
+                        let screen = Terminal()
+                        session.terminal = (screen.width, screen.height)
+                    }
                     state.isRunning = true
                     let step = session.handle(statement)
                     state.isRunning = false

@@ -30,10 +30,15 @@ public struct ReplCompleter: Completer {
 
     public func complete(line: String, cursor: String.Index) -> Completion {
         var start = cursor
-        while start > line.startIndex {
-            let previous = line[line.index(before: start)]
-            if previous.isWhitespace || "(),=<>!+-".contains(previous) { break }
-            start = line.index(before: start)
+        if line[..<cursor].filter({ $0 == "\"" }).count % 2 == 1, let quote = line[..<cursor].lastIndex(of: "\"") {
+            // Inside an open quote: the word is everything since it, spaces included.
+            start = quote
+        } else {
+            while start > line.startIndex {
+                let previous = line[line.index(before: start)]
+                if previous.isWhitespace || "(),=<>!+-".contains(previous) { break }
+                start = line.index(before: start)
+            }
         }
         let word = String(line[start..<cursor])
         let range = start..<cursor

@@ -28,7 +28,9 @@ extension ReplSession {
         MetaCommand(name: "log", arguments: "[N]", summary: "the last N transactions (default 20)"),
         MetaCommand(name: "history", arguments: "NAME|ID", summary: "the assertions and retractions about a node (泉区, ward:泉区)"),
         MetaCommand(name: "node", arguments: "NAME|ID", summary: "a node: attributes, edges in and out, source lines, history"),
-        MetaCommand(name: "format", arguments: "table|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "format", arguments: "table|vertical|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "output", arguments: "FILE", summary: "save the last answer: .xlsx, .csv (for Excel), .tsv, .json, .txt"),
+        MetaCommand(name: "pivot", arguments: "ROW,COL[,VALUE]", summary: "show the last answer as a matrix, e.g. :pivot W,P"),
         MetaCommand(name: "timing", arguments: "on|off", summary: "show the time each query took"),
         MetaCommand(name: "limit", arguments: "N", summary: "show at most N rows of an answer (default 100)"),
         MetaCommand(name: "rules", arguments: "", summary: "the rules and facts typed in this session"),
@@ -61,11 +63,14 @@ extension ReplSession {
         case "history": history(argument)
         case "node": node(argument)
         case "format":
-            guard ResultFormats.names.contains(argument) else {
-                fail(":format takes one of \(ResultFormats.names.joined(separator: ", "))\(Suggestion.hint(for: argument, in: ResultFormats.names))")
+            guard ResultFormats.textNames.contains(argument) else {
+                let hint = argument == "xlsx" ? "; an xlsx is a file: :output FILE.xlsx saves the last answer" : Suggestion.hint(for: argument, in: ResultFormats.names)
+                fail(":format takes one of \(ResultFormats.textNames.joined(separator: ", "))\(hint)")
                 break
             }
             formatName = argument
+        case "output": saveAnswers(argument)
+        case "pivot": pivotAnswers(argument)
         case "timing":
             guard argument == "on" || argument == "off" else { fail(":timing takes on or off"); break }
             showsTiming = argument == "on"
@@ -133,12 +138,7 @@ extension ReplSession {
             fail(outcome.files, outcome.diagnostics)
             return
         }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, _): show(result)
-            case .failure(let error, let range): fail(outcome.files, [Diagnostic(error.message, range: range)])
-            }
-        }
+        showAnswers(outcome)
     }
 
     func ingest(_ argument: String) {

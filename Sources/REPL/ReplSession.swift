@@ -1,6 +1,7 @@
 import Application
 import Datalog
 import Foundation
+import LineEditor
 import Querying
 import ResultFormats
 import TextLayout
@@ -31,6 +32,13 @@ public final class ReplSession {
     var asOf: UInt64?
     /// Directives (`.limit 5`) for the next query.
     var pendingDirectives = ""
+    /// The answers of the last statement, whole (not cut at the display limit), for
+    /// `:output` and `:pivot`.
+    var lastAnswers: [ResultFile.Block] = []
+    /// The terminal's size, when the shell runs in one: tables fit its width, and
+    /// answers taller than it go through `pager`.
+    public var terminal: (width: Int, height: Int)?
+    public var pager: Pager?
     /// Rules and facts typed in this session, in order.
     var sessionRules: [String] = []
     /// Transactions this session wrote, for :undo.
@@ -155,33 +163,7 @@ public final class ReplSession {
             fail(outcome.files, outcome.diagnostics)
             return
         }
-        if !outcome.warnings.isEmpty { output.error(outcome.files.render(outcome.warnings) + "\n") }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, let explanation):
-                show(result)
-                if let explanation { output.write(explanation + "\n") }
-            case .failure(let error, let range):
-                if error == .cancelled {
-                    fail("cancelled")
-                } else {
-                    fail(outcome.files, [Diagnostic(error.message, range: range)])
-                }
-            }
-        }
-    }
-
-    /// Prints a result in the current format, cut at the display limit.
-    func show(_ result: QueryResult) {
-        show(query.resultSet(result, forPeople: formatName == "table", maxRows: displayLimit))
-    }
-
-    /// Prints a table (an answer, the log, a history, the schema) in the current format.
-    func show(_ set: ResultSet) {
-        var set = set
-        if !showsTiming { set.elapsedMilliseconds = nil }
-        let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
-        output.write(format.render(set))
+        showAnswers(outcome)
     }
 
     func addRule(_ text: String) {

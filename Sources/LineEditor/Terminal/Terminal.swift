@@ -72,6 +72,17 @@ public final class Terminal: Sendable {
         return 80
     }
 
+    /// The height in rows, as `width` finds the width (24 when unknown).
+    public var height: Int {
+        for fd in [output, input] {
+            var size = winsize()
+            if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+                return Int(size.ws_row)
+            }
+        }
+        return 24
+    }
+
     /// Whether raw mode is on (through this `Terminal`).
     public var isInRawMode: Bool {
         modes.withLock { $0.saved != nil }

@@ -1,5 +1,6 @@
 import Application
 import Foundation
+import ResultFormats
 import TextLayout
 import WardGraph
 
@@ -94,16 +95,8 @@ enum ExportCommand {
         return .query(text)
     }
 
-    /// Writes the export through a temporary file renamed over `path`, so a failed
-    /// write never leaves half a diagram.
+    /// Writes the export whole, so a failed write never leaves half a diagram.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CommandFailure("\(path): cannot be written (\(error.localizedDescription))")
-        }
+        do { try ResultFile.save(bytes, to: path) } catch { throw CommandFailure(error.description) }
     }
 }
