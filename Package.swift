@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["TextLayout"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
-        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
+        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph", "TextLayout"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
         // Running programs over the graph: the query session (kept rules parsed once, programs
         // analysed once) that the application layer runs every query, why and schema in.

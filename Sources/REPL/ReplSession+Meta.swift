@@ -23,6 +23,7 @@ extension ReplSession {
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
         MetaCommand(name: "export", arguments: "FILE.dot|svg|png [QUERY]", summary: "draw the graph, or what a query selects"),
         MetaCommand(name: "year", arguments: "[YEAR|latest]", summary: "read each ward's document of YEAR (R6, 令和6年度), or its latest"),
+        MetaCommand(name: "diff", arguments: "WARD [YEAR1 YEAR2]", summary: "what changed between two years of a ward, measure by measure"),
         MetaCommand(name: "asof", arguments: "TX", summary: "read the graph as it was after transaction TX"),
         MetaCommand(name: "now", arguments: "", summary: "read the graph as it is now again"),
         MetaCommand(name: "log", arguments: "[N]", summary: "the last N transactions (default 20)"),
@@ -54,6 +55,7 @@ extension ReplSession {
         case "explain": explain(argument)
         case "export": export(argument)
         case "year": setYear(argument)
+        case "diff": compareYears(argument)
         case "asof": setAsOf(argument)
         case "now":
             asOf = nil
@@ -150,6 +152,7 @@ extension ReplSession {
             for failure in IngestView.failures(outcomes) { fail(failure) }
             let table = IngestView.resultSet(outcomes)
             if !table.rows.isEmpty { show(table) }
+            for line in IngestView.revisions(outcomes) { output.write(line + "\n") }
         } catch {
             fail(":ingest: \(error.message)")
         }
@@ -189,6 +192,17 @@ extension ReplSession {
             query.years = selection
         }
         output.write((query.reading?.caption ?? "no graph") + "\n")
+    }
+
+    /// `:diff 泉区 R7 R8`: the two documents compared measure by measure.
+    func compareYears(_ argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 1 || words.count == 3 else { fail(":diff needs a ward and two years, as in :diff 泉区 R7 R8 (or only the ward, for its two latest)"); return }
+        do {
+            show(YearComparisonView.resultSet(try YearComparison(snapshot, ward: words[0], from: words.count == 3 ? words[1] : nil, to: words.count == 3 ? words[2] : nil)))
+        } catch {
+            fail(":diff: \(error.message)")
+        }
     }
 
     func setAsOf(_ argument: String) {
