@@ -21,7 +21,7 @@ extension ReplSession {
         MetaCommand(name: "ingest", arguments: "FILE…", summary: "read policy documents into the graph"),
         MetaCommand(name: "why", arguments: "ATOM", summary: "one derivation of ATOM, down to document lines"),
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
-        MetaCommand(name: "export", arguments: "FILE.dot|svg|png [QUERY]", summary: "draw the graph, or what a query selects"),
+        MetaCommand(name: "export", arguments: "FILE.svg|png|pdf|dot [WHAT]", summary: "draw the graph; WHAT: shared-partners, ward 泉区, per-ward, or a query"),
         MetaCommand(name: "year", arguments: "[YEAR|latest]", summary: "read each ward's document of YEAR (R6, 令和6年度), or its latest"),
         MetaCommand(name: "diff", arguments: "WARD [YEAR1 YEAR2]", summary: "what changed between two years of a ward, measure by measure"),
         MetaCommand(name: "asof", arguments: "TX", summary: "read the graph as it was after transaction TX"),
