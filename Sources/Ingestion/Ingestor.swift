@@ -35,6 +35,8 @@ public struct Ingestor {
         /// For a revised document (a new version of a ward and year already in the
         /// graph), what changed measure by measure; nil for a first ingest.
         public let revision: DocumentDiff?
+        /// What extraction did not understand in the document.
+        public let understanding: UnderstandingReport
     }
 
     /// Extracts `bytes` (the file `fileName`) and records it. Nothing is written if
@@ -47,7 +49,8 @@ public struct Ingestor {
         return Report(
             file: fileName, ward: extracted.ward, fiscalYear: extracted.fiscalYear,
             measures: extracted.measures.count, sections: extracted.sections.count, partners: extracted.partners.count,
-            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction, revision: revision)
+            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction, revision: revision,
+            understanding: UnderstandingReport(extracted, facts: content))
     }
 
     /// Reads and ingests a file.

@@ -153,6 +153,7 @@ extension ReplSession {
             let table = IngestView.resultSet(outcomes)
             if !table.rows.isEmpty { show(table) }
             for line in IngestView.revisions(outcomes) { output.write(line + "\n") }
+            for line in IngestView.notUnderstood(outcomes) { output.write(line + "\n") }
         } catch {
             fail(":ingest: \(error.message)")
         }

@@ -226,7 +226,7 @@ import WardGraph
     }
 
     @Test func exportFormatsAreFoundByNameAndExtension() throws {
-        #expect(ExportFormats.names == ["dot", "svg", "png"])
+        #expect(ExportFormats.names == ["dot", "svg", "png", "pdf"])
         #expect(ExportFormats.forPath("out/shared.SVG")?.name == "svg")
         #expect(ExportFormats.named("gif") == nil)
         let dir = TemporaryDirectory()

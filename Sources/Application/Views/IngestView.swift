@@ -45,6 +45,20 @@ public enum IngestView {
         return lines
     }
 
+    /// One line for each document read with something not understood (see
+    /// ``UnderstandingReport/summary``), pointing to `wardgraph extract --report`.
+    public static func notUnderstood(_ outcomes: [DocumentIngest.Outcome]) -> [String] {
+        outcomes.compactMap { outcome in
+            guard case .success(let report) = outcome.result, !report.understanding.items.isEmpty else { return nil }
+            return report.understanding.summary
+        }
+    }
+
+    /// What extraction did not understand in a document, with curation hints.
+    public static func understanding(_ report: ExtractReport) -> UnderstandingReport {
+        UnderstandingReport(report.extracted, facts: report.facts)
+    }
+
     /// The documents that could not be read, each with why.
     public static func failures(_ outcomes: [DocumentIngest.Outcome]) -> [String] {
         outcomes.compactMap { outcome in

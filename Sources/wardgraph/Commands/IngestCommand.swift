@@ -29,6 +29,7 @@ enum IngestCommand {
         let table = IngestView.resultSet(outcomes)
         if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
         for line in IngestView.revisions(outcomes) { context.out.line(line) }
+        for line in IngestView.notUnderstood(outcomes) { context.out.line(line) }
         return table.rows.count < outcomes.count ? 1 : 0
     }
 }
