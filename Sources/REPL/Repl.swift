@@ -76,6 +76,10 @@ public final class Repl {
                     if case .quit = step { break loop }
                 }
                 if reader.isInteractive && !statements.isEmpty { names.set(session.completionNames()) }
+                if reader.isInteractive, !buffer.isEmpty, buffer.lineNumber == buffer.pendingStartLine,
+                   let hint = ReplSession.continuationHint(buffer.pending) {
+                    session.output.error(hint + "\n")
+                }
             case .interrupted:
                 buffer.clear()
             case .endOfInput:

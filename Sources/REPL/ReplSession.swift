@@ -138,6 +138,17 @@ public final class ReplSession {
         return "?- " + text + "."
     }
 
+    /// A hint for a line that would be a whole statement but for its '.': shown once
+    /// under the continuation prompt, so that nobody waits at `...>` without knowing
+    /// why. Nil for text that goes on by design, such as `busy(P) :-`.
+    static func continuationHint(_ pending: String) -> String? {
+        let text = pending.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !text.hasSuffix(":-"), !text.hasSuffix(",") else { return nil }
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: text + ".").isEmpty else { return nil }
+        return "(the statement goes on until a '.' or '。'; type one to end it, or Ctrl-C to clear it)"
+    }
+
     /// Says that the input ended inside a statement, which is not run.
     public func unterminated(_ text: String, line: Int) {
         let first = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text

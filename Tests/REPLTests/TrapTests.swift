@@ -146,6 +146,14 @@ import TestSupport
         #expect(capture.take().0.contains("+  measure:泉区/R7/1.3  label"))
     }
 
+    @Test func aLineMissingOnlyItsPeriodGetsAHintAtTheContinuationPrompt() {
+        let hint = "(the statement goes on until a '.' or '。'; type one to end it, or Ctrl-C to clear it)"
+        #expect(ReplSession.continuationHint("?- ward_partner(泉区, P)\n") == hint)
+        #expect(ReplSession.continuationHint("clear\n") == hint)
+        #expect(ReplSession.continuationHint("busy(P) :-\n") == nil)
+        #expect(ReplSession.continuationHint("?- ward_partner(泉区,\n") == nil)
+    }
+
     /// Feeds a script to the session line by line, as the shell does; whether it quit.
     static func run(_ script: String, in session: ReplSession) -> Bool {
         var buffer = StatementBuffer()

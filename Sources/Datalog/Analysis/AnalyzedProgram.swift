@@ -86,17 +86,8 @@ public struct AnalyzedProgram: Sendable {
     /// The input relations a query reads, directly or through the rules it needs:
     /// what its answer depends on (e.g. which documents of the graph were read).
     public func inputs(readBy query: AnalyzedQuery) -> Set<String> {
-        let direct = query.rule.positiveRelations + query.rule.negatedRelations
-        var read = Set<String>()
-        for name in direct + dependencies(of: direct) {
-            if relations[name]?.isInput == true { read.insert(name) }
-            for rule in rules where rule.head.name == name {
-                for relation in rule.positiveRelations + rule.negatedRelations where relations[relation]?.isInput == true {
-                    read.insert(relation)
-                }
-            }
-        }
-        return read
+        // `dependencies` gathers every relation the rules read, inputs included.
+        dependencies(of: query.rule.positiveRelations + query.rule.negatedRelations).filter { relations[$0]?.isInput == true }
     }
 
     /// The derived relations that `roots` need, directly or through others.
