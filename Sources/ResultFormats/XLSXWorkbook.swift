@@ -145,28 +145,14 @@ public enum XLSXWorkbook {
         return letters
     }
 
-    /// Text for XML: the five markup characters as entities, and the control
-    /// characters XML 1.0 forbids as Excel's own escape, `_x0001_`.
+    /// Text for XML: the markup characters as entities, and the control characters
+    /// XML 1.0 forbids as Excel's own escape, `_x0001_`.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        XMLText.escaped(text) { scalar in
+            guard (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
         }
-        return out
     }
 
     /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`,

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The legend: a cluster of sample nodes and edges, one per entry, after the graph.
 extension DotWriter {
     /// Lines of `subgraph "cluster legend" { … }`.
@@ -105,19 +107,9 @@ extension DotWriter {
         return "<<TABLE BORDER=\"0\" CELLSPACING=\"6\">" + rows.joined() + "</TABLE>>"
     }
 
-    /// Text for an HTML-like label: the markup characters as entities, controls dropped.
+    /// Text for an HTML-like label: the markup characters as entities, controls
+    /// dropped (`DotText.clean`), line breaks made spaces.
     static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in DotText.clean(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        XMLText.escaped(DotText.clean(text)) { $0 == "\n" ? " " : nil }
     }
 }
