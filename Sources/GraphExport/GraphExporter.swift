@@ -186,7 +186,8 @@ public struct GraphExporter {
         }
         var graph = DotGraph(name: title, isDirected: true, title: caption, rankDirection: rankDirection)
         if force {
-            graph.attributes = ["layout": chosen.rawValue, "overlap": "prism", "splines": "true", "sep": "+6"]
+            // The caption (title and legend) is read at the size of a page several screens wide.
+            graph.attributes = ["layout": chosen.rawValue, "overlap": "prism", "splines": "true", "sep": "+6", "fontsize": "28"]
         } else if chosen == .dot {
             graph.attributes = ["layout": "dot"]
         }
