@@ -80,7 +80,7 @@ let package = Package(
             name: "wardgraph-bench",
             dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport", "Application", "HTTPServer", "WebService"]),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TestSupport"], exclude: ["Fixtures"]),
 
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -71,8 +71,24 @@ import WebService
         let service = try TestService()
         let response = try service.post("/api/why", #"{"atom": "shared_partner(泉区, 港北区, 商店街)"}"#)
         #expect(response.status == 200)
-        #expect(response.text.contains(#""document": "izumi-r7.txt", "line": 248"#))
-        #expect(response.text.contains(#""text": "○商店街のにぎわいづくり＜中期計画：テーマ 03 戦略４ 政策 20＞""#))
+        // Every leaf read from a document carries that document's line, word for word.
+        var leaves: [[String: Any]] = []
+        func collect(_ node: [String: Any]) {
+            if node["document"] != nil { leaves.append(node) }
+            for child in (node["premises"] as? [[String: Any]] ?? []) + (node["samples"] as? [[String: Any]] ?? []) { collect(child) }
+        }
+        collect(try #require(response.json?["derivation"] as? [String: Any]))
+        #expect(leaves.contains { $0["document"] as? String == "izumi-r7.txt" })
+        #expect(leaves.contains { $0["document"] as? String == "kohoku-r7.txt" })
+        for leaf in leaves {
+            let document = try #require(leaf["document"] as? String), line = try #require(leaf["line"] as? Int)
+            let lines = try String(contentsOfFile: Wardgraph.packageRoot.path + "/Graph/sources/" + document, encoding: .utf8)
+                .components(separatedBy: "\n")
+            // The line as the document has it, without its page break or trailing space.
+            var expected = lines[line - 1].replacingOccurrences(of: "\u{0C}", with: "")
+            while let last = expected.unicodeScalars.last, last.properties.isWhitespace { expected.unicodeScalars.removeLast() }
+            #expect(leaf["text"] as? String == expected, "\(document):\(line)")
+        }
         let absent = try service.post("/api/why", #"{"atom": "shared_partner(泉区, 港北区, 存在しない)"}"#)
         #expect(absent.status == 404)
         #expect(absent.text.contains("does not hold"))
