@@ -105,14 +105,16 @@ enum ExplorerScript {
       }
       state.answer = result.data;
       state.sort = { column: -1, descending: false };
+      if (result.data.warnings && result.data.warnings.length) showErrors(result.data.warnings, 'warnings');
       showAnswer();
       showTab('table');
       if (!$('panel-diagram').hidden) showDiagram();
     }
 
     /** Errors with the line and a caret under the column (the line repeated, invisible, to align it). */
-    function showErrors(errors) {
+    function showErrors(errors, kind) {
       const box = $('errors');
+      box.className = kind || 'errors';
       replace(box, errors.map((error) => {
         const place = error.file ? `${error.file}:${error.line}:${error.column}: ` : '';
         const parts = [el('p', { class: 'error-message' }, place + error.message)];
@@ -156,7 +158,7 @@ enum ExplorerScript {
     function showAnswer() {
       const answer = state.answer;
       const count = answer.truncated ? `${answer.total_rows}件中 ${answer.rows.length}件を表示` : `${answer.total_rows}件`;
-      $('summary').textContent = `${count}(${answer.elapsed_ms.toFixed(1)} ms、トランザクション ${answer.tx})`;
+      $('summary').textContent = `${count}(${answer.elapsed_ms.toFixed(1)} ms、トランザクション ${answer.tx})` + (answer.years ? ' ' + answer.years : '');
       $('download-csv').disabled = false;
       $('download-json').disabled = false;
       const table = $('result');
@@ -260,7 +262,7 @@ enum ExplorerScript {
         const values = [];
         let ground = true;
         for (const argument of splitArguments(match[2])) {
-          if (/^[A-Z_][A-Za-z0-9_]*$/.test(argument)) {
+          if (/^(\?[^\s,()]+|[A-Z_][A-Za-z0-9_]*)$/u.test(argument)) {
             const index = columns.indexOf(argument);
             if (argument.startsWith('_') || index < 0) { ground = false; break; }
             values.push(constant(row[index].value));

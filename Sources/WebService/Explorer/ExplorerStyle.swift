@@ -44,6 +44,8 @@ enum ExplorerStyle {
     .node-link { color: var(--accent); text-decoration: underline; cursor: pointer; background: none; border: none; padding: 0; font: inherit; text-align: left; }
     .id { color: var(--muted); font-size: 0.8rem; margin-left: 0.3rem; }
     .errors { background: var(--error-wash); border: 1px solid var(--error); border-radius: 4px; padding: 0.5rem; margin-top: 0.5rem; }
+    .warnings { background: #fff8e1; border: 1px solid #b08a00; border-radius: 4px; padding: 0.5rem; margin-top: 0.5rem; }
+    .warnings .error-message, .warnings .caret { color: #7a5d00; }
     .error-message { color: var(--error); font-weight: bold; margin: 0.2rem 0; }
     pre.source { margin: 0.2rem 0 0.5rem; font-family: "Noto Sans Mono CJK JP", "Noto Sans Mono", monospace; font-size: 0.9rem; overflow-x: auto; }
     .pad { color: transparent; }
