@@ -22,7 +22,7 @@ public final class GraphService: @unchecked Sendable {
         self.workspace = workspace
         self.options = options
         snapshots = SnapshotPublisher(workspace: workspace, interval: options.refreshInterval)
-        sessions = SessionPool(workspace: workspace, limits: options.queryLimits)
+        sessions = SessionPool(workspace: workspace, limits: options.queryLimits, capacity: options.maxConcurrentQueries)
         limiter = QueryLimiter(maximum: options.maxConcurrentQueries)
         cache = ResponseCache(capacity: options.cacheBytes)
         examples = ExampleQuery.load(from: options.queriesDirectory)

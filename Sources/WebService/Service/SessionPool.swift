@@ -12,13 +12,16 @@ import WardGraph
 final class SessionPool: @unchecked Sendable {
     private let workspace: Workspace
     private let limits: Limits
+    /// Idle sessions kept at most: as many as may run at once.
+    private let capacity: Int
     private let lock = NSLock()
     private var transaction: UInt64 = .max
     private var idle: [(session: QuerySession, constants: Int)] = []
 
-    init(workspace: Workspace, limits: Limits) {
+    init(workspace: Workspace, limits: Limits, capacity: Int) {
         self.workspace = workspace
         self.limits = limits
+        self.capacity = capacity
     }
 
     /// Runs `body` with a session over `snapshot`; pooled when it is the pool's graph.
@@ -40,7 +43,7 @@ final class SessionPool: @unchecked Sendable {
         if reusable {
             session.parameters = [:]
             lock.lock()
-            if transaction == snapshot.asOf && idle.count < 32 { idle.append((session, baseline)) }
+            if transaction == snapshot.asOf && idle.count < capacity { idle.append((session, baseline)) }
             lock.unlock()
         }
         return result
