@@ -100,7 +100,7 @@ import TestSupport
         try pty.waitFor("wardgraph> ")
         try pty.waitForRawMode()
         // A recursion without end: only the limits or Ctrl-C stop it.
-        try pty.write("n(0). n(M) :- n(K), M = K + 1.\r")
+        try pty.write("+n(0). n(M) :- n(K), M = K + 1.\r")
         try pty.waitFor("rule added for n")
         try pty.waitFor("wardgraph> ")
         try pty.waitForRawMode()
@@ -124,5 +124,23 @@ import TestSupport
         try pty.write([0x04])  // Ctrl-D leaves
         #expect(try pty.waitForExit() == 0)
         #expect(try pty.isCooked())
+    }
+}
+
+/// The command line and the shell show the log and a history through one view each.
+@Suite struct SameViewsTests {
+    @Test func logAndHistoryReadTheSameInTheShellAndOnTheCommandLine() throws {
+        let project = try ScratchProject.make()
+        defer { project.remove() }
+        let log = try Wardgraph.run(["log"], directory: project.path)
+        let history = try Wardgraph.run(["history", "partner:商店街"], directory: project.path)
+        let shell = try Wardgraph.run([], input: ":log\n:history partner:商店街\n", directory: project.path)
+        #expect(log.status == 0 && history.status == 0 && shell.status == 0)
+        #expect(shell.stdout == log.stdout + history.stdout)
+        // --format applies to the listings as to answers.
+        let csv = try Wardgraph.run(["history", "partner:商店街", "--format", "csv"], directory: project.path)
+        #expect(csv.stdout.hasPrefix("tx,time,,entity,attribute,value,source,author\n"))
+        let shellCSV = try Wardgraph.run([], input: ":format csv\n:history partner:商店街\n", directory: project.path)
+        #expect(shellCSV.stdout == csv.stdout)
     }
 }

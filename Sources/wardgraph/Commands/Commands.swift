@@ -2,6 +2,7 @@
 enum Commands {
     static let all: [CommandSpec] = [
         ReplCommand.spec,
+        ServeCommand.spec,
         QueryCommand.spec,
         IngestCommand.spec,
         ExtractCommand.spec,
@@ -11,6 +12,7 @@ enum Commands {
         AssertCommand.spec(.retract),
         LogCommand.spec,
         HistoryCommand.spec,
+        DiffCommand.spec,
         NodeCommand.spec,
         SchemaCommand.spec,
         StatsCommand.spec,
