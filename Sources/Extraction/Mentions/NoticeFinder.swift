@@ -11,6 +11,14 @@
 struct NoticeFinder: Sendable {
     let partners: PartnerRecognizer
     let plans: PlanRecognizer
+    /// The words of the levelled plan's levels (テーマ, 戦略, 政策).
+    private let levelWords: PhraseTable
+
+    init(partners: PartnerRecognizer, plans: PlanRecognizer) {
+        self.partners = partners
+        self.plans = plans
+        levelWords = PhraseTable(plans.lexicon.levelledPlan?.levels.flatMap(\.keys) ?? [])
+    }
 
     /// Words that open a citation of plans.
     private static let citationLabels = ["関連計画", "関連する計画", "関係計画"].map(S)
@@ -69,13 +77,12 @@ struct NoticeFinder: Sendable {
     /// Where a level of the levelled plan is written with a number (`テーマ5`,
     /// `政策 35`) on a line, if anywhere.
     private func levelNumber(in s: [Unicode.Scalar]) -> Int? {
-        guard let levels = plans.lexicon.levelledPlan?.levels else { return nil }
+        guard s.contains(where: ScalarClass.isASCIIDigit) else { return nil }
         for i in s.indices {
-            for key in levels.flatMap(\.keys) where s.matches(key, at: i) {
-                var j = i + key.count
-                while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "：" { j += 1 }
-                if j < s.count, ScalarClass.isASCIIDigit(s[j]) { return i }
-            }
+            guard let word = levelWords.longestMatch(in: s, at: i) else { continue }
+            var j = i + word.length
+            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "：" { j += 1 }
+            if j < s.count, ScalarClass.isASCIIDigit(s[j]) { return i }
         }
         return nil
     }
