@@ -88,7 +88,8 @@ struct WelfarePlanScanner: Sendable {
         // After a term (第５期とつかハートプラン), the nickname is all that follows it,
         // particles included: the term marks where it starts.
         var q = paren
-        while q > 0, paren - q < 20, ScalarClass.isNameCharacter(text[q - 1]) || ScalarClass.isHiragana(text[q - 1]) {
+        while q > 0, paren - q < 20,
+              ScalarClass.isNameCharacter(text[q - 1]) || ScalarClass.isHiragana(text[q - 1]) || nicknamePunctuation.contains(text[q - 1]) {
             if text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil { break }
             q -= 1
         }
@@ -108,6 +109,10 @@ struct WelfarePlanScanner: Sendable {
         guard name.contains(plan) || name.contains(keikaku) else { return (nil, paren) }
         return (name, p)
     }
+
+    /// Punctuation a nickname may hold between its words (`みどりのわ・ささえ愛プラン`,
+    /// `中なかいいネ!`), NFKC.
+    private static let nicknamePunctuation: Set<Unicode.Scalar> = ["・", "!", "?", "~", "&"]
 
     /// Occurrences of a known nickname that are not part of a citation already found:
     /// `「港南ひまわりプラン」の策定・推進`.
