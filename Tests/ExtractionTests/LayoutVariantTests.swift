@@ -149,6 +149,36 @@ import Testing
         #expect(Self.edges(doc).isSuperset(of: ["m1 partners_with 都筑消防団", "m4 partners_with 都筑区商店街連合会", "m6 partners_with JA横浜"]))
     }
 
+    @Test func aTwoColumnPageWithoutAGapAndWithIndentedLines() throws {
+        // Padded to column 40: one left line fills it with no gap at all, and the right
+        // column indents a wrapped bullet past its start.
+        let doc = try Self.extract("""
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+
+        柱１　安全・安心なまち                  柱２　支え合うまち
+        　都筑消防署や都筑警察署と連携し、      　都筑区社会福祉協議会とともに、地域の
+        地域の防災・防犯力を高めます。          支え合いを進めます。
+        ◇地域防災力の向上                       ◇「つづき あい」の推進
+        　・都筑区連合自治会と協力し、訓練を    　・地区別計画の推進を支援します。
+        　　支援します。                        　〔中期計画：テーマ２ 戦略２ 政策１０〕
+        　〔中期計画：テーマ５ 戦略８ 政策３５〕◇区民活動の支援
+        ◇交通安全の推進                         　・都筑区民活動センターと連携し、講座
+        　・区内の小学校と通学路を点検します。  　　を開きます。
+        　〔中期計画：テーマ２ 戦略２ 政策９〕  　〔中期計画：テーマ２ 戦略２ 政策９〕
+
+        柱３　にぎわいのあるまち
+        　JA横浜と協力し、農の魅力を発信する取組を、区内の農家の皆様とともに一年を通じて進めます。
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "交通安全の推進", "支え合うまち", "「つづき あい」の推進", "区民活動の支援",
+                                             "にぎわいのあるまち"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4", nil])
+        let plans = Self.edges(doc).filter { $0.contains("政策") }
+        #expect(plans == ["m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
+                          "m5 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m6 implements 横浜市中期計画 テーマ02 戦略2 政策9"])
+        #expect(Self.edges(doc).contains("m6 partners_with 都筑区民活動センター"))
+    }
+
     @Test func unitsWithTheirWorkRunOnAndUnderACentre() throws {
         let doc = try Self.extract("""
         令和７年度　栄区運営方針

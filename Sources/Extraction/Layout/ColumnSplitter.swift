@@ -67,13 +67,54 @@ enum ColumnSplitter {
         return .leftOnly(end: segments[segments.count - 1].end)
     }
 
+    /// Whether the nearest lines with text above and below line `i` both stand in two
+    /// columns: only there may a line without a gap be cut.
+    private static func isBetweenRows(_ i: Int, _ placements: [Placement?]) -> Bool {
+        func isRow(_ p: Placement?) -> Bool {
+            if case .both? = p { return true }
+            return false
+        }
+        func isBlank(_ p: Placement?) -> Bool {
+            if case .blank? = p { return true }
+            return false
+        }
+        var above = i - 1
+        while above >= 0, isBlank(placements[above]) { above -= 1 }
+        var below = i + 1
+        while below < placements.count, isBlank(placements[below]) { below += 1 }
+        return above >= 0 && below < placements.count && isRow(placements[above]) && isRow(placements[below])
+    }
+
+    /// The display column where the text before `right` ends on `line`.
+    private static func leftEnd(_ line: SourceLine, before right: RawSegment) -> Int {
+        RawSegments.segments(of: line.raw, minimumGap: minimumGap).last { $0.column < right.column }?.end ?? 0
+    }
+
     /// Line `line` as two columns cut at display column `column` (within the
     /// tolerance), where white space two columns wide or more ends there; nil when
     /// there is no such gap.
-    private static func placement(of line: SourceLine, splitAt column: Int) -> Placement? {
+    ///
+    /// A dump that pads the left column to a fixed width leaves no gap at all where
+    /// the left text fills it (`〔…政策３５〕◇区民活動の支援`): then, between rows of two
+    /// columns (`exactCut`), the line is cut where a character starts exactly at the
+    /// column.
+    private static func placement(of line: SourceLine, splitAt column: Int, exactCut: Bool) -> Placement? {
         let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
-        guard let k = segments.indices.dropFirst().first(where: { abs(segments[$0].column - column) <= tolerance }) else { return nil }
-        return .both(column: segments[k].column, right: Array(segments[k...]))
+        if let k = segments.indices.dropFirst().first(where: { abs(segments[$0].column - column) <= tolerance }) {
+            return .both(column: segments[k].column, right: Array(segments[k...]))
+        }
+        guard exactCut, let segment = segments.last(where: { $0.column < column }), segment.end > column else { return nil }
+        var width = segment.column
+        var cut = 0
+        let scalars = Array(segment.text.unicodeScalars)
+        while cut < scalars.count, width < column {
+            width += ScalarClass.isWhitespace(scalars[cut]) ? (scalars[cut].value == 0x3000 ? 2 : 1) : RawSegments.width(of: scalars[cut])
+            cut += 1
+        }
+        guard width == column, cut > 0, cut < scalars.count else { return nil }
+        let rightText = Array(scalars[cut...]).string
+        let following = segments.filter { $0.column > segment.column }
+        return .both(column: column, right: [RawSegment(column: column, text: rightText, width: segment.end - column)] + following)
     }
 
     /// The block that starts with a two-sided line at `start`, if it has enough of
@@ -90,16 +131,19 @@ enum ColumnSplitter {
                 break
             case .leftOnly(let leftEnd)?:
                 guard leftEnd > column - tolerance else { break }
-                guard let split = placement(of: lines[i], splitAt: column) else { break scan }
+                let between = isBetweenRows(i, placements)
+                guard let split = placement(of: lines[i], splitAt: column, exactCut: between) else { break scan }
                 placements[i] = split
                 rowsWithBoth.append(i)
                 end = i + 1
-            case .both(let c, _)?:
-                guard abs(c - column) <= tolerance else { break scan }
+            case .both(let c, let right)?:
+                // Right text indented within its column (`　　を開きます。`) starts
+                // after it, but the left text must end before it.
+                guard abs(c - column) <= tolerance || (c > column && leftEnd(lines[i], before: right[0]) <= column) else { break scan }
                 rowsWithBoth.append(i)
                 end = i + 1
             case .rightOnly(let c, _)?:
-                guard abs(c - column) <= tolerance else { break scan }
+                guard c >= column - tolerance else { break scan }
                 end = i + 1
             case nil:
                 break scan
