@@ -179,6 +179,31 @@ import Testing
         #expect(Self.edges(doc).contains("m6 partners_with 都筑区民活動センター"))
     }
 
+    @Test func aTableOfInitiativesWithAColumnOfPlansAndOneLineOfUnits() throws {
+        let doc = try Self.extract("""
+        令和７年度　青葉区運営方針
+        Ⅱ　目標達成に向けた施策
+        方針１　安全・安心なまち
+        　青葉消防署や青葉警察署と連携します。
+
+          番号   取組名                  主な内容                          担当          中期計画
+          1-1    地域防災力の向上        地域防災拠点の訓練支援            総務課        テーマ5・戦略8・政策35
+          1-2    防犯・交通安全の推進    青葉警察署と合同のキャンペーン    地域振興課    テーマ2・戦略2・政策9
+
+        Ⅲ　目標達成に向けた組織運営
+        　・職員一丸となって取り組みます。
+        区役所の組織
+        総務課　区政推進課　地域振興課　福祉保健課　青葉消防署
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "防犯・交通安全の推進"])
+        #expect(Self.edges(doc) == [
+            "m1 partners_with 青葉警察署", "m2 partners_with 地域防災拠点", "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35",
+            "m3 partners_with 青葉警察署", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
+        ])
+        // A fire station the office lists as its own unit is a section, not a partner.
+        #expect(doc.sections.map(\.name) == ["総務課", "地域振興課", "区政推進課", "福祉保健課", "青葉消防署"])
+    }
+
     @Test func unitsWithTheirWorkRunOnAndUnderACentre() throws {
         let doc = try Self.extract("""
         令和７年度　栄区運営方針

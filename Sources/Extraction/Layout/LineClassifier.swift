@@ -9,8 +9,10 @@ enum LineClassifier {
     static func classify(_ lines: [SourceLine], forced: [Int: LineKind] = [:]) -> [LineKind] {
         var kinds = lines.indices.map { forced[$0] ?? kind(of: lines[$0]) }
         joinWrappedHeadings(lines, &kinds, forced: forced)
-        // A ward office lists a dozen units; one or two unit-like lines are text.
-        if kinds.filter({ if case .sectionList = $0 { return true } else { return false } }).count < 3 {
+        // A ward office lists a dozen units; one or two unit-like lines are text,
+        // unless one of them lists several units at once.
+        let lists = kinds.compactMap { kind -> Int? in if case .sectionList(let units) = kind { return units.count } else { return nil } }
+        if lists.count < 3 && !lists.contains(where: { $0 >= 4 }) {
             for i in kinds.indices { if case .sectionList = kinds[i] { kinds[i] = .text } }
         }
         return kinds

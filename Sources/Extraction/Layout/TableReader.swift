@@ -82,10 +82,15 @@ enum TableReader {
         }
         let roles = Set(columns.map(\.role))
         if roles.contains(.plans) {
-            // A table of plans: the first column keys the rows, whatever it is called.
-            guard columns[0].role != .plans, !roles.contains(.content), !roles.contains(.section) else { return nil }
-            columns[0].role = .key
-            return columns
+            if roles.contains(.content) || roles.contains(.section) {
+                // A table of initiatives with a column of their plans: text of the row.
+                for k in columns.indices where columns[k].role == .plans { columns[k].role = .content }
+            } else {
+                // A table of plans: the first column keys the rows, whatever it is called.
+                guard columns[0].role != .plans else { return nil }
+                columns[0].role = .key
+                return columns
+            }
         }
         guard roles.contains(.name), roles.contains(.content) || roles.contains(.section) || roles.contains(.key) else { return nil }
         return columns

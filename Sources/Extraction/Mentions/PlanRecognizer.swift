@@ -120,6 +120,24 @@ struct PlanRecognizer: Sendable {
             result.append((start..<end, references))
             i = end
         }
+        return result + unnamedCitations(of: plan, in: s, outside: result.map(\.0))
+    }
+
+    /// Citations by levels whose plan is named elsewhere (in a table's header, a label
+    /// above): `テーマ5・戦略8・政策35` alone. They must start at the top level and go
+    /// down at least one more, so that a lone `テーマ5` stays a word of the text.
+    private static func unnamedCitations(of plan: Lexicon.LevelledPlan, in s: [Unicode.Scalar],
+                                         outside named: [Range<Int>]) -> [(Range<Int>, [LevelledPlanReference])] {
+        guard let top = plan.levels.first, plan.levels.count >= 2 else { return [] }
+        var result: [(Range<Int>, [LevelledPlanReference])] = []
+        var i = 0
+        while i < s.count {
+            guard top.keys.contains(where: { s.matches($0, at: i) }), !named.contains(where: { $0.contains(i) }) else { i += 1; continue }
+            let (references, end) = LevelledPlanReference.parse(s, from: i, levels: plan.levels)
+            guard end > i, references.contains(where: { $0.numbers.compactMap { $0 }.count >= 2 }) else { i += 1; continue }
+            result.append((i..<end, references))
+            i = end
+        }
         return result
     }
 
