@@ -93,6 +93,12 @@ import Testing
         Case(text: "開港の歴史や文化、商店街の魅力を生かし", partners: [], ward: "中区"),
         Case(text: "横浜市立大学の専門的な知見を活かしながら", partners: ["横浜市立大学"], ward: "金沢区"),
         Case(text: "商店街を活用したイベントと、商店街と連携した清掃", partners: ["商店街"]),
+        // More suffixes of bodies: a company named before its legal form, a public
+        // corporation, a named school of another kind; a course named like a school is none.
+        Case(text: "相模鉄道株式会社と連携し、沿線の魅力を発信", partners: ["相模鉄道株式会社"], ward: "旭区"),
+        Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
+        Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
+        Case(text: "市民大学校の講座を開きます", partners: []),
     ]
 
     @Test(arguments: cases)

@@ -64,6 +64,10 @@ struct PartnerRecognizer: Sendable {
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
         "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
         "楽団", "合唱団", "劇団", "少年団", associationOf,
+        // Named schools of other kinds, associations, public corporations, companies
+        // named before their legal form, clinics.
+        "学校", "幼稚園", "保育園", "こども園", "研究会", "協力会", "推進会", "婦人会", "老人会", "青年会", "同好会", "育成会", "後援会",
+        "発展会", "親睦会", "公社", "事業団", "機構", "連盟", "株式会社", "有限会社", "クリニック", "診療所",
     ].map(S).sorted { $0.count > $1.count }
 
     /// `…の会`: the name of a voluntary association (せや・ガイドの会, 認知症の人と家族の会).
@@ -261,7 +265,8 @@ struct PartnerRecognizer: Sendable {
             name = s.string
         }
         guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !isOfficeUnit(name),
-              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.isCommitteeOfSomething(s)
+              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.courseSuffixes.contains(where: { s.hasSuffix($0) }),
+              !Self.isCommitteeOfSomething(s)
         else { return nil }
         return name
     }
@@ -312,7 +317,9 @@ struct PartnerRecognizer: Sendable {
     static let venueSuffixes: [[Unicode.Scalar]] = ["地区センター", "スポーツセンター", "文化センター", "ショッピングセンター",
                                                     "公会堂", "会館", "ホール", "アリーナ"].map(S)
 
-    /// Units of the ward office itself are never partners (guideline).
+    /// Courses named like schools (地域づくり大学校, 市民大学校) teach; they are no bodies.
+    static let courseSuffixes: [[Unicode.Scalar]] = ["大学校"].map(S)
+
     /// Units of the ward office itself are never partners (guideline): …課, …室,
     /// …担当, …係, …事務所, the 区役所. A nursery school, a library or a fire station is
     /// one of them only where the document lists it among its own units; elsewhere it
