@@ -82,6 +82,12 @@ import Testing
         ])),
         // A numbered part's remark in brackets does not hide the organisation chart.
         Case(raw: "４　中区役所の組織図（令和５年４月１日現在）", kind: .part(.organisation)),
+        // Parts under other names and numbers: chapters, the ward's aims, the policies.
+        Case(raw: "第１章　区の目指す姿", kind: .part(.goal)),
+        Case(raw: "Ⅰ　目指すまちの姿", kind: .part(.goal)),
+        Case(raw: "第２章　区の施策", kind: .part(.policies)),
+        Case(raw: "２　主な施策", kind: .part(.policies)),
+        Case(raw: "２　防災施策の推進", kind: .heading(Heading(marker: .number(2), title: "防災施策の推進"))),
         // Notes of the units in charge in other brackets and words.
         Case(raw: "［担当：総務課・地域振興課］", kind: .sectionNote([
             SectionName(name: "総務課", written: "総務課"), SectionName(name: "地域振興課", written: "地域振興課"),

@@ -72,6 +72,7 @@ import Testing
         // A committee named by what it does and what it serves belongs to that.
         Case(text: "拠点運営委員会の訓練に区職員が参加し", partners: []),
         Case(text: "地区推進委員会と協力し", partners: []),
+        Case(text: "地域防災拠点運営委員会と連携し、訓練を支援", partners: ["地域防災拠点"]),
         Case(text: "青葉区制30周年記念事業推進委員会と連携し", partners: ["青葉区制30周年記念事業推進委員会"], ward: "青葉区"),
         // A count of bodies refers back to names given before.
         Case(text: "３警察署と合同で、特殊詐欺の防止", partners: [], ward: "中区"),

@@ -76,9 +76,12 @@ enum LineShapes {
             guard i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" else { return nil }
         } else {
             roman = false
-            if s[i] == "第" { i += 1 }
+            let ordinal = s[i] == "第"
+            if ordinal { i += 1 }
             let digits = i
             while i < s.count, ScalarClass.isASCIIDigit(s[i]), i - digits < 1 { i += 1 }
+            // `第２章`, `第２部`: a chapter or a part.
+            if ordinal, i > digits, i < s.count, s[i] == "章" || s[i] == "部" { i += 1 }
             guard i > digits, i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" || s[i] == "、" else { return nil }
         }
         while i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" || s[i] == "、" { i += 1 }
@@ -91,9 +94,17 @@ enum LineShapes {
         // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
         if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
         if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
+        // Other names of the part on the ward's aims: 目指す姿, 将来像, 基本理念.
+        if goalWords.contains(where: { key.hasPrefix($0) || key.hasSuffix($0) }) && key.count <= 12 { return .goal }
         if key.contains("施策") && (key.hasPrefix("目標達成") || (roman && !key.contains("取組"))) { return .policies }
+        // Other names of the part on the policies, when it is numbered like them.
+        if policiesTitles.contains(key) { return .policies }
         return roman ? .headline(TitleCleaner.clean(title)) : nil
     }
+
+    private static let goalWords = ["目指す姿", "目指すまちの姿", "めざす姿", "めざすまちの姿", "将来像", "基本理念", "目指す将来像"]
+    private static let policiesTitles: Set<String> = ["施策", "区の施策", "主な施策", "重点施策", "具体的な施策", "施策の展開", "施策展開",
+                                                       "区の主な施策", "施策の方向"]
 
     /// `主な取組`, `【主な事業・取組】`, `参考 主な事業・取組`, `主な取組（Ⅱ 目標達成に向けた施策）`.
     static func isKeyInitiativesMarker(_ key: [Unicode.Scalar]) -> Bool {

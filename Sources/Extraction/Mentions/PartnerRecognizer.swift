@@ -179,7 +179,12 @@ struct PartnerRecognizer: Sendable {
                 }
             }
         }
-        return select(candidates).compactMap { mention(for: $0, in: text) }
+        // A committee of something leaves the names inside it free: 地域防災拠点運営委員会
+        // names 地域防災拠点. (A venue, a course or people hide theirs: 地域づくり大学校
+        // names no school.)
+        let committees = candidates.filter { c in c.declared == nil && c.quoted == nil && isCommitteeOfSomething(Array(s[c.range])) }
+        let kept = committees.isEmpty ? candidates : candidates.filter { c in !committees.contains { $0.range == c.range } }
+        return select(kept).compactMap { mention(for: $0, in: text) }
     }
 
     /// Non-overlapping candidates, longest (with its quoted name) first; a lexicon
@@ -266,20 +271,20 @@ struct PartnerRecognizer: Sendable {
         }
         guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !isOfficeUnit(name),
               !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.courseSuffixes.contains(where: { s.hasSuffix($0) }),
-              !Self.isCommitteeOfSomething(s)
+              !isCommitteeOfSomething(s)
         else { return nil }
         return name
     }
 
-    /// `運営委員会`, `実行委員会`, `拠点運営委員会`: a committee named only by what it
-    /// does, and at most by a word for what it serves, belongs to something else
-    /// (地域防災拠点の運営委員会); a committee with a name of its own
+    /// `運営委員会`, `実行委員会`, `拠点運営委員会`, `地域防災拠点運営委員会`: a committee
+    /// named only by what it does, and at most by a word or a type for what it serves,
+    /// belongs to that (地域防災拠点の運営委員会); a committee with a name of its own
     /// (大岡川桜まつり実行委員会) is a partner.
-    static func isCommitteeOfSomething(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.hasSuffix(committee) else { return false }
-        var stem = Array(s.dropLast(committee.count))
-        if let function = committeeFunctions.first(where: { stem.hasSuffix($0) }) { stem.removeLast(function.count) }
-        return stem.count < 3
+    func isCommitteeOfSomething(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.hasSuffix(Self.committee) else { return false }
+        var stem = Array(s.dropLast(Self.committee.count))
+        if let function = Self.committeeFunctions.first(where: { stem.hasSuffix($0) }) { stem.removeLast(function.count) }
+        return stem.count < 3 || lexicon.partnerTable.value(of: stem) != nil
     }
 
     private static let committee = S("委員会")
