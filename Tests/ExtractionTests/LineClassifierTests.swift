@@ -19,6 +19,7 @@ import Testing
         Case(raw: "- 3 -", kind: .pageNumber),
         Case(raw: "３", kind: .pageNumber),
         Case(raw: "4/12", kind: .pageNumber),
+        Case(raw: "― 5 ―", kind: .pageNumber),
         Case(raw: "令和７年度 ", kind: .title),
         Case(raw: "港 南 区 運 営 方 針", kind: .title),
         Case(raw: "      令和４年度 金沢区 運営方針 ", kind: .title),

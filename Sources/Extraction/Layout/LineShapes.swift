@@ -16,7 +16,7 @@ enum LineShapes {
         return s.count <= 3 && s.allSatisfy(ScalarClass.isASCIIDigit)
     }
 
-    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—"]
+    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—", "―", "ー"]
 
     /// A line made only of bracketed captions: `＜ソラトスイベント＞`,
     /// `＜ふれあいまつりでの PR＞ ＜公園愛護会の活動＞`, `≪港南区産野菜の直売会≫`.
