@@ -15,6 +15,9 @@ struct ReadingOrder: Sendable {
     var forcedKinds: [Int: LineKind]
     /// Table rows that could not be read as initiatives (no name cell): 1-based lines.
     var unreadRows: [Int]
+    /// The keys of those rows (`1-1`): labels the document gives to something that is
+    /// no measure, which a table of plans may not resolve by position.
+    var unreadRowKeys: Set<String> = []
 }
 
 enum LayoutReader {
@@ -71,6 +74,7 @@ enum LayoutReader {
         let title = TitleCleaner.clean(name.display)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else {
             order.unreadRows.append(number)
+            if !row.key.isEmpty { order.unreadRowKeys.insert(TextNormalizer.key(row.key)) }
             order.forcedKinds[order.lines.count] = .tableCell  // kept as text, never read as a heading
             order.lines.append(SourceLine(number: number, raw: row.key + " " + row.content))
             return

@@ -11,6 +11,12 @@
 /// A row whose key names no measure, or more than one, is reported and given to
 /// none: a plan attached to the wrong measure is worse than one left out.
 extension StructureWalk {
+    /// Marks `keys` as labels of things that are no measures: rows keyed by them
+    /// belong to none (they are reported).
+    mutating func reserve(_ keys: Set<String>) {
+        for key in keys { labels[key] = -1 }
+    }
+
     /// Reads line `i` as a row of the table of plans being read: true when it was
     /// one (its text now belongs to its measure, or it was reported), false when the
     /// line ends the table.
