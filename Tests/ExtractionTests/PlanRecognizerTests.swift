@@ -46,6 +46,10 @@ import Testing
         Case(text: "（中期計画（2022～2025）：テーマ５　戦略８　政策３５）", plans: [
             "横浜市中期計画", "横浜市中期計画 テーマ05", "横浜市中期計画 テーマ05 戦略8", "横浜市中期計画 テーマ05 戦略8 政策35",
         ]),
+        // A term of a plan without a name, in a document that cites its ward plan by terms.
+        Case(text: "第５期計画の初年度として、周知を図ります。", plans: ["第5期緑区地域福祉保健計画"], ward: "緑区",
+             document: "第４期緑区地域福祉保健計画の最終年度"),
+        Case(text: "第５期の初年度として", plans: [], ward: "緑区", document: "第４期緑区地域福祉保健計画の最終年度"),
         // Levels named without their plan (a table's column names it) from the top level down.
         Case(text: "テーマ5・戦略8・政策35", plans: [
             "横浜市中期計画", "横浜市中期計画 テーマ05", "横浜市中期計画 テーマ05 戦略8", "横浜市中期計画 テーマ05 戦略8 政策35",

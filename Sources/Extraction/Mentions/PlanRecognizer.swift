@@ -165,6 +165,10 @@ struct PlanRecognizer: Sendable {
         }
         if !citations.isEmpty {
             citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken + citations.map(\.range))
+        } else if !welfare.terms.isEmpty {
+            // `第５期計画の初年度として`: in a document that cites its ward plan by terms,
+            // a term of a plan without a name can only be that plan's.
+            citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken).filter { s.matches(WelfarePlanScanner.keikaku, at: $0.range.upperBound - 2) }
         }
         return citations.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

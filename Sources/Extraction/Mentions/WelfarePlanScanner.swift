@@ -17,7 +17,8 @@ struct WelfarePlanScanner: Sendable {
     /// The 地区別計画 (district plans) are part of the ward plan.
     static let districtPlan = S("地区別計画")
     /// Words that make a name before a parenthesis a plan's nickname, and that may follow a bare term.
-    private static let plan = S("プラン"), keikaku = S("計画")
+    private static let plan = S("プラン")
+    static let keikaku = S("計画")
 
     struct Citation: Equatable, Sendable {
         var term: Int?
