@@ -204,6 +204,28 @@ import Testing
         #expect(doc.sections.map(\.name) == ["総務課", "地域振興課", "区政推進課", "福祉保健課", "青葉消防署"])
     }
 
+    @Test func keyInitiativesNameTheirPolicyByLabelOrTitle() throws {
+        let doc = try Self.extract("""
+        令和７年度　泉区運営方針
+        Ⅱ　目標達成に向けた施策
+        施策１　安全・安心なまちづくり
+        　地域防災拠点と連携し、防災力を高めます。
+        施策２　子育てしやすいまち
+        　地域子育て支援拠点とともに子育てを支えます。
+        施策１の主な取組
+        ○防災訓練の充実
+        　・訓練を支援します。
+        施策２の主な取組
+        ○子育て支援の充実
+        　・講座を開きます。
+        主な取組（安全・安心なまちづくり）
+        ○がけ地対策
+        　・相談会を開きます。
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまちづくり", "子育てしやすいまち", "防災訓練の充実", "子育て支援の充実", "がけ地対策"])
+        #expect(doc.measures.map(\.parent) == [nil, nil, "m1", "m2", "m1"])
+    }
+
     @Test func unitsWithTheirWorkRunOnAndUnderACentre() throws {
         let doc = try Self.extract("""
         令和７年度　栄区運営方針

@@ -221,16 +221,36 @@ struct StructureWalk {
         }
     }
 
-    /// `主な取組`, and `主な取組（重点取組２）`, which also names the policy it details.
+    /// `主な取組`, and a heading of key initiatives that also names the policy it
+    /// details: by its label in brackets or anywhere (`主な取組（重点取組２）`,
+    /// `施策１の主な取組`), or by its title in brackets (`主な取組（安全・安心なまちづくり）`).
     private mutating func handleKeyInitiatives(at i: Int) {
         region = .policies
         afterSectionList = false
-        let compact = lines[i].compact
-        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
-           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close, let index = labels[Array(compact[(open + 1)..<close]).string], index >= 0, measures[index].level == 1 {
+        if let index = policyNamed(byKeyInitiatives: lines[i].compact) {
             switchTo(index, title: measures[index].title, key: measures[index].key, at: i)
         }
         afterKeyInitiatives = true
         previous = .structure
+    }
+
+    /// The policy that a key-initiatives heading names, if it names one.
+    private func policyNamed(byKeyInitiatives compact: [Unicode.Scalar]) -> Int? {
+        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
+           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close {
+            let inner = Array(compact[(open + 1)..<close]).string
+            if let index = labels[inner], index >= 0, measures[index].level == 1 { return index }
+            let key = TextNormalizer.key(inner)
+            if let index = policies.first(where: { StructureBuilder.sameHeading(measures[$0].key, key) }) { return index }
+        }
+        // A label with a word (施策1, 視点2) anywhere on the line; a bare number is too
+        // common to mean a policy.
+        let named = policies.filter { index in
+            guard let label = measures[index].label, label.unicodeScalars.contains(where: ScalarClass.isLetter) else { return false }
+            let word = S(label)
+            // 施策1 is not in 施策10.
+            return compact.indices.contains { compact.matches(word, at: $0) && !(compact.indices.contains($0 + word.count) && ScalarClass.isASCIIDigit(compact[$0 + word.count])) }
+        }
+        return named.count == 1 ? named[0] : nil
     }
 }
