@@ -91,6 +91,7 @@ import Testing
         Case(text: "見守りの会議を開きます", partners: []),
         // A school as a stage of life, and a type drawn on as a resource, are no partners.
         Case(text: "小学校入学を控えた保護者向けのセミナー", partners: [], ward: "保土ケ谷区"),
+        Case(text: "中学校区ごとに見守りの会議を開きます", partners: []),
         Case(text: "開港の歴史や文化、商店街の魅力を生かし", partners: [], ward: "中区"),
         Case(text: "横浜市立大学の専門的な知見を活かしながら", partners: ["横浜市立大学"], ward: "金沢区"),
         Case(text: "商店街を活用したイベントと、商店街と連携した清掃", partners: ["商店街"]),

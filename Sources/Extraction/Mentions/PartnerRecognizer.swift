@@ -95,9 +95,9 @@ struct PartnerRecognizer: Sendable {
     /// 大学生 and 協議会員 are people, センター長 is a post, 連絡会議 a meeting, 大学校 a course.
     private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長", "議", "校"]
 
-    /// Words that make a school a stage of life rather than a body (`小学校入学を控えた
-    /// 保護者`, `大学進学`, `高校卒業後`).
-    private static let stageWords = ["入学", "進学", "卒業", "入園", "就学", "受験", "在学"].map(S)
+    /// Words that make a school a stage of life or a district rather than a body
+    /// (`小学校入学を控えた保護者`, `大学進学`, `高校卒業後`, `中学校区ごとに`).
+    private static let stageWords = ["入学", "進学", "卒業", "入園", "就学", "受験", "在学", "区"].map(S)
 
     /// Whether the name that ends at `end` is something a measure draws on rather than
     /// works with: the object of 生かす / 活かす / 活用する, itself or through one of its
