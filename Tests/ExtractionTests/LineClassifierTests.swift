@@ -94,6 +94,9 @@ import Testing
             SectionName(name: "総務課", written: "総務課"), SectionName(name: "地域振興課", written: "地域振興課"),
         ])),
         Case(raw: "担当部署：建築課", kind: .sectionNote([SectionName(name: "建築課", written: "建築課")])),
+        // Units in a floor guide or a table with their work, rooms and telephones.
+        Case(raw: "総務課　　　　庁舎管理、防災　　　電話 045-978-2300", kind: .sectionList([SectionName(name: "総務課", written: "総務課")])),
+        Case(raw: "3階 301号室 戸籍課 TEL 045-978-2230", kind: .sectionList([SectionName(name: "戸籍課", written: "戸籍課")])),
     ]
 
     @Test(arguments: cases)

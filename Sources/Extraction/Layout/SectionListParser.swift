@@ -79,12 +79,13 @@ enum SectionListParser {
         s == "ー" || s == "－" || s == "―"
     }
 
-    /// `総務課　　　庁舎管理、防災、統計`: a unit and, after a wide gap (a table's next
-    /// column), what it does. The raw line is needed, since display text keeps no gaps.
+    /// `総務課　　　庁舎管理、防災、統計　　045-…`: a unit and, after wide gaps (a
+    /// table's next columns), what it does and where it is. The raw line is needed,
+    /// since display text keeps no gaps.
     static func unitWithWork(_ raw: String) -> SectionName? {
         guard RawSegments.hasInnerGap(raw), RawSegments.indent(of: raw) <= 4 else { return nil }
         let cells = RawSegments.segments(of: raw, minimumGap: 2)
-        guard cells.count == 2, !cells[1].text.contains("。") else { return nil }
+        guard cells.count >= 2, cells.count <= 4, !cells.dropFirst().contains(where: { $0.text.contains("。") }) else { return nil }
         let unit = TextNormalizer.display(cells[0].text)
         return unitName(unit).map { SectionName(name: $0, written: unit) }
     }
@@ -97,6 +98,8 @@ enum SectionListParser {
         guard let first = s.first, let last = s.last else { return true }
         if (first == "(" && last == ")") || (first == "【" && last == "】") { return true }
         if s.count <= 8, s.allSatisfy({ ScalarClass.isASCIIDigit($0) || placeCharacters.contains($0) }) { return true }
+        // How to reach a unit: 電話, TEL, ☎045-…, 内線.
+        if contactWords.contains(where: { s.hasPrefix($0) }), s.count <= 20 { return true }
         // A building of the office (本庁舎, 別館, 東棟) or a post (区長, 副区長, 部長).
         if s.count <= 6, s.allSatisfy({ ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isASCIILetter($0) }),
            buildingOrPostWords.contains(where: { s.hasSuffix($0) }) { return true }
@@ -107,8 +110,9 @@ enum SectionListParser {
         return s.hasSuffix(bureau) || s.hasSuffix(centre)
     }
 
+    private static let contactWords = ["電話", "TEL", "Tel", "tel", "FAX", "Fax", "ファクス", "ファックス", "☎", "℡", "内線", "窓口"].map(S)
     private static let buildingOrPostWords = ["庁舎", "館", "棟", "長"].map(S)
-    private static let placeCharacters: Set<Unicode.Scalar> = ["階", "番", "号", "F", "-", "窓", "口", "内", "線"]
+    private static let placeCharacters: Set<Unicode.Scalar> = ["階", "番", "号", "F", "-", "窓", "口", "内", "線", "室"]
     private static let bureau = S("部"), centre = S("センター")
 
     /// `総務課・区政推進課・高齢・障害支援課` → three units: parts between ・ are joined
