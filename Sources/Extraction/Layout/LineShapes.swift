@@ -35,23 +35,28 @@ enum LineShapes {
         return groups > 0
     }
 
-    /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`: the heading of a
-    /// table whose rows give the plans of measures by their labels. The heading ends
-    /// in the word for plans (a remark in brackets aside); `【関連計画】新たな…戦略`,
-    /// which names a plan after it, is a citation.
+    /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`, `＜各取組と
+    /// 中期計画との関係＞`: the heading of a table whose rows give the plans of measures
+    /// by their labels or names. The heading ends in the word for plans, a list or a
+    /// correspondence (a remark in brackets aside); `【関連計画】新たな…戦略`, which
+    /// names a plan after it, is a citation.
     static func isPlanTableHeading(_ key: [Unicode.Scalar]) -> Bool {
         guard key.contains(planWord), planTableWords.contains(where: { key.contains($0) }),
               !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" }) else { return false }
         var s = key
-        if s.last == ")", let open = s.lastIndex(of: "(") { s.removeSubrange(open...) }
-        if s.last == "】" { s.removeLast() }
-        return s.hasSuffix(planWord) || s.hasSuffix(planListWord)
+        if let last = s.last, closingBrackets.contains(last), let open = s.lastIndex(where: { openingBrackets.contains($0) }), open > 0 {
+            s.removeSubrange(open...)  // a remark: （番号は上表の取組番号）
+        }
+        while let first = s.first, openingBrackets.contains(first) { s.removeFirst() }
+        while let last = s.last, closingBrackets.contains(last) { s.removeLast() }
+        return planTableEndings.contains { s.hasSuffix($0) }
     }
 
-    private static let planListWord = S("計画一覧")
-
     private static let planWord = S("計画")
-    private static let planTableWords = ["関連", "参考", "一覧"].map(S)
+    private static let planTableWords = ["関連", "参考", "一覧", "関係", "対応"].map(S)
+    private static let planTableEndings = ["計画", "計画等", "計画一覧", "関係", "対応", "対応表", "一覧"].map(S)
+    private static let openingBrackets: Set<Unicode.Scalar> = ["【", "(", "[", "<", "〔", "《", "〈", "≪", "«"]
+    private static let closingBrackets: Set<Unicode.Scalar> = ["】", ")", "]", ">", "〕", "》", "〉", "≫", "»"]
 
     /// Opening caption brackets and their closing ones.
     private static let captionBrackets: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "≪": "≫", "《": "》", "〈": "〉", "«": "»"]
