@@ -8,11 +8,36 @@ public struct InputSignature: Sendable, Hashable {
     public let arity: Int
     /// One line for `:schema` and "did you mean".
     public let description: String
+    /// What each column holds, when the provider knows it beforehand (the graph);
+    /// nil when only the data can tell (fact files). Typed engines need it (Soufflé).
+    public let columnTypes: [ColumnType]?
+    /// The file the tuples are read from, if any (a fact file), so that a
+    /// translation can read the same file.
+    public let file: String?
 
-    public init(name: String, arity: Int, description: String = "") {
+    public init(name: String, arity: Int, description: String = "", columnTypes: [ColumnType]? = nil, file: String? = nil) {
+        precondition(columnTypes.map { $0.count == arity } ?? true, "\(name): \(columnTypes!.count) column types for arity \(arity)")
         self.name = name
         self.arity = arity
         self.description = description
+        self.columnTypes = columnTypes
+        self.file = file
+    }
+}
+
+/// What the values of a column are: texts, whole numbers, or both (a relation may
+/// mix them, as `attr` does with `label` texts and `level` numbers).
+public enum ColumnType: String, Sendable, Hashable {
+    case text, integer, mixed
+
+    /// The type of a column holding `values`: text when empty.
+    public static func of<S: Sequence>(_ values: S) -> ColumnType where S.Element == Value {
+        var sawText = false, sawInteger = false
+        for value in values {
+            if value.isString { sawText = true } else { sawInteger = true }
+            if sawText && sawInteger { return .mixed }
+        }
+        return sawInteger ? .integer : .text
     }
 }
 

@@ -37,7 +37,7 @@ public enum FactFiles {
             let arity = try firstLineArity(path, separator: separator)
             let constants = engine.constants
             engine.addInput(InputRelation(
-                InputSignature(name: name, arity: arity, description: "from \(entry)"),
+                InputSignature(name: name, arity: arity, description: "from \(entry)", file: path),
                 provenance: nil,
                 load: { writer in try load(path, separator: separator, into: writer, constants: constants) }))
             names.append(name)
