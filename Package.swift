@@ -42,6 +42,10 @@ let package = Package(
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"], exclude: ["Golden"]),
+        // The ward graph for other engines: RDF (N-Triples, Turtle) with PROV-O provenance,
+        // and the graph's relations as Soufflé fact files.
+        .target(name: "GraphInterchange", dependencies: ["WardGraph", "Datalog"]),
+        .testTarget(name: "GraphInterchangeTests", dependencies: ["GraphInterchange", "Ingestion", "Querying", "TestSupport"]),
         // The REPL: statements, meta-commands, completion, over the line editor.
         .target(name: "REPL", dependencies: ["LineEditor", "Querying", "WardGraph", "Ingestion", "Extraction", "GraphExport", "ResultFormats", "TextLayout", "Datalog"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
@@ -50,7 +54,7 @@ let package = Package(
             name: "wardgraph",
             dependencies: [
                 "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
-                "Ingestion", "GraphExport", "REPL", "LineEditor",
+                "Ingestion", "GraphExport", "GraphInterchange", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),

@@ -85,6 +85,23 @@ public final class QuerySession {
         }
     }
 
+    /// `text` with the kept sources (the prelude) as a Soufflé program: each query
+    /// an output relation, the inputs read from `wardgraph export --format souffle`'s
+    /// files (or the fact files given). Its errors, or the translation's, are rendered
+    /// over `files`; a fact file that cannot be read throws.
+    public func translateToSouffle(name: String, text: String) throws -> (files: SourceFiles, program: Result<SouffleProgram, DiagnosticList>) {
+        let (files, analyzed) = analyze(name: name, text: text)
+        switch analyzed {
+        case .failure(let list): return (files, .failure(list))
+        case .success(let program):
+            do {
+                return (files, .success(try engine.translateToSouffle(program, sources: files)))
+            } catch let list as DiagnosticList {
+                return (files, .failure(list))
+            }
+        }
+    }
+
     /// Runs the queries of `text` over the kept sources and the graph; with `keep`,
     /// its rules are kept afterwards (when it has no errors).
     public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {

@@ -1,17 +1,19 @@
 import Datalog
 import Foundation
 import GraphExport
+import GraphInterchange
 import GraphViz
 import Querying
 import TextLayout
 import WardGraph
 
-/// `wardgraph export`: the graph, or a part of it, as a GraphViz diagram.
+/// `wardgraph export`: the graph, or a part of it, as a GraphViz diagram; or the
+/// whole graph for other engines (RDF, Soufflé; see ExportCommand+Interchange).
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
-        summary: "draw the graph or a part of it as GraphViz DOT, SVG or PNG",
-        usage: "[--ward NAME | --shared-partners | --query PROGRAM | --why ATOM] [-o FILE]",
+        summary: "draw the graph as DOT, SVG or PNG, or export it as RDF (nt, ttl) or Soufflé facts",
+        usage: "[--ward NAME | --shared-partners | --query PROGRAM | --why ATOM] [-o FILE] | --format nt|ttl|souffle [-o PATH]",
         details: """
         With no selection, the whole graph. --ward draws one ward with its measures,
         sections, partners and plans; --shared-partners the wards and the partners two
@@ -23,13 +25,22 @@ enum ExportCommand {
           wardgraph export --query '?- shares_partner_with(泉区, W, P).' -o q.dot
         SVG and PNG need Graphviz's dot (apt-get install graphviz fonts-noto-cjk); without
         it the DOT is written instead, beside the requested file.
+
+        --format nt or ttl writes the whole graph as RDF (N-Triples or Turtle) in the
+        vocabulary of Graph/vocabulary.ttl, with each node's and edge's provenance in
+        PROV-O; node IRIs start with --base. --format souffle writes one NAME.facts per
+        relation and a schema.dl into the directory -o names, for souffle -F DIR
+        (see 'wardgraph translate'). Examples:
+          wardgraph export --format ttl -o wards.ttl --base https://data.example.jp/wardgraph/
+          wardgraph export --format souffle -o facts/
         """,
         options: [
             .value("ward", "NAME", "one ward's subgraph"),
             .flag("shared-partners", "wards and the partners shared by two or more of them"),
             .value("query", "PROGRAM", "the part a query selects (program text, or a .dl file)"),
             .value("why", "ATOM", "the derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
-            .value("format", "FORMAT", "dot, svg or png (default: from -o's extension, else dot)"),
+            .value("format", "FORMAT", "dot, svg, png, nt, ttl or souffle (default: from -o's extension, else dot)"),
+            .value("base", "IRI", "where node IRIs start in RDF (default \(Namespace.defaultBase))"),
             .value("output", short: "o", "FILE", "where to write (default: DOT on standard output)"),
             .flag("cluster-by-ward", "group each ward's nodes in a box"),
             .value("font", "NAME", "the font (default: Noto Sans CJK JP, which has Japanese glyphs)"),
@@ -41,12 +52,16 @@ enum ExportCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        if let format = try InterchangeFormat.chosen(arguments) { return try runInterchange(format, arguments, context) }
+        if arguments.value("base") != nil { throw UsageError("--base applies to RDF: give --format nt or ttl") }
         let chosen = ["ward", "query", "why"].filter { arguments.value($0) != nil } + (arguments.flag("shared-partners") ? ["shared-partners"] : [])
         guard chosen.count <= 1 else { throw UsageError("choose one selection, not \(chosen.map { "--" + $0 }.joined(separator: " and "))") }
         let output = arguments.value("output")
         let format: DiagramFile.Format
         if let name = arguments.value("format") {
-            guard let named = DiagramFile.Format(rawValue: name) else { throw UsageError("unknown format '\(name)'; use dot, svg or png") }
+            guard let named = DiagramFile.Format(rawValue: name) else {
+                throw UsageError("unknown format '\(name)'\(Suggestion.hint(for: name, in: formatNames)); use dot, svg, png, nt, ttl or souffle")
+            }
             format = named
         } else {
             format = output.flatMap(DiagramFile.format(ofPath:)) ?? .dot
@@ -98,5 +113,3 @@ enum ExportCommand {
         return 0
     }
 }
-
-
