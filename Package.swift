@@ -34,7 +34,8 @@ let package = Package(
         // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
         .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
-        // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
+        // Running programs over the graph: the query session (kept rules parsed once, programs
+        // analysed once) that the application layer runs every query, why and schema in.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats", "TextLayout"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz", dependencies: ["TextLayout"]),
@@ -46,15 +47,27 @@ let package = Package(
         // and the graph's relations as Soufflé fact files.
         .target(name: "GraphInterchange", dependencies: ["WardGraph", "Datalog"]),
         .testTarget(name: "GraphInterchangeTests", dependencies: ["GraphInterchange", "Ingestion", "Querying", "TestSupport"]),
-        // The REPL: statements, meta-commands, completion, over the line editor.
-        .target(name: "REPL", dependencies: ["LineEditor", "Querying", "WardGraph", "Ingestion", "Extraction", "GraphExport", "ResultFormats", "TextLayout", "Datalog"]),
+        // The application layer: every operation the front ends offer (query, why, schema,
+        // node, log, history, stats, curation, ingest, extract, export, documents) returning
+        // typed values, and one set of views rendering each as terminal text (a ResultSet
+        // where tabular) or JSON. The CLI, the REPL and the HTTP service are wiring over it.
+        .target(
+            name: "Application",
+            dependencies: [
+                "WardGraph", "TransactionLog", "Datalog", "Querying", "ResultFormats", "TextLayout", "Ingestion",
+                "Extraction", "GraphExport", "GraphInterchange", "GraphViz",
+            ]),
+        .testTarget(name: "ApplicationTests", dependencies: ["Application", "TestSupport"]),
+        // The REPL, a front end: statements, meta-commands, completion, over the line editor;
+        // every command is an operation and a view of the application layer.
+        .target(name: "REPL", dependencies: ["Application", "LineEditor", "Querying", "WardGraph", "ResultFormats", "TextLayout", "Datalog"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
-        // The command line: argument parsing and wiring only.
+        // The command line, a front end: argument parsing and wiring to the application layer only.
         .executableTarget(
             name: "wardgraph",
             dependencies: [
-                "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
-                "Ingestion", "GraphExport", "GraphInterchange", "REPL", "LineEditor",
+                "Application", "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
+                "Ingestion", "GraphInterchange", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),

@@ -5,12 +5,24 @@ import WardGraph
 
 /// Runs programs of the query language over the graph: the engine with the graph's
 /// relations (and any fact files) as inputs, the prelude and the rules loaded so
-/// far, parameters and limits. Used by `wardgraph query` and by the REPL.
+/// far, parameters and limits. The application layer, and through it the command
+/// line, the REPL and the HTTP service, run every query here.
+///
+/// Kept sources are parsed once, when kept; a program is then analysed once with
+/// them (`prepare`) and run from its analysis, so checking a program before running
+/// it costs nothing extra.
 public final class QuerySession {
     public let engine = DatalogEngine()
-    /// Sources whose rules stay: the prelude, loaded files, rules typed in the REPL.
-    public private(set) var sources: [(name: String, text: String)] = []
-    public var parameters: [String: Constant] = [:]
+    /// The sources whose rules stay (the prelude, loaded files, rules typed in the
+    /// REPL), parsed, without their queries.
+    public private(set) var kept = SourceSet()
+    /// The texts of `kept`, to parse them again after `forget` (file indices shift).
+    private var keptTexts: [(name: String, text: String)] = []
+    /// The analysis of the kept sources alone, made when first needed.
+    private var keptAnalysis: Result<AnalyzedProgram, DiagnosticList>?
+    public var parameters: [String: Constant] = [:] {
+        didSet { keptAnalysis = nil }
+    }
     public let cancellation = Cancellation()
     public private(set) var snapshot: GraphSnapshot?
 
@@ -27,22 +39,75 @@ public final class QuerySession {
     public func use(_ snapshot: GraphSnapshot) {
         self.snapshot = snapshot
         GraphRelations.register(snapshot, on: engine)
+        keptAnalysis = nil
     }
 
     /// Adds the fact files of a directory as input relations.
     @discardableResult
     public func addFacts(directory: String) throws -> [String] {
-        try FactFiles.register(directory: directory, on: engine)
+        defer { keptAnalysis = nil }
+        return try FactFiles.register(directory: directory, on: engine)
     }
 
     /// Keeps a source's rules for every later program (its queries are not kept).
     public func keep(name: String, text: String) {
-        sources.append((name, text))
+        kept.add(name: name, text: text, keepQueries: false)
+        keptTexts.append((name, text))
+        keptAnalysis = nil
     }
 
     /// Forgets the sources that `drop` selects (e.g. the rules typed in a session).
     public func forget(where drop: (String) -> Bool) {
-        sources.removeAll { drop($0.name) }
+        let remaining = keptTexts.filter { !drop($0.name) }
+        kept = SourceSet()
+        keptTexts = []
+        for source in remaining { keep(name: source.name, text: source.text) }
+        keptAnalysis = nil
+    }
+
+    /// The names of the kept sources, in the order they were kept.
+    public var keptNames: [String] { keptTexts.map(\.name) }
+
+    /// The relations the kept rules define (heads), for completion and schema.
+    public var keptRuleHeads: [String] {
+        kept.program.statements.compactMap { statement in
+            if case .rule(let rule) = statement { return rule.head.name }
+            return nil
+        }
+    }
+
+    /// The kept sources analysed alone: their errors, or the program (for the schema).
+    public func analyzeKept() -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
+        if keptAnalysis == nil { keptAnalysis = engine.analyze(kept, parameters: parameters) }
+        return (kept.files, keptAnalysis!)
+    }
+
+    /// A program analysed with the kept sources, ready to run.
+    public struct Prepared: Sendable {
+        public let name: String
+        /// Every text involved, to render diagnostics and explanations.
+        public let files: SourceFiles
+        public let program: AnalyzedProgram
+        /// The index of the program's own file among `files`: its queries are the ones answered.
+        let file: Int
+    }
+
+    /// A program that did not pass analysis: nothing of it runs.
+    public struct Rejected: Error, Sendable {
+        public let files: SourceFiles
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Parses and analyses `text` together with the kept sources, without running it.
+    public func prepare(name: String, text: String) -> Result<Prepared, Rejected> {
+        var set = kept
+        set.add(name: name, text: text)
+        switch engine.analyze(set, parameters: parameters) {
+        case .success(let program):
+            return .success(Prepared(name: name, files: set.files, program: program, file: set.files.files.count - 1))
+        case .failure(let list):
+            return .failure(Rejected(files: set.files, diagnostics: list.diagnostics))
+        }
     }
 
     /// What running a text gave.
@@ -53,95 +118,88 @@ public final class QuerySession {
         public let diagnostics: [Diagnostic]
         /// One entry per query of the text, in order.
         public var answers: [Answer] = []
-
-        public enum Answer {
-            case result(QueryResult, explanation: String?)
-            /// The query failed while running (limit, cancellation, arithmetic).
-            case failure(EvaluationError, range: SourceRange)
-        }
     }
 
-    /// The sources kept so far plus `text`, parsed.
-    private func sourceSet(adding name: String, _ text: String) -> SourceSet {
-        var set = SourceSet()
-        for source in sources { set.add(name: source.name, text: source.text, keepQueries: false) }
-        set.add(name: name, text: text)
-        return set
-    }
-
-    /// Analyses `text` together with the kept sources, without running anything:
-    /// the program, or its errors (rendered over `files`).
-    public func analyze(name: String, text: String) -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
-        let set = sourceSet(adding: name, text)
-        return (set.files, engine.analyze(set, parameters: parameters))
-    }
-
-    /// Checks `text` together with the kept sources, without running anything.
-    public func check(name: String, text: String) -> (files: SourceFiles, diagnostics: [Diagnostic]) {
-        let (files, program) = analyze(name: name, text: text)
-        switch program {
-        case .success: return (files, [])
-        case .failure(let list): return (files, list.diagnostics)
-        }
+    public enum Answer {
+        case result(QueryResult, explanation: String?)
+        /// The query failed while running (limit, cancellation, arithmetic).
+        case failure(EvaluationError, range: SourceRange)
     }
 
     /// `text` with the kept sources (the prelude) as a Soufflé program: each query
     /// an output relation, the inputs read from `wardgraph export --format souffle`'s
-    /// files (or the fact files given). Its errors, or the translation's, are rendered
-    /// over `files`; a fact file that cannot be read throws.
-    public func translateToSouffle(name: String, text: String) throws -> (files: SourceFiles, program: Result<SouffleProgram, DiagnosticList>) {
-        let (files, analyzed) = analyze(name: name, text: text)
-        switch analyzed {
-        case .failure(let list): return (files, .failure(list))
-        case .success(let program):
+    /// files (or the fact files given). The analysis's errors, or the translation's,
+    /// come back as `Rejected`; a fact file that cannot be read throws.
+    public func translateToSouffle(name: String, text: String) throws -> Result<(program: SouffleProgram, files: SourceFiles), Rejected> {
+        switch prepare(name: name, text: text) {
+        case .failure(let rejected): return .failure(rejected)
+        case .success(let prepared):
             do {
-                return (files, .success(try engine.translateToSouffle(program, sources: files)))
+                return .success((try engine.translateToSouffle(prepared.program, sources: prepared.files), prepared.files))
             } catch let list as DiagnosticList {
-                return (files, .failure(list))
+                return .failure(Rejected(files: prepared.files, diagnostics: list.diagnostics))
             }
         }
     }
 
-    /// Runs the queries of `text` over the kept sources and the graph; with `keep`,
-    /// its rules are kept afterwards (when it has no errors).
-    public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {
-        let set = sourceSet(adding: name, text)
-        let program: AnalyzedProgram
-        switch engine.analyze(set, parameters: parameters) {
-        case .failure(let list):
-            return Outcome(files: set.files, diagnostics: list.diagnostics)
-        case .success(let analyzed):
-            program = analyzed
-        }
-        if keep { self.keep(name: name, text: text) }
+    /// Answers the queries of a prepared program, in order; stops after a cancellation.
+    public func run(_ prepared: Prepared, explain: Bool = false) -> [Answer] {
         cancellation.reset()
-        let run = engine.start(program, cancellation: cancellation)
-        var outcome = Outcome(files: set.files, diagnostics: [])
-        let newFile = set.files.files.count - 1
-        for query in program.queries where query.range.file == newFile {
+        let run = engine.start(prepared.program, cancellation: cancellation)
+        var answers: [Answer] = []
+        for query in prepared.program.queries where query.range.file == prepared.file {
             do {
                 let result = try run.answer(query)
-                let explanation = explain ? try run.explain(query, sources: set.files) : nil
-                outcome.answers.append(.result(result, explanation: explanation))
+                let explanation = explain ? try run.explain(query, sources: prepared.files) : nil
+                answers.append(.result(result, explanation: explanation))
             } catch let error as EvaluationError {
-                outcome.answers.append(.failure(error, range: error.range ?? query.range))
+                answers.append(.failure(error, range: error.range ?? query.range))
                 if error == .cancelled { break }
             } catch {
-                outcome.answers.append(.failure(.typeError("\(error)", range: query.range), range: query.range))
+                answers.append(.failure(.typeError("\(error)", range: query.range), range: query.range))
             }
         }
-        return outcome
+        return answers
     }
 
-    /// One derivation of a ground atom such as `shared_partner(泉区, 港北区, 社会福祉協議会)`,
-    /// over the kept sources and `text` (extra rules, may be empty).
-    public func why(_ atom: String, name: String = "<why>", text: String = "") throws -> Derivation {
-        let set = sourceSet(adding: name, text)
-        let program = try engine.analyze(set, parameters: parameters).get()
-        let (relation, tuple) = try engine.parseGroundAtom(atom)
+    /// Prepares and runs the queries of `text`; with `keep`, its rules are kept
+    /// afterwards (when it has no errors).
+    public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {
+        switch prepare(name: name, text: text) {
+        case .failure(let rejected):
+            return Outcome(files: rejected.files, diagnostics: rejected.diagnostics)
+        case .success(let prepared):
+            if keep { self.keep(name: name, text: text) }
+            return Outcome(files: prepared.files, diagnostics: [], answers: run(prepared, explain: explain))
+        }
+    }
+
+    /// One derivation of a ground atom such as `shared_partner(泉区, 港北区, 社会福祉協議会)`
+    /// over the kept sources: the derivation, or why there is none.
+    public func why(_ atom: String) throws(WhyError) -> Derivation {
+        let text = atom.hasSuffix(".") ? String(atom.dropLast()) : atom
+        let program: AnalyzedProgram
+        switch analyzeKept().program {
+        case .success(let analyzed): program = analyzed
+        case .failure(let list): throw .program(files: kept.files, diagnostics: list.diagnostics)
+        }
+        let relation: String, tuple: [Value]
+        do { (relation, tuple) = try engine.parseGroundAtom(text) } catch let list as DiagnosticList {
+            throw .atom(text, list.diagnostics.map(\.message).joined(separator: "; "))
+        } catch {
+            throw .atom(text, "\(error)")
+        }
         cancellation.reset()
         let run = engine.start(program, cancellation: cancellation, recordDerivations: true)
-        return try run.why(relation, tuple, sources: set.files)
+        do {
+            return try run.why(relation, tuple, sources: kept.files)
+        } catch let error as DerivationError {
+            throw .derivation(error)
+        } catch let error as EvaluationError {
+            throw .evaluation(error)
+        } catch {
+            throw .atom(text, "\(error)")
+        }
     }
 
     /// A query result in the neutral model of the output formats, with at most

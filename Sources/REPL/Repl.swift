@@ -111,13 +111,7 @@ extension ReplSession {
 
     /// The names Tab completes: relations (inputs and rules) and node ids.
     func completionNames() -> (relations: [String], nodes: [String]) {
-        var relations = Set(query.engine.inputSignatures.map(\.name))
-        for source in query.sources {
-            for line in source.text.split(separator: "\n") {
-                let head = line.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." && $0 != "%" }
-                if !head.isEmpty, line.contains(":-") || line.hasSuffix(").") { relations.insert(String(head)) }
-            }
-        }
+        let relations = Set(query.engine.inputSignatures.map(\.name)).union(query.keptRuleHeads)
         let nodes = query.snapshot.map { $0.nodes().map(\.description) } ?? []
         return (relations.sorted(), nodes)
     }

@@ -1,7 +1,8 @@
-import GraphExport
-import WardGraph
+import Foundation
+import Application
 
-/// `:export FILE [what]`: a diagram of the graph as the session sees it.
+/// `:export FILE [what]`: a diagram of the graph as the session sees it, in the
+/// format the file's extension names.
 ///
 ///     :export graph.svg                                 the whole graph
 ///     :export shared.svg shared-partners                wards and the partners they share
@@ -11,26 +12,28 @@ extension ReplSession {
     func export(_ argument: String) {
         let path = String(argument.prefix { !$0.isWhitespace })
         let rest = argument.dropFirst(path.count).trimmingCharacters(in: .whitespaces)
-        guard !path.isEmpty, let format = DiagramFile.format(ofPath: path) else {
-            fail(":export needs a file ending in .dot, .svg or .png, as in :export shared.svg shared-partners")
+        guard !path.isEmpty, let format = ExportFormats.forPath(path) else {
+            fail(":export needs a file ending in \(ExportFormats.all.map { "." + $0.fileExtension }.joined(separator: ", ")), as in :export shared.svg shared-partners")
             return
         }
-        guard let snapshot = query.snapshot else { return }
-        let selection: ExportSelection
+        let subject: ExportSubject
+        if rest.isEmpty {
+            subject = .wholeGraph
+        } else if rest == "shared-partners" {
+            subject = .sharedPartners
+        } else if rest.hasPrefix("ward ") {
+            subject = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
+        } else {
+            subject = .query(Self.queryStatement(rest))
+        }
         do {
-            if rest.isEmpty {
-                selection = .wholeGraph
-            } else if rest == "shared-partners" {
-                selection = .sharedPartners
-            } else if rest.hasPrefix("ward ") {
-                selection = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
-            } else {
-                selection = try QuerySelection.select(Self.queryStatement(rest), name: Self.inputSource, session: query)
-            }
-            let graph = try GraphExporter(snapshot: snapshot).graph(selection, maxNodes: GraphExporter.defaultMaxNodes)
-            output.write(try DiagramFile.write(graph, format: format, to: path, font: DiagramFile.defaultFont) + "\n")
+            let bytes = try format.export(ExportRequest(subject: subject), from: ExportSource(snapshot: snapshot, session: query))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            output.write("wrote \(path)\n")
+        } catch let error as OperationError {
+            fail(":export: \(error.message)")
         } catch {
-            fail(":export: \(error)")
+            fail(":export: \(path) cannot be written (\(error.localizedDescription))")
         }
     }
 }

@@ -1,7 +1,6 @@
+import Application
 import Datalog
-import Extraction
 import Foundation
-import Ingestion
 import Querying
 import ResultFormats
 import TextLayout
@@ -27,6 +26,7 @@ extension ReplSession {
         MetaCommand(name: "now", arguments: "", summary: "read the graph as it is now again"),
         MetaCommand(name: "log", arguments: "[N]", summary: "the last N transactions (default 20)"),
         MetaCommand(name: "history", arguments: "ENTITY", summary: "the assertions and retractions about a node"),
+        MetaCommand(name: "node", arguments: "ID", summary: "a node: attributes, edges in and out, source lines, history"),
         MetaCommand(name: "format", arguments: "table|csv|tsv|json", summary: "how answers are printed"),
         MetaCommand(name: "timing", arguments: "on|off", summary: "show the time each query took"),
         MetaCommand(name: "limit", arguments: "N", summary: "show at most N rows of an answer (default 100)"),
@@ -54,9 +54,10 @@ extension ReplSession {
         case "now":
             asOf = nil
             refreshGraph()
-            output.write("reading the graph as it is now (transaction \(store.lastTransactionID))\n")
+            output.write("reading the graph as it is now (transaction \(workspace.lastTransactionID))\n")
         case "log": log(argument)
         case "history": history(argument)
+        case "node": node(argument)
         case "format":
             guard ResultFormats.names.contains(argument) else {
                 fail(":format takes one of \(ResultFormats.names.joined(separator: ", "))\(Suggestion.hint(for: argument, in: ResultFormats.names))")
@@ -112,26 +113,7 @@ extension ReplSession {
     }
 
     func schema() {
-        let program: AnalyzedProgram
-        switch query.analyze(name: Self.inputSource, text: "") {
-        case (_, .success(let analyzed)):
-            program = analyzed
-        case (let files, .failure(let list)):
-            if !list.diagnostics.isEmpty { fail(files, list.diagnostics) }
-            return
-        }
-        let run = query.engine.start(program, cancellation: query.cancellation)
-        var table = TextTable(headers: ["relation", "arity", "rows", "kind", "sample"], alignments: [.left, .right, .right, .left, .left])
-        let constants = query.engine.constants
-        for info in program.relations.values.sorted(by: { ($0.isDerived ? 1 : 0, $0.name) < ($1.isDerived ? 1 : 0, $1.name) }) {
-            let tuples = (try? run.tuples(of: info.name)) ?? []
-            let sample = tuples.min { a, b in
-                zip(a, b).first { $0 != $1 }.map { constants.compare($0.0, $0.1) < 0 } ?? false
-            }
-            let sampleText = sample.map { "\(info.name)(\($0.map(constants.source).joined(separator: ", ")))" } ?? ""
-            table.add([info.name, String(info.arity), String(tuples.count), info.isDerived ? "rules" : "graph", sampleText.truncated(toWidth: 50)])
-        }
-        output.write(table.rendered() + "\n")
+        do { show(SchemaView.resultSet(try Schema(query, counting: true))) } catch { fail(error.message) }
     }
 
     func load(_ path: String) {
@@ -157,22 +139,13 @@ extension ReplSession {
         let paths = argument.split(separator: " ").map(String.init)
         guard !paths.isEmpty else { fail(":ingest needs a document, as in :ingest Graph/sources/izumi-r7.txt"); return }
         guard asOf == nil else { fail("reading the graph as of a past transaction; use :now before changing it"); return }
-        guard let lexiconDirectory else { fail(":ingest needs the lexicon (Graph/lexicon)"); return }
-        let lexicon: Lexicon
-        do { lexicon = try Lexicon.load(directory: lexiconDirectory) } catch { fail("\(error)"); return }
-        let ingestor = Ingestor(store: store, extractor: DocumentExtractor(lexicon: lexicon))
-        for path in paths {
-            do {
-                let report = try ingestor.ingest(path: path)
-                let what = "\(report.ward) \(report.fiscalYear): \(report.measures) measures, \(report.sections) sections, \(report.partners) partners, \(report.plans) plans"
-                if let info = report.transaction {
-                    output.write("transaction \(info.id): \(report.file), \(what) (+\(info.assertions) -\(info.retractions))\n")
-                } else {
-                    output.write("\(report.file): unchanged, nothing written (\(what))\n")
-                }
-            } catch {
-                fail("\(error); nothing was written for it")
-            }
+        do {
+            let outcomes = try DocumentIngest.ingest(paths, in: workspace)
+            for failure in IngestView.failures(outcomes) { fail(failure) }
+            let table = IngestView.resultSet(outcomes)
+            if !table.rows.isEmpty { show(table) }
+        } catch {
+            fail(":ingest: \(error.message)")
         }
         refreshGraph()
     }
@@ -180,16 +153,9 @@ extension ReplSession {
     func why(_ atom: String) {
         guard !atom.isEmpty else { fail(":why needs an atom, as in :why shared_partner(泉区, 港北区, 企業)"); return }
         do {
-            let derivation = try query.why(atom.hasSuffix(".") ? String(atom.dropLast()) : atom)
-            output.write(DerivationRenderer(constants: query.engine.constants).render(derivation) + "\n")
-        } catch let error as DerivationError {
-            fail(":why: \(error.message)")
-        } catch let list as DiagnosticList {
-            fail(":why: " + list.diagnostics.map(\.message).joined(separator: "; "))
-        } catch let error as EvaluationError {
-            fail(":why: \(error.message)")
+            output.write(DerivationView.text(try Explanation(atom, session: query, documents: nil)) + "\n")
         } catch {
-            fail(":why: \(error)")
+            fail(":why: \(error.message)")
         }
     }
 
@@ -209,55 +175,40 @@ extension ReplSession {
     func setAsOf(_ argument: String) {
         guard let tx = UInt64(argument) else { fail(":asof takes a transaction number (see :log)"); return }
         do {
-            try store.refresh()
-            let snapshot = try store.snapshot(asOf: tx)
+            try workspace.refresh()
+            let snapshot = try workspace.snapshot(asOf: tx)
             asOf = tx
             use(snapshot)
             output.write("reading the graph as it was after transaction \(tx); :now returns to the present\n")
         } catch {
-            fail("\(error)")
+            fail(":asof: \(error.message)")
         }
     }
 
     func log(_ argument: String) {
-        let count = Int(argument) ?? 20
-        var table = TextTable(headers: ["tx", "time", "changes", "author"], alignments: [.right, .left, .left, .left])
-        let dates = ISO8601DateFormatter()
-        for info in store.transactions.suffix(max(1, count)) {
-            let changes: String
-            switch info.content {
-            case .facts(_, let a, let r): changes = "+\(a) -\(r)"
-            case .program(let name): changes = "rules '\(name)'"
-            }
-            let date = Date(timeIntervalSince1970: Double(info.timestampMillis) / 1000)
-            table.add([String(info.id), dates.string(from: date), changes, info.author])
-        }
-        output.write(table.rendered() + "\n")
+        show(LogView.resultSet(LogListing(workspace.current(), last: Int(argument) ?? 20)))
     }
 
     func history(_ argument: String) {
-        let id: NodeID
-        do { id = try NodeID(parsing: argument) } catch { fail(":history: \(error)"); return }
-        let entries = store.history(of: id)
-        guard !entries.isEmpty else { fail(":history: no facts about \(id)"); return }
-        var table = TextTable(headers: ["tx", "", "fact", "source", "author"], alignments: [.right, .left, .left, .left, .left])
-        for entry in entries {
-            let fact = entry.change.fact
-            table.add([
-                String(entry.transaction), entry.change.kind == .assert ? "+" : "-",
-                "\(fact.attribute)(\(fact.entity), \(fact.value))", entry.change.source?.description ?? "", entry.author,
-            ])
+        do { show(HistoryView.resultSet(try EntityHistory(snapshot, entity: argument))) } catch { fail(":history: \(error.message)") }
+    }
+
+    func node(_ argument: String) {
+        do {
+            let page = try NodePage(snapshot, id: argument, documents: workspace.documents)
+            output.write(formatName == "json" ? NodeView.json(page).rendered() + "\n" : NodeView.text(page))
+        } catch {
+            fail(":node: \(error.message)")
         }
-        output.write(table.rendered() + "\n")
     }
 
     func saveRules(_ name: String) {
         let text = sessionRules.joined(separator: "\n")
         do {
-            let info = try store.saveProgram(name: name, text: text, author: author)
+            let info = try Curation.saveRules(name: name, text: text, author: author, in: workspace)
             output.write("transaction \(info.id): saved \(sessionRules.count) rule\(sessionRules.count == 1 ? "" : "s") as '\(name)'; they load in the next session\n")
         } catch {
-            fail("\(error)")
+            fail(error.message)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Application
 import Datalog
 import Foundation
 import Querying
@@ -17,11 +18,10 @@ public protocol ReplOutput: AnyObject {
 public final class ReplSession {
     public enum Step { case proceed, quit }
 
-    let store: GraphStore
+    let workspace: Workspace
     public let query: QuerySession
     let output: ReplOutput
     let author: String
-    let lexiconDirectory: String?
     /// The output format: table, csv, tsv or json.
     var formatName = "table"
     var showsTiming = true
@@ -48,43 +48,50 @@ public final class ReplSession {
     static let sessionSource = "<session>"
     static let inputSource = "<input>"
 
-    public init(store: GraphStore, author: String, output: ReplOutput, prelude: (name: String, text: String)?, lexiconDirectory: String?) {
-        self.store = store
+    public init(workspace: Workspace, author: String, output: ReplOutput) {
+        self.workspace = workspace
         self.author = author
         self.output = output
-        self.lexiconDirectory = lexiconDirectory
         query = QuerySession()
-        if let prelude { query.keep(name: prelude.name, text: prelude.text) }
-        for program in store.programs.values.sorted(by: { $0.name < $1.name }) {
-            let name = "<saved \(program.name)>"
-            query.keep(name: name, text: program.text)
-            sessionRules.append(contentsOf: [program.text])
+        if let prelude = workspace.prelude { query.keep(name: prelude.name, text: prelude.text) }
+        for program in workspace.withStore({ $0.programs }).values.sorted(by: { $0.name < $1.name }) {
+            query.keep(name: "<saved \(program.name)>", text: program.text)
+            sessionRules.append(program.text)
         }
         refreshGraph()
-        if !query.sources.isEmpty {
-            let (files, diagnostics) = query.check(name: Self.inputSource, text: "")
-            if !diagnostics.isEmpty {
-                output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(diagnostics))
-            }
+        if case (let files, .failure(let list)) = query.analyzeKept(), !list.diagnostics.isEmpty {
+            output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(list.diagnostics))
         }
+    }
+
+    /// A session on `store` with the prelude (named as in messages) and the lexicon.
+    public convenience init(store: GraphStore, author: String, output: ReplOutput, prelude: (name: String, text: String)?, lexiconDirectory: String?) {
+        let workspace = Workspace(
+            store: store, prelude: prelude.map { ProgramSource(name: $0.name, text: $0.text) }, lexiconDirectory: lexiconDirectory)
+        self.init(workspace: workspace, author: author, output: output)
     }
 
     /// Reads what other writers appended, and gives the engine the graph to query
     /// (unless it already has that graph: registering it anew rebuilds its relations).
     func refreshGraph() {
-        do { try store.refresh() } catch { output.error("warning: \(error)") }
-        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID) else { return }
-        if let asOf, let snapshot = try? store.snapshot(asOf: asOf) {
+        do { try workspace.refresh() } catch { output.error("warning: \(error)") }
+        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID) else { return }
+        if let asOf, let snapshot = try? workspace.snapshot(asOf: asOf) {
             use(snapshot)
         } else {
-            use(store.current)
+            use(workspace.current())
         }
     }
 
     /// Gives the engine `snapshot` to query, read as of `asOf`.
     func use(_ snapshot: GraphSnapshot) {
         query.use(snapshot)
-        graphInUse = GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID)
+        graphInUse = GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID)
+    }
+
+    /// The graph the session reads: as of `:asof`, or as last refreshed.
+    var snapshot: GraphSnapshot {
+        query.snapshot ?? workspace.current()
     }
 
     /// Handles one complete statement or meta-command.
@@ -142,16 +149,20 @@ public final class ReplSession {
 
     /// Prints a result in the current format, cut at the display limit.
     func show(_ result: QueryResult) {
-        var set = query.resultSet(result, labels: formatName == "table", maxRows: displayLimit)
-        if !showsTiming { set.elapsedMilliseconds = .nan }
+        show(query.resultSet(result, labels: formatName == "table", maxRows: displayLimit))
+    }
+
+    /// Prints a table (an answer, the log, a history, the schema) in the current format.
+    func show(_ set: ResultSet) {
+        var set = set
+        if !showsTiming { set.elapsedMilliseconds = nil }
         let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
         output.write(format.render(set))
     }
 
     func addRule(_ text: String) {
-        let (files, diagnostics) = query.check(name: Self.sessionSource, text: text)
-        guard diagnostics.isEmpty else {
-            fail(files, diagnostics)
+        if case .failure(let rejected) = query.prepare(name: Self.sessionSource, text: text) {
+            fail(rejected.files, rejected.diagnostics)
             return
         }
         query.keep(name: Self.sessionSource, text: text)

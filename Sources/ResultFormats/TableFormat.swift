@@ -22,7 +22,7 @@ public struct TableFormat: ResultFormat {
     }
 
     public func render(_ result: ResultSet) -> String {
-        let time = showsTime ? Self.time(result.elapsedMilliseconds) : nil
+        let time = showsTime ? result.elapsedMilliseconds.map(Self.time) : nil
         if result.columns.isEmpty {
             return (result.totalRows > 0 ? "yes" : "no") + (time.map { " (\($0))" } ?? "") + "\n"
         }
@@ -35,8 +35,11 @@ public struct TableFormat: ResultFormat {
         for row in result.rows {
             table.add(row.map { $0.text.truncated(toWidth: maxCellWidth) })  // unchanged when it fits
         }
-        var out = result.rows.isEmpty ? table.rendered().split(separator: "\n").prefix(2).joined(separator: "\n") : table.rendered()
-        out += "\n(\(counted(result.totalRows, "row"))"
+        var out = result.caption.map { $0 + "\n" } ?? ""
+        out += result.rows.isEmpty ? table.rendered().split(separator: "\n").prefix(2).joined(separator: "\n") : table.rendered()
+        out += "\n"
+        guard let noun = result.rowNoun else { return out }
+        out += "(\(counted(result.totalRows, noun))"
         if result.omittedRows > 0 { out += ", \(result.omittedRows.grouped) not shown: limit \(result.rows.count)" }
         out += (time.map { ", " + $0 } ?? "") + ")\n"
         return out

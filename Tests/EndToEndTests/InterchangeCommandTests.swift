@@ -55,9 +55,21 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["export", "--format", "nt", "--ward", "泉区"], "--ward selects or styles a diagram; --format nt exports the whole graph"),
+        (["export", "--format", "nt", "--ward", "泉区"], "nt exports the whole graph with its provenance"),
         (["export", "--format", "ttl", "--base", "example.org/"], "is not a usable base IRI: it does not start with a scheme"),
+    ])
+    func requestsRDFCannotAnswerAreRefused(arguments: [String], message: String) throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try Self.hostileStore(dir)
+        let result = try Wardgraph.run(arguments + ["--store", store])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test(arguments: [
         (["export", "--format", "souffle"], "give it with -o DIR"),
+        (["export", "--format", "souffle", "--ward", "泉区", "-o", "x"], "--ward does not apply to --format souffle"),
         (["export", "--base", "https://x.org/"], "--base applies to RDF"),
         (["export", "--format", "rdf"], "unknown format 'rdf'"),
         (["translate", "-e", "?- ward(W)."], "--to souffle"),

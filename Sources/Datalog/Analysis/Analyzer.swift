@@ -8,6 +8,8 @@ public struct InputSignature: Sendable, Hashable {
     public let arity: Int
     /// One line for `:schema` and "did you mean".
     public let description: String
+    /// The arguments' names, for the schema (empty when unnamed).
+    public let arguments: [String]
     /// What each column holds, when the provider knows it beforehand (the graph);
     /// nil when only the data can tell (fact files). Typed engines need it (Soufflé).
     public let columnTypes: [ColumnType]?
@@ -15,11 +17,15 @@ public struct InputSignature: Sendable, Hashable {
     /// translation can read the same file.
     public let file: String?
 
-    public init(name: String, arity: Int, description: String = "", columnTypes: [ColumnType]? = nil, file: String? = nil) {
+    public init(
+        name: String, arity: Int, description: String = "", arguments: [String] = [], columnTypes: [ColumnType]? = nil,
+        file: String? = nil
+    ) {
         precondition(columnTypes.map { $0.count == arity } ?? true, "\(name): \(columnTypes!.count) column types for arity \(arity)")
         self.name = name
         self.arity = arity
         self.description = description
+        self.arguments = arguments
         self.columnTypes = columnTypes
         self.file = file
     }

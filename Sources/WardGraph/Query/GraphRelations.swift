@@ -16,19 +16,29 @@ import Interning
 /// engine's strings through a per-symbol cache, so each string is interned once.
 public enum GraphRelations {
     public static let signatures: [InputSignature] =
-        NodeKind.allCases.map { InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node", columnTypes: [.text]) }
+        NodeKind.allCases.map {
+            InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node", arguments: ["Id"], columnTypes: [.text])
+        }
         + EdgeType.allCases.map { edge in
             InputSignature(
                 name: edge.rawValue, arity: 2,
                 description: "\(edge.fromKinds.sorted().map(\.rawValue).joined(separator: "/")) → \(edge.toKinds.sorted().map(\.rawValue).joined(separator: "/"))",
-                columnTypes: [.text, .text])
+                arguments: ["From", "To"], columnTypes: [.text, .text])
         }
         + [
             // A label or an attribute's value may be a text or a whole number.
-            InputSignature(name: "label", arity: 2, description: "label(Id, Text): a node's name", columnTypes: [.text, .mixed]),
-            InputSignature(name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge", columnTypes: [.text, .text, .mixed]),
-            InputSignature(name: "edge", arity: 3, description: "edge(From, Type, To): every edge", columnTypes: [.text, .text, .text]),
-            InputSignature(name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read", columnTypes: [.text, .text, .integer]),
+            InputSignature(
+                name: "label", arity: 2, description: "label(Id, Text): a node's name", arguments: ["Id", "Text"],
+                columnTypes: [.text, .mixed]),
+            InputSignature(
+                name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge",
+                arguments: ["Id", "Name", "Value"], columnTypes: [.text, .text, .mixed]),
+            InputSignature(
+                name: "edge", arity: 3, description: "edge(From, Type, To): every edge", arguments: ["From", "Type", "To"],
+                columnTypes: [.text, .text, .text]),
+            InputSignature(
+                name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read",
+                arguments: ["Id", "Document", "Line"], columnTypes: [.text, .text, .integer]),
         ]
 
     /// Registers the relations of `snapshot` as inputs of `engine`.

@@ -12,6 +12,8 @@ enum Commands {
         AssertCommand.spec(.retract),
         LogCommand.spec,
         HistoryCommand.spec,
+        NodeCommand.spec,
+        SchemaCommand.spec,
         StatsCommand.spec,
         DumpCommand.spec,
         CheckCommand.spec,

@@ -1,14 +1,11 @@
-import Datalog
+import Application
 import Foundation
-import GraphExport
 import GraphInterchange
-import GraphViz
-import Querying
 import TextLayout
 import WardGraph
 
 /// `wardgraph export`: the graph, or a part of it, as a GraphViz diagram; or the
-/// whole graph for other engines (RDF, Soufflé; see ExportCommand+Interchange).
+/// whole graph for other engines: RDF, or Soufflé facts (ExportCommand+Souffle).
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
@@ -26,13 +23,13 @@ enum ExportCommand {
         SVG and PNG need Graphviz's dot (apt-get install graphviz fonts-noto-cjk); without
         it the DOT is written instead, beside the requested file.
 
-        --format nt or ttl writes the whole graph as RDF (N-Triples or Turtle) in the
-        vocabulary of Graph/vocabulary.ttl, with each node's and edge's provenance in
-        PROV-O; node IRIs start with --base. --format souffle writes one NAME.facts per
-        relation and a schema.dl into the directory -o names, for souffle -F DIR
-        (see 'wardgraph translate'). Examples:
+        --format nt or ttl (or -o FILE.nt, FILE.ttl) writes the whole graph as RDF,
+        N-Triples or Turtle, in the vocabulary of Graph/vocabulary.ttl, with each node's
+        and edge's provenance in PROV-O; node IRIs start with --base. --format souffle
+        writes one NAME.facts per relation and a schema.dl into the directory -o names,
+        for souffle -F DIR (see 'wardgraph translate'). Examples:
           wardgraph export --format ttl -o wards.ttl --base https://data.example.jp/wardgraph/
-          wardgraph export --format souffle -o facts/
+          wardgraph export --format souffle -o facts
         """,
         options: [
             .value("ward", "NAME", "one ward's subgraph"),
@@ -52,64 +49,78 @@ enum ExportCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        if let format = try InterchangeFormat.chosen(arguments) { return try runInterchange(format, arguments, context) }
-        if arguments.value("base") != nil { throw UsageError("--base applies to RDF: give --format nt or ttl") }
+        if arguments.value("format") == "souffle" { return try runSouffle(arguments, context) }
         let chosen = ["ward", "query", "why"].filter { arguments.value($0) != nil } + (arguments.flag("shared-partners") ? ["shared-partners"] : [])
         guard chosen.count <= 1 else { throw UsageError("choose one selection, not \(chosen.map { "--" + $0 }.joined(separator: " and "))") }
         let output = arguments.value("output")
-        let format: DiagramFile.Format
+        let format: any ExportFormat
         if let name = arguments.value("format") {
-            guard let named = DiagramFile.Format(rawValue: name) else {
-                throw UsageError("unknown format '\(name)'\(Suggestion.hint(for: name, in: formatNames)); use dot, svg, png, nt, ttl or souffle")
+            guard let named = ExportFormats.named(name) else {
+                let names = ExportFormats.names + ["souffle"]
+                throw UsageError("unknown format '\(name)'\(Suggestion.hint(for: name, in: names)); the formats are \(names.joined(separator: ", "))")
             }
             format = named
         } else {
-            format = output.flatMap(DiagramFile.format(ofPath:)) ?? .dot
+            format = output.flatMap(ExportFormats.forPath) ?? DiagramFormat.dot
         }
-        let maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? GraphExporter.defaultMaxNodes
-        let store = try context.openStore(arguments)
-        let snapshot = try AsOf.snapshot(store, arguments)
-        let session = QuerySession()
-        session.use(snapshot)
-        if let prelude = try context.prelude(arguments, .optional) {
-            session.keep(name: prelude.name, text: prelude.text)
+        var request = ExportRequest(subject: try subject(arguments))
+        request.maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? request.maxNodes
+        request.clusterByWard = arguments.flag("cluster-by-ward")
+        request.legend = !arguments.flag("no-legend")
+        request.font = arguments.value("font") ?? request.font
+        request.base = arguments.value("base")
+        if request.base != nil && !(format is RDFFormat) { throw UsageError("--base applies to RDF: give --format nt or ttl") }
+        if output == nil && format.mediaType.hasPrefix("image/png") {
+            throw CommandFailure("\(format.name) output needs a file: give -o FILE.\(format.fileExtension)")
         }
-
-        let graph: DotGraph
+        let workspace = try context.workspace(arguments)
+        let snapshot = try AsOf.snapshot(workspace, arguments)
+        let source = ExportSource(snapshot: snapshot, session: workspace.session(over: snapshot))
+        let bytes: [UInt8]
         do {
-            if let atom = arguments.value("why") {
-                graph = DerivationDiagram.graph(try session.why(atom), constants: session.engine.constants)
-            } else {
-                let selection: ExportSelection
-                if let ward = arguments.value("ward") {
-                    selection = .ward(ward)
-                } else if arguments.flag("shared-partners") {
-                    selection = .sharedPartners
-                } else if let program = arguments.value("query") {
-                    let text = FileManager.default.fileExists(atPath: program)
-                        ? (String(data: FileManager.default.contents(atPath: program) ?? Data(), encoding: .utf8) ?? "") : program
-                    selection = try QuerySelection.select(text, name: "<--query>", session: session)
-                } else {
-                    selection = .wholeGraph
-                }
-                var exporter = GraphExporter(snapshot: snapshot)
-                exporter.clusterByWard = arguments.flag("cluster-by-ward")
-                exporter.legend = !arguments.flag("no-legend")
-                graph = try exporter.graph(selection, maxNodes: maxNodes)
-            }
-        } catch let error as DerivationError {
-            throw CommandFailure("--why: \(error.message)")
-        } catch let list as DiagnosticList {
-            throw CommandFailure("--why: " + list.diagnostics.map(\.message).joined(separator: "; "))
+            bytes = try format.export(request, from: source)
+        } catch let error where error.kind == .notInstalled && output != nil {
+            // Still give the diagram: its DOT, beside the file asked for.
+            let dotPath = URL(fileURLWithPath: output!).deletingPathExtension().appendingPathExtension("dot").path
+            try? write(try DiagramFormat.dot.export(request, from: source), to: dotPath)
+            throw CommandFailure("\(error.message)\nThe DOT was written to \(dotPath).")
         } catch {
-            throw CommandFailure("\(error)")
+            throw OutputFormat.failure(error, while: arguments.value("why") != nil ? "--why" : nil)
         }
-        do {
-            let written = try DiagramFile.write(graph, format: format, to: output, font: arguments.value("font") ?? DiagramFile.defaultFont)
-            if output == nil { context.out.write(written) } else { context.err.line(written) }
-        } catch {
-            throw CommandFailure("\(error)")
+        guard let output else {
+            context.out.write(String(decoding: bytes, as: UTF8.self))
+            return 0
         }
+        try write(bytes, to: output)
+        context.err.line("wrote \(output)")
         return 0
+    }
+
+    /// The selection the options name; the whole graph if none.
+    static func subject(_ arguments: ParsedArguments) throws -> ExportSubject {
+        if let ward = arguments.value("ward") { return .ward(ward) }
+        if arguments.flag("shared-partners") { return .sharedPartners }
+        if let atom = arguments.value("why") { return .why(atom) }
+        guard let program = arguments.value("query") else { return .wholeGraph }
+        guard FileManager.default.fileExists(atPath: program) else { return .query(program) }
+        guard let data = FileManager.default.contents(atPath: program), let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(program): cannot be read as UTF-8 text")
+        }
+        return .query(text)
+    }
+
+    /// Writes the export through a temporary file renamed over `path`, so a failed
+    /// write never leaves half a diagram.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            // rename(2) replaces the file or creates it (FileManager.replaceItemAt fails
+            // on Linux when there is no file yet).
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CommandFailure("\(path): cannot be written (\(error.localizedDescription))")
+        }
     }
 }

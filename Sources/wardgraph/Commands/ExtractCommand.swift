@@ -1,6 +1,5 @@
+import Application
 import Extraction
-import Foundation
-import Ingestion
 
 /// `wardgraph extract FILE`: what a document yields, without touching the store.
 enum ExtractCommand {
@@ -21,21 +20,17 @@ enum ExtractCommand {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let format = arguments.value("format") ?? "json"
         guard ["json", "facts"].contains(format) else { throw UsageError("unknown format '\(format)'; use json or facts") }
-        let path = arguments.positionals[0]
-        let document: (bytes: [UInt8], fileName: String)
-        do { document = try Ingestor.readDocument(path: path) } catch { throw CommandFailure("\(error)") }
-        let extractor = DocumentExtractor(lexicon: try context.lexicon(arguments))
-        let extracted: ExtractedDocument
-        do { extracted = try extractor.extract(bytes: document.bytes, fileName: document.fileName) } catch {
-            throw CommandFailure("\(error)")
+        let lexicon = try context.lexicon(arguments)
+        let report: ExtractReport
+        do { report = try ExtractReport(path: arguments.positionals[0], lexicon: lexicon) } catch {
+            throw OutputFormat.failure(error)
         }
         if format == "json" {
-            let json = extracted.goldJSON()
+            let json = report.extracted.goldJSON()
             context.out.write(json)
             if !json.hasSuffix("\n") { context.out.line() }
         } else {
-            let content = DocumentFacts(extracted, contentHash: SHA256.hex(document.bytes))
-            for (fact, source) in content.facts { context.out.line("\(fact)\t# \(source)") }
+            context.out.write(IngestView.facts(report))
         }
         return 0
     }

@@ -1,7 +1,5 @@
-import Extraction
-import Ingestion
-import TextLayout
-import WardGraph
+import Application
+import ResultFormats
 
 /// `wardgraph ingest FILE…`: documents into the store, one transaction each.
 enum IngestCommand {
@@ -22,27 +20,12 @@ enum IngestCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let extractor = DocumentExtractor(lexicon: try context.lexicon(arguments))
-        let store = try context.openStore(arguments, writer: "wardgraph ingest", create: true)
-        let ingestor = Ingestor(store: store, extractor: extractor)
-        var table = TextTable(
-            headers: ["file", "ward", "year", "measures", "sections", "partners", "plans", "edges", "transaction"],
-            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
-        var failed = 0
-        for path in arguments.positionals {
-            do {
-                let report = try ingestor.ingest(path: path)
-                let change = report.transaction.map { "\($0.id) (+\($0.assertions) -\($0.retractions))" } ?? "unchanged: nothing written"
-                table.add([
-                    report.file, report.ward, report.fiscalYear, String(report.measures), String(report.sections),
-                    String(report.partners), String(report.plans), String(report.edges), change,
-                ])
-            } catch {
-                failed += 1
-                context.err.line("wardgraph: error: \(error); nothing was written for it")
-            }
-        }
-        if !table.rows.isEmpty { context.out.line(table.rendered()) }
-        return failed > 0 ? 1 : 0
+        let workspace = try context.workspace(arguments, writer: "wardgraph ingest", create: true)
+        let outcomes: [DocumentIngest.Outcome]
+        do { outcomes = try DocumentIngest.ingest(arguments.positionals, in: workspace) } catch { throw OutputFormat.failure(error) }
+        for failure in IngestView.failures(outcomes) { context.err.line("wardgraph: error: \(failure)") }
+        let table = IngestView.resultSet(outcomes)
+        if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
+        return table.rows.count < outcomes.count ? 1 : 0
     }
 }

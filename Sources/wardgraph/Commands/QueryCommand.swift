@@ -1,3 +1,4 @@
+import Application
 import Datalog
 import Foundation
 import Querying
@@ -38,11 +39,8 @@ enum QueryCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let formatName = arguments.value("format") ?? "table"
-        guard let format = ResultFormats.named(formatName) else {
-            throw UsageError("unknown format '\(formatName)'\(Suggestion.hint(for: formatName, in: ResultFormats.names)); the formats are \(ResultFormats.names.joined(separator: ", "))")
-        }
-        let json = formatName == "json"
+        let format = try OutputFormat.chosen(arguments)
+        let json = OutputFormat.isJSON(arguments)
         var programs: [(name: String, text: String)] = []
         for path in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -59,27 +57,29 @@ enum QueryCommand {
             throw UsageError("nothing to run: give a program file or -e TEXT (or --why ATOM)")
         }
 
-        let session = try makeSession(arguments, context)
+        let (session, documents) = try makeSession(arguments, context)
         let out = context.out
 
-        // Check everything first: a program with errors runs nothing.
+        // Analyse everything first: a program with errors runs nothing. Each program
+        // sees the rules of those before it, and runs from this one analysis.
+        var prepared: [QuerySession.Prepared] = []
         var problems: [(SourceFiles, [Diagnostic])] = []
         for program in programs {
-            let (files, diagnostics) = session.check(name: program.name, text: program.text)
-            if !diagnostics.isEmpty { problems.append((files, diagnostics)) }
+            switch session.prepare(name: program.name, text: program.text) {
+            case .success(let ready): prepared.append(ready)
+            case .failure(let rejected): problems.append((rejected.files, rejected.diagnostics))
+            }
             session.keep(name: program.name, text: program.text)
         }
         if !problems.isEmpty {
             report(problems, json: json, context)
             return 1
         }
-        session.forget { name in programs.contains { $0.name == name } }
 
         var failed = false
         var first = true
-        for program in programs {
-            let outcome = session.run(name: program.name, text: program.text, keep: true, explain: arguments.flag("explain"))
-            for answer in outcome.answers {
+        for program in prepared {
+            for answer in session.run(program, explain: arguments.flag("explain")) {
                 switch answer {
                 case .result(let result, let explanation):
                     if !first && !json { out.line() }
@@ -89,79 +89,63 @@ enum QueryCommand {
                 case .failure(let error, let range):
                     failed = true
                     let diagnostic = Diagnostic(error.message, range: range)
-                    report([(outcome.files, [diagnostic])], json: json, context)
+                    report([(program.files, [diagnostic])], json: json, context)
                 }
             }
         }
         if let why {
-            do {
-                let derivation = try session.why(why)
-                if json {
-                    out.line(DerivationJSON.render(derivation, constants: session.engine.constants))
-                } else {
-                    if !first { out.line() }
-                    out.line(DerivationRenderer(constants: session.engine.constants).render(derivation))
-                }
-            } catch let error as DerivationError {
+            let explanation: Explanation
+            do { explanation = try Explanation(why, session: session, documents: documents) } catch {
                 throw CommandFailure("--why: \(error.message)")
-            } catch let list as DiagnosticList {
-                throw CommandFailure("--why: " + list.diagnostics.map(\.message).joined(separator: "; "))
+            }
+            if json {
+                out.line(DerivationView.json(explanation).rendered())
+            } else {
+                if !first { out.line() }
+                out.line(DerivationView.text(explanation))
             }
         }
         return failed ? 1 : 0
     }
 
-    /// The session: limits, parameters, the graph (as of a transaction), fact files, the prelude.
-    static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> QuerySession {
+    /// The session: limits, parameters, the graph (as of a transaction), fact files,
+    /// the prelude; and the library of the graph's documents (nil without the graph).
+    static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> (QuerySession, DocumentLibrary?) {
         var limits = Limits.standard
         if let n = try arguments.integer("max-tuples", atLeast: 1) { limits.maxDerivedTuples = n }
         if let text = arguments.value("timeout") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--timeout needs a positive number of seconds, not '\(text)'") }
             limits.timeout = seconds
         }
-        let session = QuerySession(limits: limits)
+        var parameters: [String: Constant] = [:]
         for parameter in arguments.values("param") {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
                 throw UsageError("--param needs NAME=VALUE, as in --param ward=泉区, not '\(parameter)'")
             }
-            let name = String(parameter[..<equals])
-            let value = String(parameter[parameter.index(after: equals)...]).nfkc
-            session.parameters[name] = Int64(value).map(Constant.integer) ?? .string(value)
+            parameters[String(parameter[..<equals])] = QueryRequest.parameterValue(String(parameter[parameter.index(after: equals)...]))
         }
-        let useGraph = !arguments.flag("no-graph")
-        if useGraph {
-            let store = try context.openStore(arguments)
-            session.use(try AsOf.snapshot(store, arguments))
+        let session: QuerySession
+        var documents: DocumentLibrary?
+        if !arguments.flag("no-graph") {
+            let workspace = try context.workspace(arguments, prelude: .expected(hint: ". Give one with --prelude FILE."))
+            session = workspace.session(over: try AsOf.snapshot(workspace, arguments), limits: limits)
+            documents = workspace.documents
         } else if arguments.value("as-of") != nil {
             throw UsageError("--as-of reads the graph, which --no-graph leaves out")
+        } else {
+            session = QuerySession(limits: limits)
         }
+        session.parameters = parameters
         for directory in arguments.values("facts") {
             do { try session.addFacts(directory: directory) } catch let problem as FactFiles.Problem {
                 throw CommandFailure(problem.description)
             }
         }
-        if useGraph && !arguments.flag("no-prelude"),
-           let prelude = try context.prelude(arguments, .expected(hint: ". Give one with --prelude FILE.")) {
-            session.keep(name: prelude.name, text: prelude.text)
-        }
-        return session
+        return (session, documents)
     }
 
     static func report(_ problems: [(SourceFiles, [Diagnostic])], json: Bool, _ context: CommandContext) {
-        if json {
-            let items = problems.flatMap { files, diagnostics in
-                diagnostics.map { diagnostic -> String in
-                    let structured = files.structured(diagnostic)
-                    return JSONText.object([
-                        ("file", JSONText.string(structured.file)), ("line", String(structured.line)),
-                        ("column", String(structured.column)), ("severity", JSONText.string(structured.severity.rawValue)),
-                        ("message", JSONText.string(structured.message)),
-                        ("notes", JSONText.array(structured.notes.map(JSONText.string))),
-                    ])
-                }
-            }
-            context.out.line(JSONText.object([("errors", JSONText.array(items))]))
-        }
+        if json { context.out.line(DiagnosticView.json(problems).rendered()) }
         for (files, diagnostics) in problems {
             for diagnostic in diagnostics { context.err.line(files.render(diagnostic)) }
         }

@@ -47,17 +47,16 @@ enum TranslateCommand {
         guard let program = programs.first else { throw UsageError("nothing to translate: give a program file or -e TEXT") }
         guard programs.count == 1 else { throw UsageError("translate one program at a time (a file or -e TEXT), not \(programs.count)") }
 
-        let session = try QueryCommand.makeSession(arguments, context)
+        let (session, _) = try QueryCommand.makeSession(arguments, context)
         let translated: SouffleProgram
         do {
-            let (files, result) = try session.translateToSouffle(name: program.name, text: program.text)
-            switch result {
-            case .failure(let list):
-                QueryCommand.report([(files, list.diagnostics)], json: false, context)
+            switch try session.translateToSouffle(name: program.name, text: program.text) {
+            case .failure(let rejected):
+                QueryCommand.report([(rejected.files, rejected.diagnostics)], json: false, context)
                 return 1
-            case .success(let program):
-                for warning in program.warnings { context.err.line(files.render(warning)) }
-                translated = program
+            case .success(let (souffle, files)):
+                for warning in souffle.warnings { context.err.line(files.render(warning)) }
+                translated = souffle
             }
         } catch let problem as FactFiles.Problem {
             throw CommandFailure(problem.description)
