@@ -70,7 +70,9 @@ let package = Package(
                 "Ingestion", "GraphInterchange", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
-        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),
+        .executableTarget(
+            name: "wardgraph-bench",
+            dependencies: ["WardGraph", "Datalog", "Extraction", "Ingestion", "Querying", "REPL", "GraphInterchange", "TestSupport"]),
         // End-to-end tests through the wardgraph binary.
         .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
 
