@@ -2,14 +2,20 @@
 import Glibc
 #endif
 
-/// A hash index of a relation on some of its columns: for a key (the values of
-/// those columns), the rows that have it.
+/// An index of a relation on some of its columns: for a key (the values of those
+/// columns), the rows that have it.
 ///
-/// Each distinct key has one slot holding its newest row; each row links to the
-/// previous row with the same key (`previous`). Rows are only ever appended, so a
-/// chain runs from newest to oldest and a lookup confined to a row range (the delta
-/// of semi-naive evaluation, or the rows that existed when an iteration began)
-/// skips the newer rows and stops at the first older one.
+/// A hash index: each distinct key has one slot holding its newest row; each row
+/// links to the previous row with the same key (`previous`). Rows are only ever
+/// appended, so a chain runs from newest to oldest and a lookup confined to a row
+/// range (the delta of semi-naive evaluation, or the rows that existed when an
+/// iteration began) skips the newer rows and stops at the first older one.
+///
+/// Or, over a frozen relation whose rows are sorted with these columns first
+/// (`Relation.freeze`), a range index: the rows of a key lie together, so a slot
+/// holds the last row of its key's run and the rows before it with the same key
+/// are its "previous" rows. It needs no `previous` links and its slots are sized
+/// for the keys, not the rows; a key's rows are read in sequence.
 final class TupleIndex {
     let columns: [Int]
     private let columnPointer: UnsafeMutablePointer<Int>
@@ -24,10 +30,40 @@ final class TupleIndex {
     /// Rows indexed so far: the index follows the relation as it grows.
     private(set) var indexedRows = 0
     private static let rowMask: UInt32 = (1 << 27) - 1
+    /// A range index over rows sorted with `columns` first (see `init(sortedRows:)`).
+    let isRange: Bool
+
+    /// A range index over rows sorted in `order`, whose leading columns are `columns`.
+    init(sortedRows rows: TupleBuffer, columns: [Int], order: RowOrder) {
+        precondition(order.hasPrefix(columns))
+        self.rows = rows
+        self.columns = columns
+        isRange = true
+        columnPointer = .allocate(capacity: max(1, columns.count))
+        for (i, c) in columns.enumerated() { columnPointer[i] = c }
+        var keyCount = 0
+        for row in 0..<rows.count where row == 0 || !TupleIndex.sameKey(rows, columnPointer, columns.count, row - 1, row) { keyCount += 1 }
+        var size = 16
+        while size * 3 < keyCount * 4 { size *= 2 }
+        capacity = size
+        slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
+        previousCapacity = 0
+        previous = .allocate(capacity: 1)
+        // One slot per key, holding the last row of the key's run.
+        for row in 0..<rows.count where row + 1 == rows.count || !TupleIndex.sameKey(rows, columnPointer, columns.count, row, row + 1) {
+            let hash = TupleHash.hash(row: rows.row(row), columns: columnPointer, count: columns.count)
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000 | UInt32(row + 1)
+            keys += 1
+        }
+        indexedRows = rows.count
+    }
 
     init(rows: TupleBuffer, columns: [Int]) {
         self.rows = rows
         self.columns = columns
+        isRange = false
         columnPointer = .allocate(capacity: max(1, columns.count))
         for (i, c) in columns.enumerated() { columnPointer[i] = c }
         // Sized for the rows already there (an upper bound on their keys), so that
@@ -44,13 +80,15 @@ final class TupleIndex {
     deinit {
         columnPointer.deallocate()
         free(slots)
-        free(previous)
+        if isRange { previous.deallocate() } else { free(previous) }
     }
+
 
     var byteCount: Int { capacity * 4 + previousCapacity * 4 }
 
-    /// Indexes the rows appended since the last call.
+    /// Indexes the rows appended since the last call (none for a range index: its relation is frozen).
     func catchUp() {
+        guard !isRange else { return }
         while indexedRows < rows.count {
             add(row: indexedRows)
             indexedRows += 1
@@ -97,8 +135,13 @@ final class TupleIndex {
 
     @inline(__always)
     private func sameKey(_ a: Int, _ b: Int) -> Bool {
+        TupleIndex.sameKey(rows, columnPointer, columns.count, a, b)
+    }
+
+    @inline(__always)
+    private static func sameKey(_ rows: TupleBuffer, _ columns: UnsafePointer<Int>, _ count: Int, _ a: Int, _ b: Int) -> Bool {
         let x = rows.row(a), y = rows.row(b)
-        for i in 0..<columns.count where x[columnPointer[i]] != y[columnPointer[i]] { return false }
+        for i in 0..<count where x[columns[i]] != y[columns[i]] { return false }
         return true
     }
 
@@ -122,7 +165,10 @@ final class TupleIndex {
 
     /// The row before `row` with the same key, or -1.
     @inline(__always)
-    func previous(_ row: Int) -> Int { Int(previous[row]) - 1 }
+    func previous(_ row: Int) -> Int {
+        if isRange { return row > 0 && sameKey(row - 1, row) ? row - 1 : -1 }
+        return Int(previous[row]) - 1
+    }
 
     private func grow() {
         let old = slots, oldCapacity = capacity
