@@ -41,7 +41,7 @@ import TestSupport
         #expect(throws: FactFiles.Problem.self) { try FactFiles.register(directory: dir.file("missing"), on: runner.engine) }
     }
 
-    /// Files are read a megabyte at a time: records that straddle a chunk (a quoted
+    /// Files are read a chunk at a time: records that straddle a chunk (a quoted
     /// CSV field with line breaks, a long line) are read whole, and line numbers
     /// in messages count from the file's start.
     @Test func largeFilesAreReadInChunksOfWholeRecords() throws {

@@ -12,10 +12,11 @@ import Glibc
 /// iteration began) skips the newer rows and stops at the first older one.
 ///
 /// Or, over a frozen relation whose rows are sorted with these columns first
-/// (`Relation.freeze`), a range index: the rows of a key lie together, so a slot
-/// holds the last row of its key's run and the rows before it with the same key
-/// are its "previous" rows. It needs no `previous` links and its slots are sized
-/// for the keys, not the rows; a key's rows are read in sequence.
+/// (`Relation.freeze`), a range index: the rows of a key lie together, so a search
+/// finds the last row of its key's run and the rows before it with the same key
+/// are its "previous" rows. It costs no memory, and a key's rows are read in
+/// sequence; the search gallops from where the last one ended, so lookups made in
+/// key order (the usual case when the outer rows are sorted alike) take a step or two.
 final class TupleIndex {
     let columns: [Int]
     private let columnPointer: UnsafeMutablePointer<Int>
@@ -33,6 +34,14 @@ final class TupleIndex {
     /// A range index over rows sorted with `columns` first (see `init(sortedRows:)`).
     let isRange: Bool
 
+    /// A range index's search state: [where the last search ended, searches, key
+    /// comparisons, whether it has slots]. Lookups that come in key order (a scan of
+    /// rows sorted alike) take a step or two from where the last one ended; when they
+    /// jump about (more than `maxSteps` comparisons each on average), the index makes
+    /// a slot per key, as a hash index, and looks up by hash from then on.
+    private let search: UnsafeMutablePointer<Int>
+    private static let maxSteps = 8
+
     /// A range index over rows sorted in `order`, whose leading columns are `columns`.
     init(sortedRows rows: TupleBuffer, columns: [Int], order: RowOrder) {
         precondition(order.hasPrefix(columns))
@@ -41,29 +50,39 @@ final class TupleIndex {
         isRange = true
         columnPointer = .allocate(capacity: max(1, columns.count))
         for (i, c) in columns.enumerated() { columnPointer[i] = c }
-        var keyCount = 0
-        for row in 0..<rows.count where row == 0 || !TupleIndex.sameKey(rows, columnPointer, columns.count, row - 1, row) { keyCount += 1 }
-        var size = 16
-        while size * 3 < keyCount * 4 { size *= 2 }
-        capacity = size
-        slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
+        capacity = 0
+        slots = .allocate(capacity: 1)
         previousCapacity = 0
         previous = .allocate(capacity: 1)
-        // One slot per key, holding the last row of the key's run.
-        for row in 0..<rows.count where row + 1 == rows.count || !TupleIndex.sameKey(rows, columnPointer, columns.count, row, row + 1) {
+        search = .allocate(capacity: 4)
+        search.initialize(repeating: 0, count: 4)
+        indexedRows = rows.count
+    }
+
+    /// Gives a range index a slot per key, holding the last row of the key's run.
+    private func makeSlots() {
+        var keyCount = 0
+        for row in 0..<rows.count where row == 0 || !sameKey(row - 1, row) { keyCount += 1 }
+        var size = 16
+        while size * 3 < keyCount * 4 { size *= 2 }
+        slots.deallocate()
+        capacity = size
+        slots = calloc(capacity, 4)!.bindMemory(to: UInt32.self, capacity: capacity)
+        for row in 0..<rows.count where row + 1 == rows.count || !sameKey(row, row + 1) {
             let hash = TupleHash.hash(row: rows.row(row), columns: columnPointer, count: columns.count)
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             slots[slot] = UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000 | UInt32(row + 1)
             keys += 1
         }
-        indexedRows = rows.count
+        search[3] = 1
     }
 
     init(rows: TupleBuffer, columns: [Int]) {
         self.rows = rows
         self.columns = columns
         isRange = false
+        search = .allocate(capacity: 4)
         columnPointer = .allocate(capacity: max(1, columns.count))
         for (i, c) in columns.enumerated() { columnPointer[i] = c }
         // Sized for the rows already there (an upper bound on their keys), so that
@@ -79,8 +98,14 @@ final class TupleIndex {
 
     deinit {
         columnPointer.deallocate()
-        free(slots)
-        if isRange { previous.deallocate() } else { free(previous) }
+        if isRange {
+            if search[3] == 1 { free(slots) } else { slots.deallocate() }
+            previous.deallocate()
+        } else {
+            free(slots)
+            free(previous)
+        }
+        search.deallocate()
     }
 
 
@@ -148,6 +173,7 @@ final class TupleIndex {
     /// The newest row with `key` (the values of `columns`, in order), or -1.
     @inline(__always)
     func newest(_ key: UnsafePointer<UInt32>) -> Int {
+        if isRange && search[3] == 0 { return lastRow(matching: key) }
         let hash = TupleHash.hash(key, count: columns.count)
         let tag = UInt32(truncatingIfNeeded: hash >> 32) & 0xF800_0000
         let mask = capacity - 1
@@ -168,6 +194,53 @@ final class TupleIndex {
     func previous(_ row: Int) -> Int {
         if isRange { return row > 0 && sameKey(row - 1, row) ? row - 1 : -1 }
         return Int(previous[row]) - 1
+    }
+
+    /// The last row whose key equals `key` in rows sorted by key, or -1: a galloping
+    /// search from the finger, then a binary search, O(log distance).
+    private func lastRow(matching key: UnsafePointer<UInt32>) -> Int {
+        let count = rows.count
+        guard count > 0 else { return -1 }
+        // Invariant: rows ...lo have keys <= key, rows hi... have keys > key.
+        var lo: Int, hi: Int
+        let start = min(search[0], count - 1)
+        var step = 1
+        if compare(start, key) <= 0 {
+            lo = start
+            hi = start + 1
+            while hi < count && compare(hi, key) <= 0 {
+                lo = hi
+                step *= 2
+                hi = lo + step
+            }
+            hi = min(hi, count)
+        } else {
+            hi = start
+            lo = start - 1
+            while lo >= 0 && compare(lo, key) > 0 {
+                hi = lo
+                step *= 2
+                lo = hi - step
+            }
+            lo = max(lo, -1)
+        }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if compare(mid, key) <= 0 { lo = mid } else { hi = mid }
+        }
+        search[0] = max(lo, 0)
+        search[1] += 1
+        if search[1] & 1023 == 0 && search[2] > search[1] * Self.maxSteps { makeSlots() }
+        return lo >= 0 && compare(lo, key) == 0 ? lo : -1
+    }
+
+    /// A row's key against `key`: -1, 0 or 1.
+    @inline(__always)
+    private func compare(_ row: Int, _ key: UnsafePointer<UInt32>) -> Int {
+        search[2] += 1
+        let values = rows.row(row)
+        for i in 0..<columns.count where values[columnPointer[i]] != key[i] { return values[columnPointer[i]] < key[i] ? -1 : 1 }
+        return 0
     }
 
     private func grow() {
