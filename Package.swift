@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["TextLayout"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
-        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
+        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph", "TextLayout"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
         // Running programs over the graph: the query session (kept rules parsed once, programs
         // analysed once) that the application layer runs every query, why and schema in.
@@ -94,7 +94,7 @@ let package = Package(
             dependencies: ["WardGraph", "Datalog", "Extraction", "Ingestion", "Querying", "REPL", "GraphInterchange", "TestSupport"],
             linkerSettings: staticRuntimeInRelease),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TestSupport"], exclude: ["Fixtures"]),
 
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

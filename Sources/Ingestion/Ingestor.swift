@@ -32,6 +32,11 @@ public struct Ingestor {
         public let edges: Int
         /// Nil when the store already had this content.
         public let transaction: TransactionInfo?
+        /// For a revised document (a new version of a ward and year already in the
+        /// graph), what changed measure by measure; nil for a first ingest.
+        public let revision: DocumentDiff?
+        /// What extraction did not understand in the document.
+        public let understanding: UnderstandingReport
     }
 
     /// Extracts `bytes` (the file `fileName`) and records it. Nothing is written if
@@ -40,11 +45,12 @@ public struct Ingestor {
         let extracted = try extractor.extract(bytes: bytes, fileName: fileName)
         let hash = SHA256.hex(bytes)
         let content = DocumentFacts(extracted, contentHash: hash)
-        let transaction = try record(content)
+        let (transaction, revision) = try record(content)
         return Report(
             file: fileName, ward: extracted.ward, fiscalYear: extracted.fiscalYear,
             measures: extracted.measures.count, sections: extracted.sections.count, partners: extracted.partners.count,
-            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction)
+            plans: extracted.plans.count, edges: extracted.edges.count, transaction: transaction, revision: revision,
+            understanding: UnderstandingReport(extracted, facts: content))
     }
 
     /// Reads and ingests a file.
@@ -61,14 +67,20 @@ public struct Ingestor {
         return ([UInt8](data), URL(fileURLWithPath: path).lastPathComponent)
     }
 
-    /// Writes the changes that bring the store to `content`; nil if there are none.
-    func record(_ content: DocumentFacts) throws -> TransactionInfo? {
+    /// Writes the changes that bring the store to `content` (nil if there are none),
+    /// and says what changed from the version it replaces, if any.
+    func record(_ content: DocumentFacts) throws -> (TransactionInfo?, DocumentDiff?) {
         try store.refresh()
         let key = content.document.description
         let now = store.current
         let hashFact = Fact(content.document, "content_hash", .text(content.contentHash))
         let previous = store.documentContent(key: key)
-        if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return nil }
+        if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return (nil, nil) }
+        let revision = previous.isEmpty
+            ? nil
+            : DocumentDiff(
+                from: DocumentOutline(document: content.document, facts: previous),
+                to: DocumentOutline(document: content.document, facts: content.facts.map(\.fact)))
 
         let incoming = Set(content.facts.map(\.fact))
         var changes: [Change] = []
@@ -86,7 +98,7 @@ public struct Ingestor {
             changes.append(.assert(fact, source: source))
         }
         let author = "ingest \(content.fileName) sha256:\(content.contentHash.prefix(16))"
-        return try store.commit(changes, author: author, origin: .document(key: key))
+        return (try store.commit(changes, author: author, origin: .document(key: key)), revision)
     }
 }
 

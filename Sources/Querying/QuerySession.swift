@@ -38,16 +38,41 @@ public final class QuerySession {
     /// Makes the graph as it stands in `snapshot` the input of every program.
     public func use(_ snapshot: GraphSnapshot) {
         self.snapshot = snapshot
-        GraphRelations.register(snapshot, on: engine)
+        GraphRelations.register(snapshot, on: engine, years: years)
+        yearReading = nil
         keptAnalysis = nil
+    }
+
+    /// Which document of each ward the planner relations read: each ward's latest
+    /// (the default) or those of one fiscal year (`--year`, `:year`).
+    public var years: YearSelection = .latest {
+        didSet {
+            if years != oldValue, let snapshot { use(snapshot) }
+        }
+    }
+
+    /// The documents `years` selects in the graph, found when a result first needs them.
+    private var yearReading: YearReading?
+
+    /// The documents the planner relations read, one per ward, for result headers.
+    public var reading: YearReading? {
+        guard let snapshot else { return nil }
+        if yearReading == nil { yearReading = snapshot.yearReading(years) }
+        return yearReading
     }
 
     /// Adds the fact files of a directory as input relations.
     @discardableResult
     public func addFacts(directory: String) throws -> [String] {
         defer { keptAnalysis = nil }
-        return try FactFiles.register(directory: directory, on: engine)
+        let names = try FactFiles.register(directory: directory, on: engine)
+        hasFactFiles = true
+        return names
     }
+
+    /// Whether fact files are inputs too: then a query's names need not be the graph's,
+    /// and `NameCheck` stays quiet.
+    private var hasFactFiles = false
 
     /// Keeps a source's rules for every later program (its queries are not kept).
     public func keep(name: String, text: String) {
@@ -90,6 +115,9 @@ public final class QuerySession {
         public let program: AnalyzedProgram
         /// The index of the program's own file among `files`: its queries are the ones answered.
         let file: Int
+        /// Constants of its queries that name nothing in the graph (`NameCheck`): the
+        /// program still runs, and a front end shows these before the answers.
+        public let warnings: [Diagnostic]
     }
 
     /// A program that did not pass analysis: nothing of it runs.
@@ -104,7 +132,14 @@ public final class QuerySession {
         set.add(name: name, text: text)
         switch engine.analyze(set, parameters: parameters) {
         case .success(let program):
-            return .success(Prepared(name: name, files: set.files, program: program, file: set.files.files.count - 1))
+            let file = set.files.files.count - 1
+            var warnings: [Diagnostic] = []
+            if let snapshot, !hasFactFiles {
+                warnings = NameCheck.warnings(
+                    queries: set.program.queries.filter { $0.range.file == file }, rules: set.program.rules, files: set.files,
+                    snapshot: snapshot)
+            }
+            return .success(Prepared(name: name, files: set.files, program: program, file: file, warnings: warnings))
         case .failure(let list):
             return .failure(Rejected(files: set.files, diagnostics: list.diagnostics))
         }
@@ -116,6 +151,8 @@ public final class QuerySession {
         public let files: SourceFiles
         /// Errors found before running: nothing ran if there are any.
         public let diagnostics: [Diagnostic]
+        /// Warnings about the program that ran (`Prepared.warnings`).
+        public var warnings: [Diagnostic] = []
         /// One entry per query of the text, in order.
         public var answers: [Answer] = []
     }
@@ -170,7 +207,7 @@ public final class QuerySession {
             return Outcome(files: rejected.files, diagnostics: rejected.diagnostics)
         case .success(let prepared):
             if keep { self.keep(name: name, text: text) }
-            return Outcome(files: prepared.files, diagnostics: [], answers: run(prepared, explain: explain))
+            return Outcome(files: prepared.files, diagnostics: [], warnings: prepared.warnings, answers: run(prepared, explain: explain))
         }
     }
 
@@ -203,9 +240,12 @@ public final class QuerySession {
     }
 
     /// A query result in the neutral model of the output formats, with at most
-    /// `maxRows` rows (`totalRows` still counts them all). With `labels`, node ids
-    /// are followed by their label where it says more than the id.
-    public func resultSet(_ result: QueryResult, labels: Bool = false, maxRows: Int? = nil) -> ResultSet {
+    /// `maxRows` rows (`totalRows` still counts them all), and the years it read as
+    /// its caption when it read the planner relations. `forPeople` makes it the view
+    /// of a terminal: node ids written as they are typed back (quoted when not a bare
+    /// word, so that a pasted id reads as one), each followed by its label where that
+    /// says more than the id.
+    public func resultSet(_ result: QueryResult, forPeople: Bool = false, maxRows: Int? = nil) -> ResultSet {
         let constants = engine.constants
         var rows = result.rows.prefix(maxRows ?? result.rows.count).map { row in
             row.map { value -> ResultSet.Cell in
@@ -213,7 +253,8 @@ public final class QuerySession {
                 return .text(constants.display(value))
             }
         }
-        if labels, let snapshot {
+        let caption = result.inputsRead.contains(GraphRelations.selectedDocument) ? reading?.caption : nil
+        if forPeople, let snapshot {
             // Each distinct id is parsed once, and all labels are found in one pass.
             var seen = Set<String>()
             var ids: [String: NodeID] = [:]
@@ -223,16 +264,18 @@ public final class QuerySession {
                 }
             }
             let found = snapshot.labels(of: ids.values)
-            if !found.isEmpty {
+            if !ids.isEmpty {
                 rows = rows.map { row in
                     row.map { cell in
-                        if case .text(let text) = cell, let id = ids[text], let label = found[id] { return .text("\(text) 〈\(label)〉") }
-                        return cell
+                        guard case .text(let text) = cell, let id = ids[text] else { return cell }
+                        let typed = Constant.string(text).description
+                        return .text(found[id].map { "\(typed) 〈\($0)〉" } ?? typed)
                     }
                 }
             }
         }
-        return ResultSet(columns: result.columns, rows: rows, totalRows: result.totalRows, elapsedMilliseconds: result.elapsed * 1000)
+        return ResultSet(
+            columns: result.columns, rows: rows, totalRows: result.totalRows, elapsedMilliseconds: result.elapsed * 1000, caption: caption)
     }
 
     /// The label of a node id, when it differs from the id's own last segment.

@@ -1,5 +1,6 @@
-import Foundation
 import Application
+import Foundation
+import ResultFormats
 
 /// `:export FILE [what]`: a diagram of the graph as the session sees it, in the
 /// format the file's extension names.
@@ -7,7 +8,8 @@ import Application
 ///     :export graph.svg                                 the whole graph
 ///     :export shared.svg shared-partners                wards and the partners they share
 ///     :export izumi.png ward 泉区                        one ward
-///     :export q.dot ?- shares_partner_with(泉区, W, P).  the nodes a query's answers name
+///     :export q.dot ?- shares_partner_with(泉区, W, P).  what a query's answers name, with their wards
+///     :export wards.pdf per-ward                       one page per ward: wards-旭区.pdf, …
 extension ReplSession {
     func export(_ argument: String) {
         let path = String(argument.prefix { !$0.isWhitespace })
@@ -16,24 +18,30 @@ extension ReplSession {
             fail(":export needs a file ending in \(ExportFormats.all.map { "." + $0.fileExtension }.joined(separator: ", ")), as in :export shared.svg shared-partners")
             return
         }
-        let subject: ExportSubject
-        if rest.isEmpty {
-            subject = .wholeGraph
-        } else if rest == "shared-partners" {
-            subject = .sharedPartners
+        var request = ExportRequest(subject: .wholeGraph)
+        request.years = query.years
+        if rest == "shared-partners" {
+            request.subject = .sharedPartners
         } else if rest.hasPrefix("ward ") {
-            subject = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
-        } else {
-            subject = .query(Self.queryStatement(rest))
+            request.subject = .ward(rest.dropFirst(5).trimmingCharacters(in: .whitespaces))
+        } else if !rest.isEmpty, rest != "per-ward" {
+            request.subject = .query(Self.queryStatement(rest))
         }
+        let source = ExportSource(snapshot: snapshot, session: query)
         do {
-            let bytes = try format.export(ExportRequest(subject: subject), from: ExportSource(snapshot: snapshot, session: query))
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-            output.write("wrote \(path)\n")
+            let pages = rest == "per-ward"
+                ? try WardPages.render(request, format: format, from: source).map { (WardPages.path(path, ward: $0.ward), $0.diagram) }
+                : [(path, try format.render(request, from: source))]
+            for (file, diagram) in pages {
+                for note in diagram.notes { output.write("note: \(note)\n") }
+                if let warning = diagram.widthWarning { output.error("warning: \(warning)\n") }
+                try ResultFile.save(diagram.bytes, to: file)
+                output.write("wrote \(file)\n")
+            }
         } catch let error as OperationError {
             fail(":export: \(error.message)")
         } catch {
-            fail(":export: \(path) cannot be written (\(error.localizedDescription))")
+            fail(":export: \(error)")
         }
     }
 }

@@ -7,6 +7,17 @@ import WardGraph
 /// `POST /api/facts` takes.
 extension ReplSession {
     func changeFact(_ statement: String) {
+        let relation = String(statement.dropFirst().drop(while: \.isWhitespace).prefix { $0 != "(" && $0 != "." && !$0.isWhitespace })
+        if isSessionFact(statement, relation: relation) {
+            // A relation that rules define, or one about no node, is not stored in the
+            // graph: a fact of it is kept for the session, like a rule.
+            guard statement.hasPrefix("+") else {
+                fail("\(relation) is defined by rules, not stored in the graph, so there is nothing to retract; :forget-rules drops this session's rules and facts")
+                return
+            }
+            addRule(String(statement.dropFirst()).trimmingCharacters(in: .whitespaces))
+            return
+        }
         let change: Change
         do { change = try FactStatement.parse(statement) } catch {
             fail(error.message)
@@ -15,6 +26,19 @@ extension ReplSession {
         let verb = change.kind == .assert ? "asserted" : "retracted"
         commit { try Curation.commit([change], author: author, in: workspace) }
             describing: { _ in "\(verb) \(FactStatement.statementForm(change.fact))" }
+    }
+
+    /// Whether `+relation(…).` is a fact for the session rather than the graph: its
+    /// relation is defined by rules (`+busy(企業).`), or it is not one of the graph's
+    /// and its first argument is no node id (`+n(0).`). Facts about nodes
+    /// (`+note("measure:泉区/R7/2.2", 要確認).`) go to the graph.
+    func isSessionFact(_ statement: String, relation: String) -> Bool {
+        if query.keptRuleHeads.contains(relation) { return true }
+        if query.engine.inputSignatures.contains(where: { $0.name == relation }) { return false }
+        var atom = String(statement.dropFirst())
+        while let last = atom.last, last == "." || last.isWhitespace { atom.removeLast() }
+        guard let (_, tuple) = try? query.engine.parseGroundAtom(atom), let first = tuple.first else { return true }
+        return !NodeID.looksLikeID(query.engine.constants.display(first))
     }
 
     /// Writes one transaction as the session's author, then reads the graph anew.

@@ -21,13 +21,17 @@ extension ReplSession {
         MetaCommand(name: "ingest", arguments: "FILE…", summary: "read policy documents into the graph"),
         MetaCommand(name: "why", arguments: "ATOM", summary: "one derivation of ATOM, down to document lines"),
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
-        MetaCommand(name: "export", arguments: "FILE.dot|svg|png [QUERY]", summary: "draw the graph, or what a query selects"),
+        MetaCommand(name: "export", arguments: "FILE.svg|png|pdf|dot [WHAT]", summary: "draw the graph; WHAT: shared-partners, ward 泉区, per-ward, or a query"),
+        MetaCommand(name: "year", arguments: "[YEAR|latest]", summary: "read each ward's document of YEAR (R6, 令和6年度), or its latest"),
+        MetaCommand(name: "diff", arguments: "WARD [YEAR1 YEAR2]", summary: "what changed between two years of a ward, measure by measure"),
         MetaCommand(name: "asof", arguments: "TX", summary: "read the graph as it was after transaction TX"),
         MetaCommand(name: "now", arguments: "", summary: "read the graph as it is now again"),
         MetaCommand(name: "log", arguments: "[N]", summary: "the last N transactions (default 20)"),
-        MetaCommand(name: "history", arguments: "ENTITY", summary: "the assertions and retractions about a node"),
-        MetaCommand(name: "node", arguments: "ID", summary: "a node: attributes, edges in and out, source lines, history"),
-        MetaCommand(name: "format", arguments: "table|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "history", arguments: "NAME|ID", summary: "the assertions and retractions about a node (泉区, ward:泉区)"),
+        MetaCommand(name: "node", arguments: "NAME|ID", summary: "a node: attributes, edges in and out, source lines, history"),
+        MetaCommand(name: "format", arguments: "table|vertical|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "output", arguments: "FILE", summary: "save the last answer: .xlsx, .csv (for Excel), .tsv, .json, .txt"),
+        MetaCommand(name: "pivot", arguments: "ROW,COL[,VALUE]", summary: "show the last answer as a matrix, e.g. :pivot W,P"),
         MetaCommand(name: "timing", arguments: "on|off", summary: "show the time each query took"),
         MetaCommand(name: "limit", arguments: "N", summary: "show at most N rows of an answer (default 100)"),
         MetaCommand(name: "rules", arguments: "", summary: "the rules and facts typed in this session"),
@@ -50,6 +54,8 @@ extension ReplSession {
         case "why": why(argument)
         case "explain": explain(argument)
         case "export": export(argument)
+        case "year": setYear(argument)
+        case "diff": compareYears(argument)
         case "asof": setAsOf(argument)
         case "now":
             asOf = nil
@@ -59,11 +65,14 @@ extension ReplSession {
         case "history": history(argument)
         case "node": node(argument)
         case "format":
-            guard ResultFormats.names.contains(argument) else {
-                fail(":format takes one of \(ResultFormats.names.joined(separator: ", "))\(Suggestion.hint(for: argument, in: ResultFormats.names))")
+            guard ResultFormats.textNames.contains(argument) else {
+                let hint = argument == "xlsx" ? "; an xlsx is a file: :output FILE.xlsx saves the last answer" : Suggestion.hint(for: argument, in: ResultFormats.names)
+                fail(":format takes one of \(ResultFormats.textNames.joined(separator: ", "))\(hint)")
                 break
             }
             formatName = argument
+        case "output": saveAnswers(argument)
+        case "pivot": pivotAnswers(argument)
         case "timing":
             guard argument == "on" || argument == "off" else { fail(":timing takes on or off"); break }
             showsTiming = argument == "on"
@@ -94,20 +103,24 @@ extension ReplSession {
             table.add(["  :\(command.name)\(command.arguments.isEmpty ? "" : " " + command.arguments)", command.summary])
         }
         return """
-        Type a query, a rule, or a change to the graph, ending with '.'; a statement
-        may run over several lines. Examples:
+        Variables start with ? or an ASCII capital letter: ?区, ?連携先, W, Partner.
+        Everything else is a name (a constant): 泉区, 社会福祉協議会, "横浜市中期計画 テーマ05".
+          ?- ward_partner(泉区, ?連携先).                 泉区's partners (泉区の連携先)
+          ?- ward_partner(?区, 社会福祉協議会).           the wards working with 社会福祉協議会
+        A question starts with ?- and ends with '.' or '。'; a statement may run over
+        several lines. Answers read each ward's latest document (:year chooses another).
+        More examples:
           ?- shared_partner(W1, W2, P).                  which wards share which partners
           ?- partner_wards(P, N), N >= 3.                partners that work with three or more wards
-          ?- shares_partner_with(泉区, W, P).              who shares partners with 泉区
-          ?- serves(M, "plan:横浜市中期計画/テーマ05"), measure_of(W, M, T).
+          ?- serves(M, "横浜市中期計画 テーマ05"), measure_of(W, M).   measures serving テーマ05
           busy(P) :- partner_wards(P, N), N >= 3.        a rule, kept for this session
           +partners_with("measure:泉区/R7/2.2", "partner:フェリス女学院大学").   assert a fact
           -partners_with("measure:泉区/R7/2.4", partner:商店街).                 retract one
           .limit 5                                       limit the next query
-        Commands:
+        Commands (help, quit and exit also work without ':'):
         \(table.rendered())
-        Keys: Tab completes relations, commands and node ids; Up/Down and Ctrl-R search
-        the history; Ctrl-C cancels a running query or clears the line; Ctrl-D leaves.
+        Keys: Tab completes relations, commands, names and node ids; Up/Down and Ctrl-R
+        search the history; Ctrl-C cancels a running query or clears the line; Ctrl-D leaves.
 
         """
     }
@@ -127,12 +140,7 @@ extension ReplSession {
             fail(outcome.files, outcome.diagnostics)
             return
         }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, _): show(result)
-            case .failure(let error, let range): fail(outcome.files, [Diagnostic(error.message, range: range)])
-            }
-        }
+        showAnswers(outcome)
     }
 
     func ingest(_ argument: String) {
@@ -144,6 +152,8 @@ extension ReplSession {
             for failure in IngestView.failures(outcomes) { fail(failure) }
             let table = IngestView.resultSet(outcomes)
             if !table.rows.isEmpty { show(table) }
+            for line in IngestView.revisions(outcomes) { output.write(line + "\n") }
+            for line in IngestView.notUnderstood(outcomes) { output.write(line + "\n") }
         } catch {
             fail(":ingest: \(error.message)")
         }
@@ -170,6 +180,30 @@ extension ReplSession {
         var query = text.hasPrefix("?-") ? text : "?- " + text
         if !query.hasSuffix(".") { query += "." }
         return query
+    }
+
+    /// `:year R6` reads each ward's document of that year; `:year latest` each ward's
+    /// latest again; `:year` alone says which documents are read.
+    func setYear(_ argument: String) {
+        if !argument.isEmpty {
+            guard let selection = YearSelection(argument) else {
+                fail(":year takes a fiscal year such as R6, 令和6年度 or 2024, or 'latest'")
+                return
+            }
+            query.years = selection
+        }
+        output.write((query.reading?.caption ?? "no graph") + "\n")
+    }
+
+    /// `:diff 泉区 R7 R8`: the two documents compared measure by measure.
+    func compareYears(_ argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 1 || words.count == 3 else { fail(":diff needs a ward and two years, as in :diff 泉区 R7 R8 (or only the ward, for its two latest)"); return }
+        do {
+            show(YearComparisonView.resultSet(try YearComparison(snapshot, ward: words[0], from: words.count == 3 ? words[1] : nil, to: words.count == 3 ? words[2] : nil)))
+        } catch {
+            fail(":diff: \(error.message)")
+        }
     }
 
     func setAsOf(_ argument: String) {

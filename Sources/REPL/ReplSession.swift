@@ -1,6 +1,7 @@
 import Application
 import Datalog
 import Foundation
+import LineEditor
 import Querying
 import ResultFormats
 import TextLayout
@@ -31,6 +32,13 @@ public final class ReplSession {
     var asOf: UInt64?
     /// Directives (`.limit 5`) for the next query.
     var pendingDirectives = ""
+    /// The answers of the last statement, whole (not cut at the display limit), for
+    /// `:output` and `:pivot`.
+    var lastAnswers: [ResultFile.Block] = []
+    /// The terminal's size, when the shell runs in one: tables fit its width, and
+    /// answers taller than it go through `pager`.
+    public var terminal: (width: Int, height: Int)?
+    public var pager: Pager?
     /// Rules and facts typed in this session, in order.
     var sessionRules: [String] = []
     /// Transactions this session wrote, for :undo.
@@ -100,6 +108,7 @@ public final class ReplSession {
         let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .proceed }
         if text.hasPrefix(":") { return meta(text) }
+        if let word = StatementBuffer.bareCommand(text) { return meta(":" + word) }
         refreshGraph()
         if text.hasPrefix("?-") {
             runQuery(text)
@@ -107,10 +116,43 @@ public final class ReplSession {
             pendingDirectives += text + "\n"
         } else if text.hasPrefix("+") || text.hasPrefix("-") {
             changeFact(text)
+        } else if let question = Self.questionForm(of: text) {
+            // A bare atom is what a Prolog prompt takes as a question; adding a fact
+            // needs '+', so that a typo never changes what later answers say.
+            output.error("note: read as the question \(question) Questions start with ?-; a fact is added with +fact.\n")
+            runQuery(question)
         } else {
             addRule(text)
         }
         return .proceed
+    }
+
+    /// `?- p(…).` for a statement that is one atom with no rule body (`p(泉区, P).`),
+    /// which at the prompt is a question; nil for rules and anything else.
+    static func questionForm(of statement: String) -> String? {
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: statement).isEmpty, sources.program.statements.count == 1,
+              case .rule(let rule) = sources.program.statements[0], rule.body.isEmpty else { return nil }
+        var text = statement
+        while let last = text.last, last == "." || last == "。" || last.isWhitespace { text.removeLast() }
+        return "?- " + text + "."
+    }
+
+    /// A hint for a line that would be a whole statement but for its '.': shown once
+    /// under the continuation prompt, so that nobody waits at `...>` without knowing
+    /// why. Nil for text that goes on by design, such as `busy(P) :-`.
+    static func continuationHint(_ pending: String) -> String? {
+        let text = pending.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !text.hasSuffix(":-"), !text.hasSuffix(",") else { return nil }
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: text + ".").isEmpty else { return nil }
+        return "(the statement goes on until a '.' or '。'; type one to end it, or Ctrl-C to clear it)"
+    }
+
+    /// Says that the input ended inside a statement, which is not run.
+    public func unterminated(_ text: String, line: Int) {
+        let first = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        fail("<input>:\(line): error: unterminated statement: the input ends before the '.' of the statement that starts on line \(line):\n  \(first)\nend every statement with '.' (or '。'); it was not run")
     }
 
     func fail(_ message: String) {
@@ -132,32 +174,7 @@ public final class ReplSession {
             fail(outcome.files, outcome.diagnostics)
             return
         }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, let explanation):
-                show(result)
-                if let explanation { output.write(explanation + "\n") }
-            case .failure(let error, let range):
-                if error == .cancelled {
-                    fail("cancelled")
-                } else {
-                    fail(outcome.files, [Diagnostic(error.message, range: range)])
-                }
-            }
-        }
-    }
-
-    /// Prints a result in the current format, cut at the display limit.
-    func show(_ result: QueryResult) {
-        show(query.resultSet(result, labels: formatName == "table", maxRows: displayLimit))
-    }
-
-    /// Prints a table (an answer, the log, a history, the schema) in the current format.
-    func show(_ set: ResultSet) {
-        var set = set
-        if !showsTiming { set.elapsedMilliseconds = nil }
-        let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
-        output.write(format.render(set))
+        showAnswers(outcome)
     }
 
     func addRule(_ text: String) {
@@ -168,6 +185,6 @@ public final class ReplSession {
         query.keep(name: Self.sessionSource, text: text)
         sessionRules.append(text)
         let head = text.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." }
-        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head)\n")
+        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head) for this session (the graph is unchanged)\n")
     }
 }

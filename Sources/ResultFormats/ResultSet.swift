@@ -52,9 +52,12 @@ public protocol ResultFormat: Sendable {
 
 /// The formats by name, for `--format` and `:format`.
 public enum ResultFormats {
-    public static let names = ["table", "csv", "tsv", "json"]
+    /// Every format a query's answers can be written in.
+    public static let names = ["table", "vertical", "csv", "tsv", "json", "xlsx"]
+    /// The formats that are text, for a terminal (all but xlsx).
+    public static let textNames = ["table", "vertical", "csv", "tsv", "json"]
 
-    /// The format named `name`, or a message listing the formats (with a "did you mean").
+    /// The text format named `name`, or a message listing the formats (with a "did you mean").
     public static func choose(_ name: String) -> Result<ResultFormat, FormatNameError> {
         named(name).map { .success($0) } ?? .failure(FormatNameError(name: name))
     }
@@ -62,18 +65,38 @@ public enum ResultFormats {
     public static func named(_ name: String) -> ResultFormat? {
         switch name {
         case "table": return TableFormat()
+        case "vertical": return VerticalFormat()
         case "csv": return CSVFormat()
         case "tsv": return TSVFormat()
         case "json": return JSONFormat()
         default: return nil
         }
     }
+
+    /// The format a file's extension names: `.csv`, `.tsv`, `.json`, `.xlsx`, and
+    /// `.txt` for a table; nil for any other.
+    public static func name(forPath path: String) -> String? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "csv": return "csv"
+        case "tsv", "tab": return "tsv"
+        case "json": return "json"
+        case "xlsx": return "xlsx"
+        case "txt": return "table"
+        default: return nil
+        }
+    }
 }
 
-/// A format name that is none of `ResultFormats.names`.
+/// A format name that is none of the text formats.
 public struct FormatNameError: Error, Sendable, CustomStringConvertible {
     public let name: String
+
+    public init(name: String) {
+        self.name = name
+    }
     public var description: String {
-        "unknown format '\(name)'\(Suggestion.hint(for: name, in: ResultFormats.names)); the formats are \(ResultFormats.names.joined(separator: ", "))"
+        if name == "xlsx" { return "xlsx is a file, not text: write it with -o FILE.xlsx (or :output FILE.xlsx in the shell)" }
+        return "unknown format '\(name)'\(Suggestion.hint(for: name, in: ResultFormats.names)); the formats are \(ResultFormats.names.joined(separator: ", "))"
     }
 }

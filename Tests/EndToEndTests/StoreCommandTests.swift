@@ -102,7 +102,7 @@ import WardGraph
         #expect(extra.status == 2)
         let help = try Wardgraph.run(["history", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("Usage: wardgraph history ENTITY"))
+        #expect(help.stdout.contains("Usage: wardgraph history NAME|ID"))
     }
 
     @Test func foreignEmptyNewerAndMissingFilesAreRefused() throws {

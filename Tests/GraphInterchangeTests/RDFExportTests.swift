@@ -50,14 +50,13 @@ import WardGraph
         #expect(RDFTerm.integer(-3).nTriples == "\"-3\"^^<http://www.w3.org/2001/XMLSchema#integer>")
     }
 
-    @Test(arguments: [("令和7年度", 2025), ("令和元年度", 2019), ("平成30年度", 2018), ("平成元年度", 1989)])
-    func fiscalYearsStartInTheirCalendarYear(text: String, year: Int) {
-        #expect(GraphRDF.gregorianStart(ofFiscalYear: text) == year)
-    }
-
-    @Test(arguments: ["令和年度", "令和7年", "R7", "令和７x年度", "2025年度"])
-    func otherTextsAreNoFiscalYear(text: String) {
-        #expect(GraphRDF.gregorianStart(ofFiscalYear: text) == nil)
+    @Test func fiscalYearsAlsoGiveTheCalendarYearTheyStartIn() throws {
+        let store = try DefaultGraph.open()
+        let text = RDFSyntax.nTriples.write(try GraphRDF().triples(of: store.current))
+        let start = "<\(Vocabulary.fiscalYearStart)> \"2025\"^^<\(XSD.gYear)> ."
+        #expect(text.contains("<https://w3id.org/wardgraph/id/document/%E6%B3%89%E5%8C%BA/R7> " + start))
+        #expect(text.contains("<https://w3id.org/wardgraph/id/measure/%E6%B3%89%E5%8C%BA/R7/2.4> " + start))
+        #expect(text.contains("<https://w3id.org/wardgraph/id/document/%E9%87%91%E6%B2%A2%E5%8C%BA/R4> <\(Vocabulary.fiscalYearStart)> \"2022\"^^<\(XSD.gYear)> ."))
     }
 
     @Test func theExportIsDeterministicInBothSyntaxes() throws {

@@ -40,7 +40,7 @@ public struct NodePage: Sendable {
     /// The page of the node `text` names; not found (with the closest id) if the
     /// graph says nothing about it.
     public init(_ snapshot: GraphSnapshot, id text: String, documents: DocumentLibrary?) throws(OperationError) {
-        let id = try NodeLookup.id(text)
+        let id = try NodeLookup.node(text, in: snapshot)
         var attributes: [Attribute] = []
         var outgoing: [(String, NodeID, Source?)] = []
         var incoming: [(String, NodeID, Source?)] = []

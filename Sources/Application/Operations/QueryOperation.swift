@@ -15,6 +15,8 @@ public struct QueryRequest: Sendable {
     /// Rows returned at most (the answer still counts them all).
     public var maxRows: Int?
     public var explain: Bool
+    /// Which document of each ward the planner relations read (each ward's latest by default).
+    public var years: YearSelection = .latest
 
     public init(name: String = "<query>", program: String, parameters: [String: Constant] = [:], asOf: UInt64? = nil, maxRows: Int? = nil, explain: Bool = false) {
         self.name = name
@@ -50,6 +52,11 @@ public struct QueryAnswer: Sendable {
     public let elapsedMilliseconds: Double
     public let tx: UInt64?
     public let explanation: String?
+    /// The fiscal years it read, one per ward (`年度: 泉区 R7, …`), when it read the
+    /// planner relations.
+    public var years: String? = nil
+    /// Constants of this query that name nothing in the graph (`NameCheck`).
+    public var warnings: [SourceDiagnostic] = []
 
     /// Whether rows were left out (by `maxRows` or the program's `.limit`).
     public var truncated: Bool { rows.count < totalRows }
@@ -67,6 +74,7 @@ public enum QueryOutcome: Sendable {
 public enum QueryOperation {
     public static func run(_ request: QueryRequest, in session: QuerySession) -> QueryOutcome {
         session.parameters = request.parameters
+        session.years = request.years
         let prepared: QuerySession.Prepared
         switch session.prepare(name: request.name, text: request.program) {
         case .failure(let rejected): return .rejected(rejected.files, rejected.diagnostics)
@@ -81,9 +89,12 @@ public enum QueryOperation {
             case .result(let result, let explanation):
                 let set = session.resultSet(result, maxRows: request.maxRows)
                 if labelIndex == nil { labelIndex = session.snapshot?.nodesByLabel() ?? [:] }
-                answers.append(QueryAnswer(
+                var answer = QueryAnswer(
                     columns: set.columns, rows: values(set.rows, session.snapshot, labelIndex!), totalRows: set.totalRows,
-                    elapsedMilliseconds: result.elapsed * 1000, tx: session.snapshot?.asOf, explanation: explanation))
+                    elapsedMilliseconds: result.elapsed * 1000, tx: session.snapshot?.asOf, explanation: explanation)
+                answer.years = set.caption
+                answer.warnings = prepared.warnings.filter { result.range.contains($0.range) }.map(prepared.files.structured)
+                answers.append(answer)
             }
         }
         return .answered(answers)

@@ -4,7 +4,8 @@ import TextLayout
 
 /// The JSON view of a query's answer, for the HTTP API:
 /// `{"columns": ["W", "P"], "rows": [[{"value": "港北区", "id": "ward:港北区", "label": "港北区"}, …]],
-///   "total_rows": 10, "truncated": false, "elapsed_ms": 1.2, "tx": 5}`.
+///   "total_rows": 10, "truncated": false, "elapsed_ms": 1.2, "tx": 5, "years": "年度: 泉区 R7, …"}`,
+/// with `warnings` (as `DiagnosticView.item`s) for names the graph does not have.
 /// (The text views of an answer are the result formats over `QuerySession.resultSet`.)
 public enum AnswerView {
     public static func json(_ answer: QueryAnswer) -> JSONValue {
@@ -16,6 +17,8 @@ public enum AnswerView {
             ("elapsed_ms", .number((answer.elapsedMilliseconds * 1000).rounded() / 1000)),
             ("tx", answer.tx.map { .integer(Int64($0)) } ?? .null),
         ]
+        if let years = answer.years { members.append(("years", .string(years))) }
+        if !answer.warnings.isEmpty { members.append(("warnings", .array(answer.warnings.map(DiagnosticView.item)))) }
         if let explanation = answer.explanation { members.append(("explain", .string(explanation))) }
         return .object(members)
     }

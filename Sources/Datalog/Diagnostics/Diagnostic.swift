@@ -1,3 +1,4 @@
+import Foundation
 import TextLayout
 
 /// A problem found in a program: what is wrong, where, and notes that help fix it.
@@ -72,5 +73,31 @@ public struct SourceFiles: Sendable {
             diagnostic.severity == .error ? .error : .warning, diagnostic.message, file: name(of: range),
             line: range.start.line, column: range.start.column, lineText: lineText, length: range.length,
             notes: diagnostic.notes)
+    }
+}
+
+extension SourceFiles {
+    /// `file:line: text` for the statement at `range`: its first line, trimmed, with
+    /// "…" when it goes on (a label for the answer of a query).
+    public func label(of range: SourceRange) -> String {
+        let place = "\(name(of: range)):\(range.start.line)"
+        guard range.file >= 0, range.file < files.count, range.start.line >= 1, range.start.line <= files[range.file].lines.count else {
+            return place
+        }
+        let line = Array(files[range.file].lines[range.start.line - 1])
+        let from = min(max(0, range.start.column - 1), line.count)
+        let to = range.end.line == range.start.line ? min(max(from, range.end.column - 1), line.count) : line.count
+        let text = String(line[from..<to]).trimmingCharacters(in: .whitespaces)
+        return "\(place): \(text)\(range.end.line > range.start.line ? " …" : "")"
+    }
+
+    /// The text a range covers when it lies on one line (a term, a name), as typed.
+    public func text(at range: SourceRange) -> String? {
+        guard range.file >= 0, range.file < files.count, range.start.line == range.end.line,
+              range.start.line >= 1, range.start.line <= files[range.file].lines.count else { return nil }
+        let line = Array(files[range.file].lines[range.start.line - 1])
+        let from = range.start.column - 1, to = min(range.end.column - 1, line.count)
+        guard from >= 0, from < to else { return nil }
+        return String(line[from..<to])
     }
 }

@@ -8,7 +8,8 @@ import WardGraph
 ///   (its id's last segment when it has no label fact, as the `label` relation does);
 /// - each edge is a triple with the edge type as property (`wg:partners_with`);
 /// - each other fact is a property of the node (`wg:fiscal_year "令和7年度"`, `wg:level 2`),
-///   and a fiscal year in era notation also gives `wg:fiscal_year_start` (`"2025"^^xsd:gYear`);
+///   and a fiscal year also gives `wg:fiscal_year_start` (`"2025"^^xsd:gYear`), for a
+///   document the year WardGraph reads it as (so SPARQL can pick each ward's latest);
 /// - provenance in PROV-O: see `GraphRDF+Provenance.swift`.
 ///
 /// The result is deterministic: the writers sort it.
@@ -54,9 +55,7 @@ public struct GraphRDF: Sendable {
                     triples.append(RDFTriple(subject, propertyIRI(fact.attribute), .japanese(text)))
                 case "fiscal_year":
                     triples.append(RDFTriple(subject, propertyIRI(fact.attribute), .string(text)))
-                    if let year = Self.gregorianStart(ofFiscalYear: text) {
-                        triples.append(RDFTriple(subject, Vocabulary.fiscalYearStart, .literal(String(year), datatype: XSD.gYear)))
-                    }
+                    if fact.entity.kind != .document, let year = FiscalYear(text) { triples.append(Self.fiscalYearStart(subject, year)) }
                 default:
                     triples.append(RDFTriple(subject, propertyIRI(fact.attribute), .string(text)))
                 }
@@ -76,8 +75,15 @@ public struct GraphRDF: Sendable {
             if !labelled.contains(node) { triples.append(RDFTriple(subject, RDF.label, .japanese(String(node.lastSegment)))) }
             if let origin = nodeProvenance[node] { provenance.node(subject, origin, into: &triples) }
         }
+        for document in snapshot.wardDocuments() {
+            triples.append(Self.fiscalYearStart(.iri(nodeIRI(document.document)), document.year))
+        }
         provenance.finish(into: &triples)
         return triples
+    }
+
+    private static func fiscalYearStart(_ subject: RDFTerm, _ year: FiscalYear) -> RDFTriple {
+        RDFTriple(subject, Vocabulary.fiscalYearStart, .literal(String(year.western), datatype: XSD.gYear))
     }
 
     /// `BASE` + kind + `/` + the name's segments, each percent-encoded.
@@ -104,17 +110,6 @@ public struct GraphRDF: Sendable {
             if case .text(let file) = fact.value, documents[file] == nil { documents[file] = fact.entity }
         }
         return documents
-    }
-
-    /// The calendar year in which a Japanese fiscal year (April to March) begins:
-    /// 令和7年度 → 2025, 令和元年度 → 2019, 平成30年度 → 2018; nil for anything else.
-    public static func gregorianStart(ofFiscalYear text: String) -> Int? {
-        let eras: [(name: String, offset: Int)] = [("令和", 2018), ("平成", 1988)]
-        guard let era = eras.first(where: { text.hasPrefix($0.name) }), text.hasSuffix("年度") else { return nil }
-        let number = text.dropFirst(era.name.count).dropLast(2)
-        if number == "元" { return era.offset + 1 }
-        guard !number.isEmpty, number.count <= 2, number.allSatisfy(\.isASCII), let n = Int(number), n >= 1 else { return nil }
-        return era.offset + n
     }
 
     private static func validate(base: String) throws(RDFExportError) {

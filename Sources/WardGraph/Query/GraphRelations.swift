@@ -11,6 +11,7 @@ import Interning
 /// | `attr(Id, Name, Value)` | every fact that is not an edge |
 /// | `edge(From, Type, To)` | every edge |
 /// | `source(Id, Document, Line)` | where facts about a node were read |
+/// | `selected_document(Id)` | the document read for each ward: its latest, or that of the year chosen |
 ///
 /// Relations are filled only when a program uses them. Ids and texts become the
 /// engine's strings through a per-symbol cache, so each string is interned once.
@@ -39,11 +40,20 @@ public enum GraphRelations {
             InputSignature(
                 name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read",
                 arguments: ["Id", "Document", "Line"], columnTypes: [.text, .text, .integer]),
+            InputSignature(
+                name: selectedDocument, arity: 1,
+                description: "selected_document(Id): the document the planner relations read for each ward (its latest, or the year chosen)",
+                arguments: ["Id"], columnTypes: [.text]),
         ]
 
-    /// Registers the relations of `snapshot` as inputs of `engine`.
-    public static func register(_ snapshot: GraphSnapshot, on engine: DatalogEngine) {
-        let tables = RelationTables(snapshot: snapshot, constants: engine.constants)
+    /// The relation that says which document of each ward is read; a result that
+    /// depends on it says which years it read.
+    public static let selectedDocument = "selected_document"
+
+    /// Registers the relations of `snapshot` as inputs of `engine`, reading the
+    /// documents of `years` in `selected_document`.
+    public static func register(_ snapshot: GraphSnapshot, on engine: DatalogEngine, years: YearSelection = .latest) {
+        let tables = RelationTables(snapshot: snapshot, constants: engine.constants, years: years)
         for signature in signatures {
             let name = signature.name
             engine.addInput(InputRelation(
@@ -63,10 +73,13 @@ final class RelationTables: @unchecked Sendable {
     private let constants: ConstantTable
     /// Engine value of each store symbol, or nil until needed.
     private var values: [Value?] = []
+    /// Which document of each ward `selected_document` holds.
+    private let years: YearSelection
 
-    init(snapshot: GraphSnapshot, constants: ConstantTable) {
+    init(snapshot: GraphSnapshot, constants: ConstantTable, years: YearSelection) {
         self.snapshot = snapshot
         self.constants = constants
+        self.years = years
     }
 
     func load(_ name: String, into writer: RelationWriter) {
@@ -101,6 +114,8 @@ final class RelationTables: @unchecked Sendable {
             for fact in facts where fact.value.tag != .node { add(value(fact.entity), value(fact.attribute), value(fact.value)) }
         case "edge":
             for fact in facts where fact.value.tag == .node { add(value(fact.entity), value(fact.attribute), value(fact.value.symbol)) }
+        case GraphRelations.selectedDocument:
+            for reading in snapshot.yearReading(years).read { add(constants.string(reading.document.description)) }
         case "source":
             let supports = snapshot.state.table.supports
             for (index, fact) in facts.enumerated() {
@@ -155,6 +170,9 @@ final class RelationTables: @unchecked Sendable {
             fact = Fact(from, text(tuple[1]), .node(to))
         case "source":
             return "\(text(tuple[1])):\(text(tuple[2]))"
+        case GraphRelations.selectedDocument:
+            if case .year(let year) = years { return "the year chosen, \(year.short)" }
+            return "its ward's latest document"
         default:
             if EdgeType(rawValue: name) != nil, tuple.count == 2, let from = node(tuple[0]), let to = node(tuple[1]) {
                 fact = Fact(from, name, .node(to))

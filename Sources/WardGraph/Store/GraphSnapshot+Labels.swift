@@ -16,3 +16,12 @@ extension GraphSnapshot {
         return index
     }
 }
+
+extension GraphSnapshot {
+    /// Whether `text` is a string the store has seen: a node id, an attribute or a
+    /// value (of this snapshot or of a later transaction). O(1), for checking the
+    /// constants of a query before it runs.
+    public func mentions(_ text: String) -> Bool {
+        symbols.lookup(text) != nil
+    }
+}

@@ -12,6 +12,7 @@ enum Commands {
         AssertCommand.spec(.retract),
         LogCommand.spec,
         HistoryCommand.spec,
+        DiffCommand.spec,
         NodeCommand.spec,
         SchemaCommand.spec,
         StatsCommand.spec,

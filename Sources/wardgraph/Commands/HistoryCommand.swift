@@ -1,15 +1,15 @@
 import Application
 
-/// `wardgraph history ENTITY`: every assertion and retraction about one node.
+/// `wardgraph history NAME|ID`: every assertion and retraction about one node.
 enum HistoryCommand {
     static let spec = CommandSpec(
         name: "history",
         summary: "list the assertions and retractions about a node",
-        usage: "ENTITY [--as-of TX] [--format FORMAT]",
+        usage: "NAME|ID [--as-of TX] [--format FORMAT]",
         details: """
-        Lists, oldest first, every change to a fact about ENTITY (a node id such as
-        ward:泉区 or partner:社会福祉協議会): as its subject, or as the node an edge
-        points to. Each line gives the transaction, its time, + or -, the fact, its
+        Lists, oldest first, every change to a fact about a node, given by its name
+        (泉区, 社会福祉協議会) or its id (ward:泉区, "measure:泉区/R7/2.4" as a query
+        prints it): as its subject, or as the node an edge points to. Each line gives the transaction, its time, + or -, the fact, its
         source lines and the author.
         """,
         options: [AsOf.option, OutputFormat.option],

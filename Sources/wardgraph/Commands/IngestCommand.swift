@@ -11,7 +11,9 @@ enum IngestCommand {
         Extracts each document and appends one transaction per document, authored by
         the document (file name and content hash), and prints what it found.
         Ingesting a document again adds nothing; a revised document (same ward and
-        fiscal year) retracts what vanished and asserts what is new. Facts asserted or
+        fiscal year) retracts what vanished and asserts what is new, and the summary
+        lists what changed in it: measures added, removed and renamed, partners and
+        plans gained or lost (as 'wardgraph diff' does). Facts asserted or
         retracted by hand are kept as they are. A file that cannot be read is reported
         and skipped; the others still go in (exit status 1 if any failed).
         """,
@@ -26,6 +28,8 @@ enum IngestCommand {
         for failure in IngestView.failures(outcomes) { context.err.line("wardgraph: error: \(failure)") }
         let table = IngestView.resultSet(outcomes)
         if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
+        for line in IngestView.revisions(outcomes) { context.out.line(line) }
+        for line in IngestView.notUnderstood(outcomes) { context.out.line(line) }
         return table.rows.count < outcomes.count ? 1 : 0
     }
 }

@@ -16,15 +16,20 @@ enum QueryCommand {
         Runs the programs in the files and the -e texts, in order, after the prelude
         (Queries/prelude.dl), and prints each query's answer. Example:
           wardgraph query -e '?- shared_partner(W1, W2, P).'
-          wardgraph query Queries/shared-partners.dl --format csv
+          wardgraph query Queries/shared-partners.dl -o shared.xlsx
+          wardgraph query -e '?- ward_partner(W, P).' --pivot W,P -o matrix.csv
           wardgraph query -e '?- ward_partner($ward, P).' --param ward=泉区
-        A program with errors reports all of them and runs nothing (exit status 1).
-        See the language in the README.
+        Variables start with ? or an ASCII capital (?区, W); anything else is a name.
+        The planner relations read each ward's latest document (--year chooses
+        another), and a table says which years it read. A program with errors reports
+        all of them and runs nothing (exit status 1); a name the graph does not have
+        gets a warning. See the language in Queries/LANGUAGE.md.
         """,
         options: [
             .value("expression", short: "e", "TEXT", "program text to run (may be repeated)", repeatable: true),
-            .value("format", "FORMAT", "table (default), csv, tsv or json"),
+        ] + AnswerOutput.options + [
             AsOf.option,
+            YearOption.option,
             .value("param", "NAME=VALUE", "bind $NAME to VALUE (a whole number or text; may be repeated)", repeatable: true),
             .flag("explain", "after each answer, show how it was computed: strata, join order, indexes, rows per step"),
             .value("why", "ATOM", "show one derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
@@ -39,8 +44,8 @@ enum QueryCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let format = try OutputFormat.chosen(arguments)
-        let json = OutputFormat.isJSON(arguments)
+        let output = try AnswerOutput(arguments, context)
+        let json = output.format == "json"
         var programs: [(name: String, text: String)] = []
         for path in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -58,7 +63,6 @@ enum QueryCommand {
         }
 
         let (session, documents) = try makeSession(arguments, context)
-        let out = context.out
 
         // Analyse everything first: a program with errors runs nothing. Each program
         // sees the rules of those before it, and runs from this one analysis.
@@ -66,7 +70,9 @@ enum QueryCommand {
         var problems: [(SourceFiles, [Diagnostic])] = []
         for program in programs {
             switch session.prepare(name: program.name, text: program.text) {
-            case .success(let ready): prepared.append(ready)
+            case .success(let ready):
+                prepared.append(ready)
+                for warning in ready.warnings { context.err.line(ready.files.render(warning)) }
             case .failure(let rejected): problems.append((rejected.files, rejected.diagnostics))
             }
             session.keep(name: program.name, text: program.text)
@@ -77,15 +83,14 @@ enum QueryCommand {
         }
 
         var failed = false
-        var first = true
+        var blocks: [(block: ResultFile.Block, after: String?)] = []
         for program in prepared {
             for answer in session.run(program, explain: arguments.flag("explain")) {
                 switch answer {
                 case .result(let result, let explanation):
-                    if !first && !json { out.line() }
-                    first = false
-                    out.write(format.render(session.resultSet(result, labels: false)))
-                    if let explanation { out.line(json ? JSONText.object([("explain", JSONText.string(explanation))]) : "plan:\n" + explanation) }
+                    let set = try output.shaped(session.resultSet(result, forPeople: output.isForPeople))
+                    let after = explanation.map { json ? JSONText.object([("explain", JSONText.string($0))]) : "plan:\n" + $0 }
+                    blocks.append((ResultFile.Block(result: set, label: program.files.label(of: result.range)), after))
                 case .failure(let error, let range):
                     failed = true
                     let diagnostic = Diagnostic(error.message, range: range)
@@ -93,16 +98,17 @@ enum QueryCommand {
                 }
             }
         }
+        try output.write(blocks, context)
         if let why {
             let explanation: Explanation
             do { explanation = try Explanation(why, session: session, documents: documents) } catch {
                 throw CommandFailure("--why: \(error.message)")
             }
             if json {
-                out.line(DerivationView.json(explanation).rendered())
+                context.out.line(DerivationView.json(explanation).rendered())
             } else {
-                if !first { out.line() }
-                out.line(DerivationView.text(explanation))
+                if !blocks.isEmpty { context.out.line() }
+                context.out.line(DerivationView.text(explanation))
             }
         }
         return failed ? 1 : 0
@@ -136,6 +142,7 @@ enum QueryCommand {
             session = QuerySession(limits: limits)
         }
         session.parameters = parameters
+        session.years = try YearOption.selection(arguments)
         for directory in arguments.values("facts") {
             do { try session.addFacts(directory: directory) } catch let problem as FactFiles.Problem {
                 throw CommandFailure(problem.description)
