@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"], exclude: ["Golden"]),
         // The ward graph for other engines: RDF (N-Triples, Turtle) with PROV-O provenance,
         // and the graph's relations as Soufflé fact files.
-        .target(name: "GraphInterchange", dependencies: ["WardGraph", "Datalog"]),
+        .target(name: "GraphInterchange", dependencies: ["WardGraph", "Datalog", "TextLayout"]),
         .testTarget(name: "GraphInterchangeTests", dependencies: ["GraphInterchange", "Ingestion", "Querying", "TestSupport"]),
         // The application layer: every operation the front ends offer (query, why, schema,
         // node, log, history, stats, curation, ingest, extract, export, documents) returning

@@ -30,30 +30,34 @@ struct SouffleDifferentialTests {
         }
     }
 
+    /// A random program of NaiveOracleTests with one query per derived relation, each
+    /// argument written by `argument(relation, column, generator)`.
+    static func oracleProgram(seed: UInt64, argument: (String, Int, inout SplitMix64) -> String) -> String {
+        var g = SplitMix64(seed: seed)
+        let (facts, layers) = NaiveOracleTests.randomProgram(&g)
+        var text = NaiveOracleTests.programText(facts: facts, layers: layers)
+        for name in ["a0", "a1", "a2", "b0", "b1"] {
+            var arguments: [String] = []
+            for column in 0..<NaiveOracleTests.arities[name]! { arguments.append(argument(name, column, &g)) }
+            text += "?- \(name)(\(arguments.joined(separator: ", "))).\n"
+        }
+        return text
+    }
+
     /// The programs of NaiveOracleTests.semiNaiveMatchesNaive, same seeds.
     @Test(arguments: 0..<150)
     func oracleProgramsAnswerAlike(seed: Int) throws {
-        var g = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
-        let (facts, layers) = NaiveOracleTests.randomProgram(&g)
-        var text = NaiveOracleTests.programText(facts: facts, layers: layers)
-        for name in ["a0", "a1", "a2", "b0", "b1"] {
-            text += "?- \(name)(\((0..<NaiveOracleTests.arities[name]!).map { "V\($0)" }.joined(separator: ", "))).\n"
-        }
-        try Self.compare(text)
+        try Self.compare(Self.oracleProgram(seed: UInt64(seed) &* 7919 &+ 17) { _, column, _ in "V\(column)" })
     }
 
-    /// The programs of NaiveOracleTests.magicSetsMatchNaive, same seeds: queries with constants.
+    /// Programs like NaiveOracleTests.magicSetsMatchNaive's: a constant in one column of each query.
     @Test(arguments: 0..<150)
     func oracleProgramsWithConstantsAnswerAlike(seed: Int) throws {
-        var g = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
-        let (facts, layers) = NaiveOracleTests.randomProgram(&g)
-        var text = NaiveOracleTests.programText(facts: facts, layers: layers)
-        for name in ["a0", "a1", "a2", "b0", "b1"] {
-            let arity = NaiveOracleTests.arities[name]!
-            let column = g.next(below: arity), constant = g.next(below: 5)
-            text += "?- \(name)(\((0..<arity).map { $0 == column ? String(constant) : "V\($0)" }.joined(separator: ", "))).\n"
-        }
-        try Self.compare(text)
+        var constantColumn: [String: Int] = [:]
+        try Self.compare(Self.oracleProgram(seed: UInt64(seed) &* 104_729 &+ 3) { name, column, g in
+            if constantColumn[name] == nil { constantColumn[name] = g.next(below: NaiveOracleTests.arities[name]!) }
+            return constantColumn[name] == column ? String(g.next(below: 5)) : "V\(column)"
+        })
     }
 
     static let wards = """

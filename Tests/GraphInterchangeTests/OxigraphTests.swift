@@ -84,7 +84,7 @@ enum Oxigraph {
     static let python: String? = {
         let candidates = [ProcessInfo.processInfo.environment["WARDGRAPH_PYTHON"], Wardgraph.packageRoot.path + "/.build/venv/bin/python3"]
         for case let candidate? in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            if (try? run(candidate, ["-c", "import pyoxigraph"]).status) == 0 { return candidate }
+            if (try? Python.run("import pyoxigraph", python: candidate)) != nil { return candidate }
         }
         return nil
     }()
@@ -100,29 +100,8 @@ enum Oxigraph {
     /// Loads each of `data` into its own store, runs `queries` on the first, and
     /// checks the terms used against `vocabulary`.
     static func run(data: [String], queries: [String], vocabulary: String? = nil) throws -> Answers {
-        let arguments = ["-c", script, vocabulary ?? ""] + data + ["--"] + queries
-        let result = try run(python!, arguments)
-        guard result.status == 0 else { throw ScriptFailure(message: result.stderr) }
-        return try JSONDecoder().decode(Answers.self, from: Data(result.stdout.utf8))
-    }
-
-    struct ScriptFailure: Error { let message: String }
-
-    private static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let output = try Python.run(script, [vocabulary ?? ""] + data + ["--"] + queries, python: python)
+        return try JSONDecoder().decode(Answers.self, from: Data(output.utf8))
     }
 
     private static let script = #"""

@@ -23,14 +23,7 @@ struct SouffleRuleWriter {
 
     /// A variable name of the translation's own, unique in the rule.
     mutating func fresh(_ stem: String) -> String {
-        var candidate = stem
-        var n = 2
-        while used.contains(candidate) {
-            candidate = "\(stem)\(n)"
-            n += 1
-        }
-        used.insert(candidate)
-        return candidate
+        SouffleSyntax.unique(stem, in: &used)
     }
 
     /// A term as an argument of an atom.

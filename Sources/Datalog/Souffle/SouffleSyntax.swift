@@ -83,6 +83,19 @@ enum SouffleSyntax {
         return ".input \(souffleName)(IO=file, filename=\(string(relation + ".facts")!), rfc4180=true, delimiter=\"\\t\")"
     }
 
+    /// `stem`, or `stem` + `separator` + 2, 3 … : the first that `used` does not hold,
+    /// which then holds it.
+    static func unique(_ stem: String, separator: String = "", in used: inout Set<String>) -> String {
+        var name = stem
+        var n = 2
+        while used.contains(name) {
+            name = stem + separator + String(n)
+            n += 1
+        }
+        used.insert(name)
+        return name
+    }
+
     /// Soufflé's `number` is 32 bits unless it is built with `-DSOUFFLE_DOMAIN_64BIT=ON`.
     static let numberRange = Int64(Int32.min)...Int64(Int32.max)
 }

@@ -92,14 +92,7 @@ struct Translation {
 
     /// A relation name of our own (a query's, an aggregate's helper) that no translated relation has.
     mutating func freshRelation(_ stem: String) -> String {
-        var name = stem
-        var n = 2
-        while usedNames.contains(name) {
-            name = "\(stem)_\(n)"
-            n += 1
-        }
-        usedNames.insert(name)
-        return name
+        SouffleSyntax.unique(stem, separator: "_", in: &usedNames)
     }
 
     func arity(_ relation: String) -> Int { program.relations[relation]?.arity ?? 0 }

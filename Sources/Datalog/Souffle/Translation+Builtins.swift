@@ -13,39 +13,6 @@
 /// `length` (characters, not bytes), `concat` splitting a text every way (it would
 /// cut inside characters) and other patterns are errors.
 extension Translation {
-    /// For each built-in of `body` (by position), the arguments it computes, as
-    /// WardGraph's evaluation decides: positive conditions bind first, then `=`
-    /// and built-ins whose inputs are bound, until nothing changes.
-    static func builtinOutputs(_ body: [BodyItem]) -> [Int: [Int]] {
-        var bound = Set<String>()
-        for case .relation(let atom) in body { atom.arguments.compactMap(\.variable).forEach { bound.insert($0) } }
-        var outputs: [Int: [Int]] = [:]
-        var changed = true
-        while changed {
-            changed = false
-            for (index, item) in body.enumerated() {
-                switch item {
-                case .comparison(.equal, let a, let b, _):
-                    for (target, source) in [(a, b), (b, a)] {
-                        if let v = target.plainTerm?.variable, !bound.contains(v), source.variables.allSatisfy(bound.contains) {
-                            bound.insert(v)
-                            changed = true
-                        }
-                    }
-                case .builtin(let builtin, let atom) where outputs[index] == nil:
-                    let pattern = atom.arguments.map { term in term.variable.map(bound.contains) ?? true }
-                    guard let computed = builtin.binds(bound: pattern) else { continue }
-                    outputs[index] = computed
-                    for i in computed { if let v = atom.arguments[i].variable { bound.insert(v) } }
-                    changed = true
-                default:
-                    break
-                }
-            }
-        }
-        return outputs
-    }
-
     /// The Soufflé conditions for one built-in, or nil (with an error) if it does not translate.
     mutating func builtin(_ builtin: Builtin, _ atom: Atom, outputs: [Int], writer w: inout SouffleRuleWriter) -> [String]? {
         let args = atom.arguments

@@ -67,7 +67,7 @@ extension Translation {
 
     /// The Soufflé conditions of a body, in order.
     mutating func conditions(_ body: [BodyItem], _ w: inout SouffleRuleWriter) -> [String] {
-        let outputs = Self.builtinOutputs(body)
+        let outputs = Analyzer.binding(of: body).builtinOutputs
         var conditions: [String] = []
         for (index, item) in body.enumerated() {
             switch item {

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A node of an RDF graph: an IRI or a literal. WardGraph's exports mint an IRI
 /// for everything they describe, so there are no blank nodes and two exports of
 /// the same graph are the same text.
@@ -20,7 +22,7 @@ public enum RDFTerm: Hashable, Sendable, Comparable {
         switch self {
         case .iri(let iri): return "<" + Self.escapedIRI(iri) + ">"
         case .literal(let text, let language, let datatype):
-            let quoted = "\"" + Self.escapedLiteral(text) + "\""
+            let quoted = Self.quotedLiteral(text)
             if let language { return quoted + "@" + language }
             if let datatype, datatype != XSD.string { return quoted + "^^<" + Self.escapedIRI(datatype) + ">" }
             return quoted
@@ -52,24 +54,11 @@ public enum RDFTerm: Hashable, Sendable, Comparable {
         return out
     }
 
-    /// A literal's text with N-Triples' escapes: `\"`, `\\`, `\n`, `\r`, `\t`, and
-    /// `\uXXXX` for the other control characters. Everything else, Japanese
-    /// included, is written as UTF-8.
-    static func escapedLiteral(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += unicodeEscape(scalar) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+    /// A literal's text, quoted, with the escapes N-Triples and Turtle share with
+    /// JSON (`\"`, `\\`, `\n`, `\r`, `\t`, `\u00XX` for other controls); everything
+    /// else, Japanese included, is written as UTF-8.
+    static func quotedLiteral(_ text: String) -> String {
+        JSONText.string(text)
     }
 
     private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {

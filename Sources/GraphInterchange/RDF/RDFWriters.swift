@@ -94,7 +94,7 @@ enum TurtleWriter {
         switch term {
         case .iri(let iri): return name(iri)
         case .literal(let text, let language, let datatype):
-            let quoted = "\"" + RDFTerm.escapedLiteral(text) + "\""
+            let quoted = RDFTerm.quotedLiteral(text)
             if let language { return quoted + "@" + language }
             if datatype == XSD.integer, Int64(text) != nil { return text }
             if let datatype, datatype != XSD.string { return quoted + "^^" + name(datatype) }
