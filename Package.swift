@@ -77,6 +77,16 @@ let package = Package(
                 "Extraction", "GraphExport", "GraphInterchange", "GraphViz",
             ]),
         .testTarget(name: "ApplicationTests", dependencies: ["Application", "TestSupport"]),
+        // An HTTP/1.1 server over POSIX sockets: the request parser is a pure state machine
+        // (bytes in, requests or errors out); connections, limits, timeouts and the drain are
+        // the thin I/O around it. Knows nothing of wards.
+        .target(name: "HTTPServer"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        // The HTTP service, a front end: the JSON API and the explorer page (embedded) over the
+        // application layer, with one snapshot per request, caching by transaction, limits on
+        // evaluations, a token for writes and strict security headers.
+        .target(name: "WebService", dependencies: ["Application", "HTTPServer", "Querying", "Datalog", "WardGraph", "ResultFormats", "TextLayout"]),
+        .testTarget(name: "WebServiceTests", dependencies: ["WebService", "HTTPServer", "Application", "TestSupport"]),
         // The REPL, a front end: statements, meta-commands, completion, over the line editor;
         // every command is an operation and a view of the application layer.
         .target(name: "REPL", dependencies: ["Application", "LineEditor", "Querying", "WardGraph", "ResultFormats", "TextLayout", "Datalog"]),
@@ -86,12 +96,16 @@ let package = Package(
             name: "wardgraph",
             dependencies: [
                 "Application", "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
-                "Ingestion", "GraphInterchange", "REPL", "LineEditor",
+                "Ingestion", "GraphInterchange", "REPL", "LineEditor", "HTTPServer", "WebService",
             ],
             linkerSettings: staticRuntimeInRelease),
+        // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(
             name: "wardgraph-bench",
-            dependencies: ["WardGraph", "Datalog", "Extraction", "Ingestion", "Querying", "REPL", "GraphInterchange", "TestSupport"],
+            dependencies: [
+                "WardGraph", "Datalog", "Extraction", "Ingestion", "Querying", "REPL", "GraphInterchange", "TestSupport", "Application",
+                "HTTPServer", "WebService",
+            ],
             linkerSettings: staticRuntimeInRelease),
         // End-to-end tests through the wardgraph binary.
         .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TestSupport"], exclude: ["Fixtures"]),

@@ -25,6 +25,7 @@ public final class QuerySession {
     }
     public let cancellation = Cancellation()
     public private(set) var snapshot: GraphSnapshot?
+    private var labelIndex: [String: [NodeID]]?
 
     public init(limits: Limits = .standard) {
         engine.limits = limits
@@ -41,6 +42,15 @@ public final class QuerySession {
         GraphRelations.register(snapshot, on: engine, years: years)
         yearReading = nil
         keptAnalysis = nil
+        labelIndex = nil
+    }
+
+    /// The graph's nodes by label (`GraphSnapshot.nodesByLabel`), made once per graph.
+    public var nodesByLabel: [String: [NodeID]] {
+        if let labelIndex { return labelIndex }
+        let index = snapshot?.nodesByLabel() ?? [:]
+        labelIndex = index
+        return index
     }
 
     /// Which document of each ward the planner relations read: each ward's latest

@@ -2,6 +2,7 @@
 enum Commands {
     static let all: [CommandSpec] = [
         ReplCommand.spec,
+        ServeCommand.spec,
         QueryCommand.spec,
         IngestCommand.spec,
         ExtractCommand.spec,
