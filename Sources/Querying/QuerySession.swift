@@ -173,6 +173,22 @@ public final class QuerySession {
         case failure(EvaluationError, range: SourceRange)
     }
 
+    /// `text` with the kept sources (the prelude) as a Soufflé program: each query
+    /// an output relation, the inputs read from `wardgraph export --format souffle`'s
+    /// files (or the fact files given). The analysis's errors, or the translation's,
+    /// come back as `Rejected`; a fact file that cannot be read throws.
+    public func translateToSouffle(name: String, text: String) throws -> Result<(program: SouffleProgram, files: SourceFiles), Rejected> {
+        switch prepare(name: name, text: text) {
+        case .failure(let rejected): return .failure(rejected)
+        case .success(let prepared):
+            do {
+                return .success((try engine.translateToSouffle(prepared.program, sources: prepared.files), prepared.files))
+            } catch let list as DiagnosticList {
+                return .failure(Rejected(files: prepared.files, diagnostics: list.diagnostics))
+            }
+        }
+    }
+
     /// Answers the queries of a prepared program, in order; stops after a cancellation.
     public func run(_ prepared: Prepared, explain: Bool = false) -> [Answer] {
         cancellation.reset()

@@ -44,7 +44,7 @@ public struct ExportedDiagram: Sendable {
 
 /// The export formats, by name and by extension.
 public enum ExportFormats {
-    public static let all: [any ExportFormat] = [DiagramFormat.dot, DiagramFormat.svg, DiagramFormat.png, DiagramFormat.pdf]
+    public static let all: [any ExportFormat] = [DiagramFormat.dot, DiagramFormat.svg, DiagramFormat.png, DiagramFormat.pdf, RDFFormat.nTriples, RDFFormat.turtle]
 
     public static var names: [String] { all.map(\.name) }
 

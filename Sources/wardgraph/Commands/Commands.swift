@@ -8,6 +8,7 @@ enum Commands {
         ExtractCommand.spec,
         EvalCommand.spec,
         ExportCommand.spec,
+        TranslateCommand.spec,
         AssertCommand.spec(.assert),
         AssertCommand.spec(.retract),
         LogCommand.spec,
