@@ -151,6 +151,15 @@ import Testing
         #expect(recognizer.mentions(in: text).map(\.name) == ["株式会社横浜DeNAベイスターズ"])
     }
 
+    /// A declared short name that reads like a committee of something is still a name.
+    @Test func aDeclaredCommitteeIsItsOrganisation() throws {
+        let document = TextNormalizer.compactScalars("神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。")
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "神奈川区", documentText: document)
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars("・実行委員会とともに、プレイベントを行います。"), line: 3, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == ["神奈川区区制100周年記念事業実行委員会"])
+    }
+
     @Test func aSentenceEndIsAHardStop() throws {
         let lines = ["支援します。", "大学と連携します。"].enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
         let text = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines))

@@ -182,8 +182,9 @@ struct PartnerRecognizer: Sendable {
         // A committee of something leaves the names inside it free: 地域防災拠点運営委員会
         // names 地域防災拠点. (A venue, a course or people hide theirs: 地域づくり大学校
         // names no school.)
-        let committees = candidates.filter { c in c.declared == nil && c.quoted == nil && isCommitteeOfSomething(Array(s[c.range])) }
-        let kept = committees.isEmpty ? candidates : candidates.filter { c in !committees.contains { $0.range == c.range } }
+        // A short name the document declares (以下「実行委員会」) is a name, not a type.
+        func isCommittee(_ c: Candidate) -> Bool { c.declared == nil && c.quoted == nil && isCommitteeOfSomething(Array(s[c.range])) }
+        let kept = candidates.contains(where: isCommittee) ? candidates.filter { !isCommittee($0) } : candidates
         return select(kept).compactMap { mention(for: $0, in: text) }
     }
 
