@@ -80,6 +80,15 @@ import Testing
         #expect(context.terms == [4])
     }
 
+    @Test func aListOfPoliciesDoesNotRunOnToTheNextLine() throws {
+        let lines = ["防犯の取組を進めます（中期計画：テーマ２ 戦略２ 政策９", "３警察署と合同で、キャンペーンを行います。"]
+            .enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let text = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines))
+        let context = WelfarePlanContext(ward: "中区", documentText: text.scalars)
+        let mentions = PlanRecognizer(lexicon: try Corpus.lexicon(), welfare: context).mentions(in: text)
+        #expect(mentions.map(\.target.name) == ["横浜市中期計画 テーマ02 戦略2 政策9"])
+    }
+
     @Test func theDistrictPlanIsWithinTheWardPlan() throws {
         let context = WelfarePlanContext(ward: "泉区", documentText: S("第5期泉区地域福祉保健計画"))
         var text = LogicalText()
