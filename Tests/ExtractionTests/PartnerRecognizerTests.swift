@@ -143,21 +143,29 @@ import Testing
         #expect(mentions.map(\.surface) == ["区連会"])
     }
 
-    @Test func aNameAfterALegalFormCanBeDeclaredShort() throws {
-        let document = TextNormalizer.compactScalars("株式会社横浜DeNAベイスターズ（以下「ベイスターズ」）とは、包括連携協定に基づく取組を進めます。")
-        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "中区", documentText: document)
-        var text = LogicalText()
-        text.append(TextNormalizer.compactScalars("ベイスターズと連携し"), line: 3, joined: false)
-        #expect(recognizer.mentions(in: text).map(\.name) == ["株式会社横浜DeNAベイスターズ"])
+    struct Declaration: CustomStringConvertible, Sendable {
+        var document: String
+        var use: String
+        var partner: String
+        var ward: String
+        var description: String { use }
     }
 
-    /// A declared short name that reads like a committee of something is still a name.
-    @Test func aDeclaredCommitteeIsItsOrganisation() throws {
-        let document = TextNormalizer.compactScalars("神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。")
-        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "神奈川区", documentText: document)
+    /// Short names declared for a name after a legal form, and for one that reads
+    /// like a committee of something, still stand for their organisation.
+    static let declarations = [
+        Declaration(document: "株式会社横浜DeNAベイスターズ（以下「ベイスターズ」）とは、包括連携協定に基づく取組を進めます。",
+                    use: "ベイスターズと連携し", partner: "株式会社横浜DeNAベイスターズ", ward: "中区"),
+        Declaration(document: "神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。",
+                    use: "・実行委員会とともに、プレイベントを行います。", partner: "神奈川区区制100周年記念事業実行委員会", ward: "神奈川区"),
+    ]
+
+    @Test(arguments: declarations)
+    func aDeclaredShortNameStandsForItsOrganisation(_ d: Declaration) throws {
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: d.ward, documentText: TextNormalizer.compactScalars(d.document))
         var text = LogicalText()
-        text.append(TextNormalizer.compactScalars("・実行委員会とともに、プレイベントを行います。"), line: 3, joined: false)
-        #expect(recognizer.mentions(in: text).map(\.name) == ["神奈川区区制100周年記念事業実行委員会"])
+        text.append(TextNormalizer.compactScalars(d.use), line: 3, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == [d.partner])
     }
 
     @Test func aSentenceEndIsAHardStop() throws {
