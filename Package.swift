@@ -55,7 +55,7 @@ let package = Package(
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TransactionLog", "TestSupport"], exclude: ["Fixtures"]),
 
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -35,7 +35,9 @@ extension ReplSession {
             return
         }
         do {
-            guard let info = try store.commit(changes, author: author) else { return }
+            let committed = try store.commit(changes, author: author)
+            noticeReload()
+            guard let info = committed else { return }
             sessionTransactions.append(info.id)
             output.write("transaction \(info.id): \(what)\n")
         } catch {

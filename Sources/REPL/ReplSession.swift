@@ -40,8 +40,11 @@ public final class ReplSession {
     struct GraphInUse: Equatable {
         let asOf: UInt64?
         let lastTransaction: UInt64
+        let reloads: Int
     }
     var graphInUse: GraphInUse?
+    /// The store's reload count when this session last looked (see `noticeReload`).
+    var reloadsSeen = 0
     /// Whether any statement failed (the exit status of a script).
     public private(set) var hadError = false
 
@@ -53,6 +56,7 @@ public final class ReplSession {
         self.author = author
         self.output = output
         self.lexiconDirectory = lexiconDirectory
+        reloadsSeen = store.reloads
         query = QuerySession()
         if let prelude { query.keep(name: prelude.name, text: prelude.text) }
         for program in store.programs.values.sorted(by: { $0.name < $1.name }) {
@@ -73,7 +77,8 @@ public final class ReplSession {
     /// (unless it already has that graph: registering it anew rebuilds its relations).
     func refreshGraph() {
         do { try store.refresh() } catch { output.error("warning: \(error)") }
-        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID) else { return }
+        noticeReload()
+        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID, reloads: store.reloads) else { return }
         if let asOf, let snapshot = try? store.snapshot(asOf: asOf) {
             use(snapshot)
         } else {
@@ -84,7 +89,17 @@ public final class ReplSession {
     /// Gives the engine `snapshot` to query, read as of `asOf`.
     func use(_ snapshot: GraphSnapshot) {
         query.use(snapshot)
-        graphInUse = GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID)
+        graphInUse = GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID, reloads: store.reloads)
+    }
+
+    /// If the store had to read the log again (another process cut it, by a repair,
+    /// or replaced it), says so, and forgets this session's transactions: their ids
+    /// may now name other transactions, which :undo must never take back.
+    func noticeReload() {
+        guard store.reloads != reloadsSeen else { return }
+        reloadsSeen = store.reloads
+        sessionTransactions = []
+        output.error("note: the log was changed by another process (cut by a repair, or replaced) and has been read again: \(store.transactions.count) transactions; :undo forgets this session's earlier changes\n")
     }
 
     /// Handles one complete statement or meta-command.

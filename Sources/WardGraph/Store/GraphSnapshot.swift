@@ -131,12 +131,9 @@ extension GraphStore {
             let fact = ops.facts[op]
             guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
             let transaction = transactions[Int(ops.transactions[op])]
-            let decoded = symbols.fact(fact)
-            let change: Change = ops.retractions[op]
-                ? .retract(decoded) : .assert(decoded, source: symbols.source(ops.sources[op]))
             entries.append(HistoryEntry(
                 transaction: transaction.id, timestampMillis: transaction.timestampMillis,
-                author: transaction.author, change: change))
+                author: transaction.author, change: symbols.change(op, of: ops)))
         }
         return entries
     }
@@ -144,9 +141,6 @@ extension GraphStore {
     /// The changes made by one transaction.
     public func changes(in id: UInt64) throws -> [Change] {
         guard id >= 1, id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
-        return transactions[Int(id) - 1].operations.map { op in
-            let fact = symbols.fact(ops.facts[op])
-            return ops.retractions[op] ? .retract(fact) : .assert(fact, source: symbols.source(ops.sources[op]))
-        }
+        return transactions[Int(id) - 1].operations.map { symbols.change($0, of: ops) }
     }
 }
