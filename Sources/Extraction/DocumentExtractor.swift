@@ -30,8 +30,9 @@ public struct DocumentExtractor: Sendable {
         let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward)
         let planRecognizer = PlanRecognizer(lexicon: lexicon, welfare: welfare)
 
-        var graph = GraphAssembler(document: ExtractedDocument(document: fileName, ward: title.ward,
-                                                               fiscalYear: title.fiscalYear, wardLine: title.line))
+        var document = ExtractedDocument(document: fileName, ward: title.ward, fiscalYear: title.fiscalYear, wardLine: title.line)
+        document.fiscalYearFromBodyLine = title.yearFromBodyLine
+        var graph = GraphAssembler(document: document)
         let order = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }
         var ids: [Int: String] = [:]
         for (position, index) in order.enumerated() { ids[index] = "m\(position + 1)" }

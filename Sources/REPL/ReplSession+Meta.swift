@@ -19,7 +19,7 @@ extension ReplSession {
         MetaCommand(name: "help", arguments: "", summary: "this help, with examples"),
         MetaCommand(name: "schema", arguments: "", summary: "the relations, with arity, row count and a sample row"),
         MetaCommand(name: "load", arguments: "FILE.dl", summary: "keep a file's rules and run its queries"),
-        MetaCommand(name: "ingest", arguments: "FILE…", summary: "read policy documents into the graph"),
+        MetaCommand(name: "ingest", arguments: "[--force] FILE…", summary: "read policy documents into the graph"),
         MetaCommand(name: "why", arguments: "ATOM", summary: "one derivation of ATOM, down to document lines"),
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
         MetaCommand(name: "export", arguments: "FILE.dot|svg|png [QUERY]", summary: "draw the graph, or what a query selects"),
@@ -154,7 +154,9 @@ extension ReplSession {
     }
 
     func ingest(_ argument: String) {
-        let paths = argument.split(separator: " ").map(String.init)
+        var paths = argument.split(separator: " ").map(String.init)
+        let force = paths.first == "--force"
+        if force { paths.removeFirst() }
         guard !paths.isEmpty else { fail(":ingest needs a document, as in :ingest Graph/sources/izumi-r7.txt"); return }
         guard asOf == nil else { fail("reading the graph as of a past transaction; use :now before changing it"); return }
         guard let lexiconDirectory else { fail(":ingest needs the lexicon (Graph/lexicon)"); return }
@@ -163,7 +165,10 @@ extension ReplSession {
         let ingestor = Ingestor(store: store, extractor: DocumentExtractor(lexicon: lexicon))
         for path in paths {
             do {
-                let report = try ingestor.ingest(path: path)
+                let report = try ingestor.ingest(path: path, force: force)
+                if let line = report.fiscalYearFromBodyLine {
+                    output.error("warning: \(report.file): the title names no fiscal year; \(report.fiscalYear) was taken from the body text (line \(line))\n")
+                }
                 let what = "\(report.ward) \(report.fiscalYear): \(report.measures) measures, \(report.sections) sections, \(report.partners) partners, \(report.plans) plans"
                 if let info = report.transaction {
                     output.write("transaction \(info.id): \(report.file), \(what) (+\(info.assertions) -\(info.retractions))\n")
