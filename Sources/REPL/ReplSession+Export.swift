@@ -11,8 +11,13 @@ extension ReplSession {
     func export(_ argument: String) {
         let path = String(argument.prefix { !$0.isWhitespace })
         let rest = argument.dropFirst(path.count).trimmingCharacters(in: .whitespaces)
-        guard !path.isEmpty, let format = DiagramFile.format(ofPath: path) else {
-            fail(":export needs a file ending in .dot, .svg or .png, as in :export shared.svg shared-partners")
+        guard !path.isEmpty else {
+            fail(":export needs a file ending in .dot, .svg, .png or .pdf, as in :export shared.svg shared-partners")
+            return
+        }
+        let format: DiagramFile.Format
+        do { format = try DiagramFile.format(for: path, explicit: nil) } catch {
+            fail(":export: \(error)")
             return
         }
         guard let snapshot = query.snapshot else { return }

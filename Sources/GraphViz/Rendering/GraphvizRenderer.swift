@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders DOT to SVG or PNG with Graphviz's `dot` program.
+/// Renders DOT to SVG, PNG or PDF with Graphviz's `dot` program.
 ///
 ///     let renderer = GraphvizRenderer()
 ///     try DotWriter().write(graph, toFile: "asahi.dot")          // always kept
@@ -15,7 +15,7 @@ import Foundation
 public struct GraphvizRenderer: Sendable {
     /// Output formats; each is the name passed to `-T`.
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case svg, png
+        case svg, png, pdf
     }
 
     /// The environment variable naming the `dot` to use.

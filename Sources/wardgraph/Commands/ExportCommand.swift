@@ -10,7 +10,7 @@ import WardGraph
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
-        summary: "draw the graph or a part of it as GraphViz DOT, SVG or PNG",
+        summary: "draw the graph or a part of it as GraphViz DOT, SVG, PNG or PDF",
         usage: "[--ward NAME | --shared-partners | --query PROGRAM | --why ATOM] [-o FILE]",
         details: """
         With no selection, the whole graph. --ward draws one ward with its measures,
@@ -21,15 +21,17 @@ enum ExportCommand {
           wardgraph export --shared-partners -o Graph/shared-partners.svg
           wardgraph export --ward 泉区 --cluster-by-ward -o izumi.png
           wardgraph export --query '?- shares_partner_with(泉区, W, P).' -o q.dot
-        SVG and PNG need Graphviz's dot (apt-get install graphviz fonts-noto-cjk); without
-        it the DOT is written instead, beside the requested file.
+        The format is the one -o's extension names (.dot or .gv, .svg, .png, .pdf); any
+        other extension is refused. SVG, PNG and PDF need Graphviz's dot (apt-get install
+        graphviz fonts-noto-cjk); without it the DOT is written instead, beside the
+        requested file.
         """,
         options: [
             .value("ward", "NAME", "one ward's subgraph"),
             .flag("shared-partners", "wards and the partners shared by two or more of them"),
             .value("query", "PROGRAM", "the part a query selects (program text, or a .dl file)"),
             .value("why", "ATOM", "the derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
-            .value("format", "FORMAT", "dot, svg or png (default: from -o's extension, else dot)"),
+            .value("format", "FORMAT", "dot, svg, png or pdf (default: from -o's extension, else dot)"),
             .value("output", short: "o", "FILE", "where to write (default: DOT on standard output)"),
             .flag("cluster-by-ward", "group each ward's nodes in a box"),
             .value("font", "NAME", "the font (default: Noto Sans CJK JP, which has Japanese glyphs)"),
@@ -45,11 +47,8 @@ enum ExportCommand {
         guard chosen.count <= 1 else { throw UsageError("choose one selection, not \(chosen.map { "--" + $0 }.joined(separator: " and "))") }
         let output = arguments.value("output")
         let format: DiagramFile.Format
-        if let name = arguments.value("format") {
-            guard let named = DiagramFile.Format(rawValue: name) else { throw UsageError("unknown format '\(name)'; use dot, svg or png") }
-            format = named
-        } else {
-            format = output.flatMap(DiagramFile.format(ofPath:)) ?? .dot
+        do { format = try DiagramFile.format(for: output, explicit: arguments.value("format")) } catch let error as ExportError {
+            throw UsageError(error.description)
         }
         let maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? GraphExporter.defaultMaxNodes
         let store = try context.openStore(arguments)
