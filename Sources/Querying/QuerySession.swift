@@ -51,6 +51,8 @@ public final class QuerySession {
         public let files: SourceFiles
         /// Errors found before running: nothing ran if there are any.
         public let diagnostics: [Diagnostic]
+        /// Errors found beyond those kept in `diagnostics`.
+        public var omittedDiagnostics = 0
         /// One entry per query of the text, in order.
         public var answers: [Answer] = []
 
@@ -70,18 +72,27 @@ public final class QuerySession {
     }
 
     /// Analyses `text` together with the kept sources, without running anything:
-    /// the program, or its errors (rendered over `files`).
+    /// the program, or its errors (rendered over `files`). Analysis stops at the
+    /// time limit, or when `cancellation` is raised.
     public func analyze(name: String, text: String) -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
         let set = sourceSet(adding: name, text)
-        return (set.files, engine.analyze(set, parameters: parameters))
+        cancellation.reset()
+        return (set.files, engine.analyze(set, parameters: parameters, deadline: Deadline(limits: limits, cancellation: cancellation)))
     }
 
     /// Checks `text` together with the kept sources, without running anything.
     public func check(name: String, text: String) -> (files: SourceFiles, diagnostics: [Diagnostic]) {
+        let (files, list) = checkAll(name: name, text: text)
+        return (files, list.diagnostics)
+    }
+
+    /// Checks `text` together with the kept sources: every error found, including
+    /// the count of those not kept.
+    public func checkAll(name: String, text: String) -> (files: SourceFiles, errors: DiagnosticList) {
         let (files, program) = analyze(name: name, text: text)
         switch program {
-        case .success: return (files, [])
-        case .failure(let list): return (files, list.diagnostics)
+        case .success: return (files, DiagnosticList([]))
+        case .failure(let list): return (files, list)
         }
     }
 
@@ -89,16 +100,20 @@ public final class QuerySession {
     /// its rules are kept afterwards (when it has no errors).
     public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {
         let set = sourceSet(adding: name, text)
+        // One deadline for analysis and evaluation: --timeout covers both.
+        cancellation.reset()
+        let deadline = Deadline(limits: limits, cancellation: cancellation)
         let program: AnalyzedProgram
-        switch engine.analyze(set, parameters: parameters) {
+        switch engine.analyze(set, parameters: parameters, deadline: deadline) {
         case .failure(let list):
-            return Outcome(files: set.files, diagnostics: list.diagnostics)
+            var outcome = Outcome(files: set.files, diagnostics: list.diagnostics)
+            outcome.omittedDiagnostics = list.omitted
+            return outcome
         case .success(let analyzed):
             program = analyzed
         }
         if keep { self.keep(name: name, text: text) }
-        cancellation.reset()
-        let run = engine.start(program, cancellation: cancellation)
+        let run = engine.start(program, cancellation: cancellation, deadline: deadline)
         var outcome = Outcome(files: set.files, diagnostics: [])
         let newFile = set.files.files.count - 1
         for query in program.queries where query.range.file == newFile {
@@ -120,10 +135,11 @@ public final class QuerySession {
     /// over the kept sources and `text` (extra rules, may be empty).
     public func why(_ atom: String, name: String = "<why>", text: String = "") throws -> Derivation {
         let set = sourceSet(adding: name, text)
-        let program = try engine.analyze(set, parameters: parameters).get()
-        let (relation, tuple) = try engine.parseGroundAtom(atom)
         cancellation.reset()
-        let run = engine.start(program, cancellation: cancellation, recordDerivations: true)
+        let deadline = Deadline(limits: limits, cancellation: cancellation)
+        let program = try engine.analyze(set, parameters: parameters, deadline: deadline).get()
+        let (relation, tuple) = try engine.parseGroundAtom(atom)
+        let run = engine.start(program, cancellation: cancellation, recordDerivations: true, deadline: deadline)
         return try run.why(relation, tuple, sources: set.files)
     }
 

@@ -136,8 +136,13 @@ extension ReplSession {
 
     func load(_ path: String) {
         guard !path.isEmpty else { fail(":load needs a file, as in :load Queries/shared-partners.dl"); return }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            fail(":load: \(path) cannot be read as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail(":load: \(path) cannot be read")
+            return
+        }
+        let text: String
+        do { text = try UTF8Text.decode(data, file: path) } catch {
+            fail(":load: \(error.rendered())")
             return
         }
         let outcome = query.run(name: path, text: text, keep: true)

@@ -126,8 +126,9 @@ public final class ReplSession {
         output.error(message.hasSuffix("\n") ? message : message + "\n")
     }
 
-    func fail(_ files: SourceFiles, _ diagnostics: [Diagnostic]) {
-        fail(files.render(diagnostics))
+    /// Reports diagnostics, at most `Diagnostic.displayLimit` of them, then how many more.
+    func fail(_ files: SourceFiles, _ diagnostics: [Diagnostic], omitted: Int = 0) {
+        fail(files.render(diagnostics, omitted: omitted))
     }
 
     // MARK: - Queries and rules
@@ -137,7 +138,7 @@ public final class ReplSession {
         pendingDirectives = ""
         let outcome = query.run(name: Self.inputSource, text: program, explain: explain)
         guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+            fail(outcome.files, outcome.diagnostics, omitted: outcome.omittedDiagnostics)
             return
         }
         for answer in outcome.answers {

@@ -8,7 +8,9 @@
 ///
 /// The caret's position counts display columns, so it stands under the right
 /// character after wide (East Asian) characters. Tabs are shown as four spaces.
-public struct SourceDiagnostic: Sendable, Equatable {
+/// A long line is clipped to a window around the caret, with `…` where text was
+/// left out, so that a megabyte on one line never makes a megabyte of message.
+public struct SourceDiagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable {
         case error, warning, note
     }
@@ -20,8 +22,11 @@ public struct SourceDiagnostic: Sendable, Equatable {
     /// 1-based line and column (in characters); column 0 means "the whole line".
     public let line: Int
     public let column: Int
-    /// The text of the line, if known.
+    /// The text of the line, if known: all of it, or the window around the caret
+    /// (with `…` where text was left out) when it is longer than `maxLineLength`.
     public let lineText: String?
+    /// The column of the whole line at which `lineText` starts (after its `…`).
+    public let lineTextStartColumn: Int
     /// How many characters the caret should underline (at least 1).
     public let length: Int
     /// Further remarks printed under the caret, e.g. "did you mean …".
@@ -36,9 +41,31 @@ public struct SourceDiagnostic: Sendable, Equatable {
         self.file = file
         self.line = line
         self.column = column
-        self.lineText = lineText
         self.length = max(1, length)
         self.notes = notes
+        if let lineText, lineText.utf8.count > Self.maxLineLength {
+            let clipped = Self.window(of: lineText, column: column)
+            self.lineText = clipped.text
+            lineTextStartColumn = clipped.startColumn
+        } else {
+            self.lineText = lineText
+            lineTextStartColumn = 1
+        }
+    }
+
+    /// Lines longer than this (in characters) are shown as a window around the caret.
+    public static let maxLineLength = 160
+
+    /// About `maxLineLength` characters of `line` around `column`: 60 before it, the
+    /// rest after, with `…` at a side where text was left out.
+    static func window(of line: String, column: Int) -> (text: String, startColumn: Int) {
+        let characters = Array(line)
+        let caret = min(max(0, column - 1), characters.count)
+        var start = max(0, caret - 60)
+        let end = min(characters.count, start + maxLineLength - 20)
+        start = max(0, min(start, end - (maxLineLength - 20)))
+        let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        return (text, start + 1)
     }
 
     /// The diagnostic as lines of text, without a trailing newline.
@@ -51,8 +78,10 @@ public struct SourceDiagnostic: Sendable, Equatable {
             let shown = lineText.replacingTabs()
             out += "\n \(number) | \(shown)"
             if column > 0 {
-                let prefix = String(lineText.prefix(column - 1)).replacingTabs()
-                let marked = String(lineText.dropFirst(column - 1).prefix(length)).replacingTabs()
+                // Columns of the whole line, counted from where the shown text starts.
+                let skip = max(0, column - lineTextStartColumn) + (lineTextStartColumn > 1 ? 1 : 0)
+                let prefix = String(lineText.prefix(skip)).replacingTabs()
+                let marked = String(lineText.dropFirst(skip).prefix(length)).replacingTabs()
                 let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
                 let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
                 out += "\n \(gutter) | \(pad)\(carets)"

@@ -1,3 +1,4 @@
+import TextLayout
 import Foundation
 
 /// Relations from files, as Soufflé's `-F DIR`: each `NAME.tsv` or `NAME.csv` in a
@@ -170,8 +171,9 @@ public enum FactFiles {
 
     static func load(_ path: String, separator: UInt8, into writer: RelationWriter, constants: ConstantTable) throws {
         let bytes = try read(path)
-        if String(validating: bytes, as: UTF8.self) == nil {
-            throw Problem(file: path, line: 0, message: "the file is not valid UTF-8; save it as UTF-8")
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            let located = UTF8Text.diagnostic(bytes, invalidAt: offset, file: path)
+            throw Problem(file: path, line: located.line, message: "column \(located.column): \(located.message); save the file as UTF-8")
         }
         let arity = writer.arity
         try bytes.withUnsafeBufferPointer { raw in

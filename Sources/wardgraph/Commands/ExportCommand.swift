@@ -70,8 +70,13 @@ enum ExportCommand {
                 } else if arguments.flag("shared-partners") {
                     selection = .sharedPartners
                 } else if let program = arguments.value("query") {
-                    let text = FileManager.default.fileExists(atPath: program)
-                        ? (String(data: FileManager.default.contents(atPath: program) ?? Data(), encoding: .utf8) ?? "") : program
+                    var text = program
+                    if FileManager.default.fileExists(atPath: program) {
+                        guard let data = FileManager.default.contents(atPath: program) else {
+                            throw CommandFailure("\(program): cannot read the program file")
+                        }
+                        text = try UTF8Text.decode(data, file: program)
+                    }
                     selection = try QuerySelection.select(text, name: "<--query>", session: session)
                 } else {
                     selection = .wholeGraph
@@ -81,6 +86,10 @@ enum ExportCommand {
                 exporter.legend = !arguments.flag("no-legend")
                 graph = try exporter.graph(selection, maxNodes: maxNodes)
             }
+        } catch let error as SourceDiagnostic {
+            throw CommandFailure("--query: the program is not UTF-8 text", diagnostics: [error])
+        } catch let failure as CommandFailure {
+            throw failure
         } catch let error as DerivationError {
             throw CommandFailure("--why: \(error.message)")
         } catch let list as DiagnosticList {

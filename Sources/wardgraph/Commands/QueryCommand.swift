@@ -32,6 +32,7 @@ enum QueryCommand {
             SharedOptions.noPrelude,
             .flag("no-graph", "do not open the store (only --facts and the programs' own facts)"),
             .value("max-tuples", "N", "stop after deriving N tuples (default 50,000,000)"),
+            .value("max-memory", "SIZE", "stop when relations and texts take more than SIZE, e.g. 512M or 4G (default 2G)"),
             .value("timeout", "SECONDS", "stop after this many seconds (default 120)"),
         ],
         positionals: 0...Int.max,
@@ -48,8 +49,11 @@ enum QueryCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CommandFailure("\(path): cannot read the program file")
             }
-            guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path): the program is not UTF-8") }
-            programs.append((path, text))
+            do {
+                programs.append((path, try UTF8Text.decode(data, file: path)))
+            } catch {
+                throw CommandFailure("\(path) is not UTF-8 text; nothing was run", diagnostics: [error])
+            }
         }
         for (i, text) in arguments.values("expression").enumerated() {
             programs.append(("<-e\(arguments.values("expression").count > 1 ? " \(i + 1)" : "")>", text))
@@ -63,10 +67,10 @@ enum QueryCommand {
         let out = context.out
 
         // Check everything first: a program with errors runs nothing.
-        var problems: [(SourceFiles, [Diagnostic])] = []
+        var problems: [(SourceFiles, DiagnosticList)] = []
         for program in programs {
-            let (files, diagnostics) = session.check(name: program.name, text: program.text)
-            if !diagnostics.isEmpty { problems.append((files, diagnostics)) }
+            let (files, errors) = session.checkAll(name: program.name, text: program.text)
+            if errors.count > 0 { problems.append((files, errors)) }
             session.keep(name: program.name, text: program.text)
         }
         if !problems.isEmpty {
@@ -89,7 +93,7 @@ enum QueryCommand {
                 case .failure(let error, let range):
                     failed = true
                     let diagnostic = Diagnostic(error.message, range: range)
-                    report([(outcome.files, [diagnostic])], json: json, context)
+                    report([(outcome.files, DiagnosticList([diagnostic]))], json: json, context)
                 }
             }
         }
@@ -115,6 +119,10 @@ enum QueryCommand {
     static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> QuerySession {
         var limits = Limits.standard
         if let n = try arguments.integer("max-tuples", atLeast: 1) { limits.maxDerivedTuples = n }
+        if let text = arguments.value("max-memory") {
+            guard let bytes = Limits.bytes(text) else { throw UsageError("--max-memory needs a size such as 512M or 4G, not '\(text)'") }
+            limits.maxMemoryBytes = bytes
+        }
         if let text = arguments.value("timeout") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--timeout needs a positive number of seconds, not '\(text)'") }
             limits.timeout = seconds
@@ -147,9 +155,19 @@ enum QueryCommand {
         return session
     }
 
-    static func report(_ problems: [(SourceFiles, [Diagnostic])], json: Bool, _ context: CommandContext) {
+    /// Prints the errors of each program: at most `Diagnostic.displayLimit` in all,
+    /// then how many more there are.
+    static func report(_ problems: [(SourceFiles, DiagnosticList)], json: Bool, _ context: CommandContext) {
+        var shown = 0
+        var capped: [(SourceFiles, [Diagnostic])] = []
+        for (files, list) in problems {
+            let take = list.diagnostics.prefix(max(0, Diagnostic.displayLimit - shown))
+            shown += take.count
+            capped.append((files, Array(take)))
+        }
+        let rest = problems.reduce(0) { $0 + $1.1.count } - shown
         if json {
-            let items = problems.flatMap { files, diagnostics in
+            let items = capped.flatMap { files, diagnostics in
                 diagnostics.map { diagnostic -> String in
                     let structured = files.structured(diagnostic)
                     return JSONText.object([
@@ -160,10 +178,11 @@ enum QueryCommand {
                     ])
                 }
             }
-            context.out.line(JSONText.object([("errors", JSONText.array(items))]))
+            context.out.line(JSONText.object([("errors", JSONText.array(items)), ("more_errors", String(rest))]))
         }
-        for (files, diagnostics) in problems {
+        for (files, diagnostics) in capped {
             for diagnostic in diagnostics { context.err.line(files.render(diagnostic)) }
         }
+        if rest > 0 { context.err.line("… and \(rest.grouped) more error\(rest == 1 ? "" : "s") (fix the ones above first)") }
     }
 }
