@@ -53,11 +53,19 @@ let package = Package(
                 "Ingestion", "GraphExport", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
-        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport"]),
+        .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport", "Fuzzing"]),
         // End-to-end tests through the wardgraph binary.
         .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TransactionLog", "TestSupport"], exclude: ["Fixtures"]),
 
+        // Hostile input for every front door: seeded fuzz cases over the programs of
+        // Queries/ and the seed documents, mutated, run in-process and through the binary.
+        .testTarget(name: "FuzzTests", dependencies: ["Fuzzing", "TestSupport"]),
+
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The fuzz cases and their harness, shared by FuzzTests and the soak (wardgraph-bench soak).
+        .target(
+            name: "Fuzzing", dependencies: ["Datalog", "Querying", "WardGraph", "Extraction", "Ingestion", "REPL", "TextLayout", "TransactionLog", "TestSupport"],
+            path: "Tests/Fuzzing"),
     ]
 )
