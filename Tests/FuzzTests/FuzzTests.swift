@@ -9,8 +9,8 @@ import TestSupport
 /// (`Tests/Soak/soak.sh`) runs many more.
 @Suite(.serialized) struct FuzzTests {
     static let seed = UInt64(ProcessInfo.processInfo.environment["WARDGRAPH_FUZZ_SEED"] ?? "") ?? 20_261_206
-    static let programCases = 1_500
-    static let documentCases = 500
+    static let programCases = 1_400
+    static let documentCases = 600
     static let shellCases = 100
 
     /// One harness (one graph) for the suite; its cases run one after another.

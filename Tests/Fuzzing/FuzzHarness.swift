@@ -17,7 +17,9 @@ import WardGraph
 public final class FuzzHarness {
     /// The limits every case runs under.
     public static let limits = Limits(maxDerivedTuples: 2_000_000, timeout: 2, maxMemoryBytes: 256 << 20)
-    /// A case that takes longer than the time limit and this much is a hang.
+    /// A case that takes longer than the time limit and this much is a hang: in CPU
+    /// time of its thread (the machine may be busy with other work), or ten times
+    /// as much in wall-clock time.
     public static let hangSlack = 3.0
 
     public let projectRoot: String
@@ -43,6 +45,8 @@ public final class FuzzHarness {
     /// What one case did.
     public struct CaseResult: Sendable {
         public let seconds: Double
+        /// CPU seconds of the thread that ran it.
+        public var cpuSeconds = 0.0
         /// Errors without a place, a hang, flooding output; empty when all is well.
         public var problems: [String] = []
         /// "answered", "errors", "stopped", "extracted", "refused", …
@@ -134,7 +138,7 @@ public final class FuzzHarness {
 
     /// Feeds a shell case's lines to the shell, as its loop does.
     public func runShell(_ lines: [String]) -> CaseResult {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = (DispatchTime.now().uptimeNanoseconds, Self.threadCPUSeconds())
         var buffer = StatementBuffer()
         var problems: [String] = []
         // Each case starts without the rules earlier cases typed.
@@ -149,17 +153,33 @@ public final class FuzzHarness {
         return finish(start, problems, "ran")
     }
 
+    /// The query session of program cases: made anew every 50 cases, so that the
+    /// texts the cases intern do not pile up, and not for each (loading the graph's
+    /// relations costs more than most cases).
+    private var session: QuerySession?
+    private var sessionUses = 0
+
+    private func programSession() -> QuerySession {
+        if let session, sessionUses < 50 {
+            sessionUses += 1
+            return session
+        }
+        let fresh = QuerySession(limits: Self.limits)
+        fresh.use(snapshot)
+        fresh.keep(name: prelude.name, text: prelude.text)
+        session = fresh
+        sessionUses = 1
+        return fresh
+    }
+
     /// Runs a program: decoded, analysed and answered over the graph with the prelude.
     public func runProgram(_ bytes: [UInt8], name: String) -> CaseResult {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = (DispatchTime.now().uptimeNanoseconds, Self.threadCPUSeconds())
         var problems: [String] = []
         var outcome = ""
         do {
             let text = try UTF8Text.decode(bytes, file: name)
-            let session = QuerySession(limits: Self.limits)
-            session.use(snapshot)
-            session.keep(name: prelude.name, text: prelude.text)
-            let result = session.run(name: name, text: text)
+            let result = programSession().run(name: name, text: text)
             for diagnostic in result.diagnostics where !Self.isLocated(diagnostic.range, in: result.files) {
                 problems.append("an error without a place: \(diagnostic.message)")
             }
@@ -181,7 +201,7 @@ public final class FuzzHarness {
 
     /// Extracts a document, and ingests every eighth into a scratch store.
     public func runDocument(_ bytes: [UInt8], name: String, ingest: Bool) -> CaseResult {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = (DispatchTime.now().uptimeNanoseconds, Self.threadCPUSeconds())
         var problems: [String] = []
         var outcome = "extracted"
         do {
@@ -206,13 +226,23 @@ public final class FuzzHarness {
         return finish(start, problems, outcome)
     }
 
-    private func finish(_ start: UInt64, _ problems: [String], _ outcome: String) -> CaseResult {
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    private func finish(_ start: (UInt64, Double), _ problems: [String], _ outcome: String) -> CaseResult {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.0) / 1e9
         var result = CaseResult(seconds: seconds, problems: problems, outcome: outcome)
-        if seconds > Self.limits.timeout + Self.hangSlack {
-            result.problems.append(String(format: "a hang: %.1f s under a time limit of %.0f s", seconds, Self.limits.timeout))
+        result.cpuSeconds = Self.threadCPUSeconds() - start.1
+        let limit = Self.limits.timeout + Self.hangSlack
+        if result.cpuSeconds > limit || seconds > 10 * limit {
+            result.problems.append(String(
+                format: "a hang: %.1f s (%.1f s of CPU) under a time limit of %.0f s", seconds, result.cpuSeconds, Self.limits.timeout))
         }
         return result
+    }
+
+    /// CPU seconds used by the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Whether a diagnostic names a file of the run and a line and column in it.
