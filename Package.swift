@@ -32,9 +32,10 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["TextLayout"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
         // Documents into the store: extracted facts with provenance, revisions as diffs, the default store.
-        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph"]),
+        .target(name: "Ingestion", dependencies: ["Extraction", "WardGraph", "TextLayout"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"]),
-        // Running programs over the graph: the session shared by `wardgraph query` and the REPL.
+        // Running programs over the graph: the query session (kept rules parsed once, programs
+        // analysed once) that the application layer runs every query, why and schema in.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats", "TextLayout"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
         .target(name: "GraphViz", dependencies: ["TextLayout"]),
@@ -42,20 +43,32 @@ let package = Package(
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"], exclude: ["Golden"]),
-        // The REPL: statements, meta-commands, completion, over the line editor.
-        .target(name: "REPL", dependencies: ["LineEditor", "Querying", "WardGraph", "Ingestion", "Extraction", "GraphExport", "ResultFormats", "TextLayout", "Datalog"]),
+        // The application layer: every operation the front ends offer (query, why, schema,
+        // node, log, history, stats, curation, ingest, extract, export, documents) returning
+        // typed values, and one set of views rendering each as terminal text (a ResultSet
+        // where tabular) or JSON. The CLI, the REPL and the HTTP service are wiring over it.
+        .target(
+            name: "Application",
+            dependencies: [
+                "WardGraph", "TransactionLog", "Datalog", "Querying", "ResultFormats", "TextLayout", "Ingestion",
+                "Extraction", "GraphExport", "GraphViz",
+            ]),
+        .testTarget(name: "ApplicationTests", dependencies: ["Application", "TestSupport"]),
+        // The REPL, a front end: statements, meta-commands, completion, over the line editor;
+        // every command is an operation and a view of the application layer.
+        .target(name: "REPL", dependencies: ["Application", "LineEditor", "Querying", "WardGraph", "ResultFormats", "TextLayout", "Datalog"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
-        // The command line: argument parsing and wiring only.
+        // The command line, a front end: argument parsing and wiring to the application layer only.
         .executableTarget(
             name: "wardgraph",
             dependencies: [
-                "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
-                "Ingestion", "GraphExport", "REPL", "LineEditor",
+                "Application", "WardGraph", "TextLayout", "TransactionLog", "Datalog", "Querying", "ResultFormats", "Extraction",
+                "Ingestion", "REPL", "LineEditor",
             ]),
         // Benchmarks, separate from the tests: `swift run -c release wardgraph-bench`.
         .executableTarget(name: "wardgraph-bench", dependencies: ["WardGraph", "Extraction", "Ingestion", "Querying", "REPL", "TestSupport", "Fuzzing"]),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TransactionLog", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TransactionLog", "TestSupport"], exclude: ["Fixtures"]),
 
         // Hostile input for every front door: seeded fuzz cases over the programs of
         // Queries/ and the seed documents, mutated, run in-process and through the binary.

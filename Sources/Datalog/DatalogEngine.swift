@@ -48,6 +48,8 @@ public struct QueryResult: Sendable {
     /// Seconds spent evaluating (including the strata the query needed).
     public let elapsed: Double
     public let range: SourceRange
+    /// The input relations the query read, directly or through rules.
+    public let inputsRead: Set<String>
 }
 
 /// Runs Datalog programs over input relations. It knows nothing of wards: the
@@ -159,7 +161,9 @@ public final class DatalogEngine: @unchecked Sendable {
             let total = rows.count
             if let limit = query.limit, rows.count > limit { rows.removeLast(rows.count - limit) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return QueryResult(columns: query.columns, rows: rows, totalRows: total, limit: query.limit, elapsed: elapsed, range: query.range)
+            return QueryResult(
+                columns: query.columns, rows: rows, totalRows: total, limit: query.limit, elapsed: elapsed, range: query.range,
+                inputsRead: program.inputs(readBy: query))
         }
 
         /// The rows of a relation, computed if needed, unsorted.

@@ -19,34 +19,100 @@ public struct DocumentExtractor: Sendable {
     /// Throws ``ExtractionError`` for an empty file, a binary or non-UTF-8 file, or a
     /// text in which no ward can be recognised.
     public func extract(bytes: [UInt8], fileName: String) throws -> ExtractedDocument {
-        let lines = try SourceText.lines(of: bytes, fileName: fileName)
-        guard let title = WardTitleFinder.find(lines) else {
-            throw ExtractionError.noWardFound(fileName: fileName, lineCount: lines.count)
+        let source = try SourceText.lines(of: bytes, fileName: fileName)
+        guard let title = WardTitleFinder.find(source) else {
+            throw ExtractionError.noWardFound(fileName: fileName, lineCount: source.count)
         }
-        let kinds = LineClassifier.classify(lines)
+        let order = LayoutReader.read(source)
+        let lines = order.lines
+        let kinds = LineClassifier.classify(lines, forced: order.forcedKinds)
         let structure = StructureBuilder.build(lines: lines, kinds: kinds)
         let documentText = lines.flatMap { $0.compact + [LogicalText.hardStop] }
         let welfare = WelfarePlanContext(ward: title.ward, documentText: documentText)
-        let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward)
+        let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward, documentText: documentText,
+                                                  ownUnits: structure.sections.map(\.section.name))
         let planRecognizer = PlanRecognizer(lexicon: lexicon, welfare: welfare)
 
-        var document = ExtractedDocument(document: fileName, ward: title.ward, fiscalYear: title.fiscalYear, wardLine: title.line)
-        document.fiscalYearFromBodyLine = title.yearFromBodyLine
-        var graph = GraphAssembler(document: document)
-        let order = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }
+        var titled = ExtractedDocument(document: fileName, ward: title.ward, fiscalYear: title.fiscalYear, wardLine: title.line)
+        titled.fiscalYearFromBodyLine = title.yearFromBodyLine
+        var graph = GraphAssembler(document: titled)
+        // Reading order: the index of the heading among the lines as read (a page's
+        // left column before its right).
+        let measureOrder = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }
         var ids: [Int: String] = [:]
-        for (position, index) in order.enumerated() { ids[index] = "m\(position + 1)" }
-        for index in order {
+        for (position, index) in measureOrder.enumerated() { ids[index] = "m\(position + 1)" }
+        let finder = NoticeFinder(partners: partnerRecognizer, plans: planRecognizer)
+        var notices = Notices(lines: lines, structure: structure, ids: ids)
+        for index in measureOrder {
             let draft = structure.measures[index]
             let id = ids[index]!
             graph.addMeasure(draft, id: id, parent: draft.parent.flatMap { ids[$0] }, lines: lines)
             for segment in draft.segments {
-                let text = LogicalText(segment: segment, lines: lines, kinds: kinds)
-                for mention in partnerRecognizer.mentions(in: text) { graph.addPartner(mention, measure: id) }
-                for mention in planRecognizer.mentions(in: text) { graph.addPlan(mention, measure: id) }
+                let text = LogicalText(segment: segment, lines: lines, kinds: kinds, headingLines: structure.headingLines)
+                let partners = partnerRecognizer.mentions(in: text), plans = planRecognizer.mentions(in: text)
+                for mention in partners { graph.addPartner(mention, measure: id) }
+                for mention in plans { graph.addPlan(mention, measure: id) }
+                for (name, line) in finder.organisationsNotTaken(in: text, found: partners) {
+                    notices.add(.organisationNotTaken, line: line, text: name, name: name, measure: id)
+                }
+                for (i, name) in finder.unresolvedCitations(in: segment, lines: lines, found: plans) {
+                    notices.add(.planCitationNotResolved, line: lines[i].number, text: lines[i].display, name: name, measure: id)
+                }
             }
         }
         for (section, line) in structure.sections { graph.addSection(section, line: lines[line].number) }
-        return graph.finished()
+        notices.addStructure(unreadRows: order.unreadRows, kinds: kinds)
+        for i in structure.unmatchedPlanRows {
+            for plan in finder.plansNamed(onLine: i, lines: lines, kinds: kinds) {
+                notices.add(.planCitationNotResolved, line: lines[i].number, text: lines[i].display, name: plan)
+            }
+        }
+        let outside = LogicalText(segment: structure.unattachedLines, lines: lines, kinds: kinds, headingLines: structure.headingLines)
+        for (name, line) in finder.organisationsOutside(outside) { notices.add(.organisationNotTaken, line: line, text: name, name: name) }
+        for (name, line) in finder.citationsOutside(outside) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
+        var document = graph.finished()
+        document.notices = notices.sorted()
+        return document
+    }
+}
+
+/// The notices of one document as they are found, each once.
+private struct Notices {
+    let lines: [SourceLine]
+    let structure: DocumentStructure
+    let ids: [Int: String]
+    private var items: [ExtractionNotice] = []
+    private var seen = Set<String>()
+
+    init(lines: [SourceLine], structure: DocumentStructure, ids: [Int: String]) {
+        self.lines = lines
+        self.structure = structure
+        self.ids = ids
+    }
+
+    mutating func add(_ kind: ExtractionNotice.Kind, line: Int, text: String, name: String?, measure: String? = nil) {
+        guard seen.insert("\(kind.rawValue)|\(line)|\(text)|\(name ?? "")").inserted else { return }
+        items.append(ExtractionNotice(kind: kind, line: line, text: text, name: name, measure: measure))
+    }
+
+    /// The headings and rows the structure could not place, with the policy before each.
+    mutating func addStructure(unreadRows: [Int], kinds: [LineKind]) {
+        func policy(before i: Int) -> String? {
+            structure.measures.indices.filter { structure.measures[$0].level == 1 && structure.measures[$0].line < i }
+                .max { structure.measures[$0].line < structure.measures[$1].line }.flatMap { ids[$0] }
+        }
+        for (i, title) in structure.orphanItems {
+            add(.itemWithoutParent, line: lines[i].number, text: lines[i].display, name: title, measure: policy(before: i))
+        }
+        // A heading of the policies' family out of sequence would be a policy of its own.
+        for i in structure.unplacedHeadings { add(.unplacedHeading, line: lines[i].number, text: lines[i].display, name: kinds[i].heading?.title) }
+        for number in unreadRows {
+            let i = lines.firstIndex { $0.number == number } ?? 0
+            add(.unreadTableRow, line: number, text: lines[i].display, name: nil, measure: policy(before: i))
+        }
+    }
+
+    func sorted() -> [ExtractionNotice] {
+        items.sorted { ($0.line, $0.kind.rawValue, $0.text) < ($1.line, $1.kind.rawValue, $1.text) }
     }
 }

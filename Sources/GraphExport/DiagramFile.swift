@@ -1,41 +1,18 @@
 import Foundation
 import GraphViz
 
-/// Writes a diagram as DOT, SVG, PNG or PDF. SVG, PNG and PDF go through Graphviz's
-/// `dot`; when it is missing the DOT is still written beside the requested file and
-/// the error says how to install Graphviz.
+/// Writes a diagram as DOT, SVG or PNG. SVG and PNG go through Graphviz's `dot`;
+/// when it is missing the DOT is still written beside the requested file and the
+/// error says how to install Graphviz.
 public enum DiagramFile {
-    public enum Format: String, CaseIterable, Sendable { case dot, svg, png, pdf }
+    public enum Format: String, CaseIterable, Sendable { case dot, svg, png }
 
     /// The font of labels unless one is chosen: one with Japanese glyphs.
     public static let defaultFont = DotWriter.Options.defaultFontName
 
-    /// The file extensions a diagram may be written to, and the format of each.
-    public static let extensions: KeyValuePairs<String, Format> = ["dot": .dot, "gv": .dot, "svg": .svg, "png": .png, "pdf": .pdf]
-
-    private static var acceptedExtensions: String { extensions.map { "." + $0.key }.joined(separator: ", ") }
-
-    /// The format to write `path` in: the one `explicit` names, else the one the
-    /// path's extension names, else DOT (also for standard output, `path` nil).
-    /// An extension that names no format, an unknown format, or one that contradicts
-    /// the extension is refused: a file named `x.jpg` must never hold DOT text.
-    public static func format(for path: String?, explicit: String?) throws -> Format {
-        var named: Format?
-        if let explicit {
-            guard let format = Format(rawValue: explicit.lowercased()) else {
-                throw ExportError("unknown format '\(explicit)'; the formats are \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            named = format
-        }
-        let pathExtension = path.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
-        guard !pathExtension.isEmpty else { return named ?? .dot }
-        guard let byExtension = extensions.first(where: { $0.key == pathExtension })?.value else {
-            throw ExportError("cannot write a diagram to '\(path!)': its extension .\(pathExtension) names no format this program writes; use one of \(acceptedExtensions)")
-        }
-        if let named, named != byExtension {
-            throw ExportError("--format \(named.rawValue) contradicts the extension of '\(path!)' (.\(pathExtension) is \(byExtension.rawValue)); name the file .\(named.rawValue), or leave out --format")
-        }
-        return byExtension
+    /// The format a path's extension names, if any.
+    public static func format(ofPath path: String) -> Format? {
+        Format(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     /// Renders `graph`; returns the DOT text when `path` is nil (standard output), else
@@ -51,8 +28,7 @@ public enum DiagramFile {
             return "wrote \(path)"
         }
         do {
-            let rendered: GraphvizRenderer.Format = format == .svg ? .svg : (format == .png ? .png : .pdf)
-            let report = try GraphvizRenderer().render(dot: dot, format: rendered, to: path)
+            let report = try GraphvizRenderer().render(dot: dot, format: format == .svg ? .svg : .png, to: path)
             return "wrote \(report.outputPath)"
         } catch {
             // The renderer throws only GraphvizError (typed throws).

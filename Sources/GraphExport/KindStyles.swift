@@ -39,10 +39,16 @@ public enum KindStyles {
         }
     }
 
-    /// The legend for the kinds and edge types that appear.
-    public static func legend(kinds: Set<NodeKind>, edges: Set<EdgeType>) -> DotLegend {
+    /// A ward's link to a partner or plan through measures the drawing leaves out
+    /// (a query's answer of wards and partners): dashed, in the partners' green.
+    public static let linkThroughMeasures = EdgeStyle(color: "#2E7D32", line: .dashed, fontColor: "#2E7D32")
+
+    /// The legend for the kinds and edge types that appear (and the links through
+    /// measures, when there are some).
+    public static func legend(kinds: Set<NodeKind>, edges: Set<EdgeType>, throughMeasures: Bool = false) -> DotLegend {
         var entries: [DotLegend.Entry] = NodeKind.allCases.filter(kinds.contains).map { .node($0.rawValue, node($0)) }
         entries += EdgeType.allCases.filter(edges.contains).map { .edge($0.rawValue, edge($0)) }
+        if throughMeasures { entries.append(.edge("through measures (施策n件)", linkThroughMeasures)) }
         return DotLegend(title: "凡例 Legend", entries: entries)
     }
 }

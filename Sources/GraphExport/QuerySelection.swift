@@ -38,7 +38,7 @@ public enum QuerySelection {
             }
             if edges.count == rows.count { return .edges(edges, title: title) }
         }
-        let byLabel = labelIndex(session.snapshot)
+        let byLabel = session.snapshot?.nodesByLabel() ?? [:]
         var nodes = Set<NodeID>()
         for cell in rows.joined() {
             if NodeID.looksLikeID(cell), let id = try? NodeID(parsing: cell) {
@@ -48,21 +48,5 @@ public enum QuerySelection {
             }
         }
         return .nodes(Array(nodes), title: title)
-    }
-
-    /// Nodes by label; measures are left out when another kind has the same label,
-    /// since a planner's names are mostly of wards, partners, plans and sections.
-    private static func labelIndex(_ snapshot: GraphSnapshot?) -> [String: [NodeID]] {
-        guard let snapshot else { return [:] }
-        var index: [String: [NodeID]] = [:]
-        snapshot.forEachFact { entity, attribute, value in
-            guard attribute == "label", case .text(let label) = value, let id = try? NodeID(parsing: entity) else { return }
-            index[label, default: []].append(id)
-        }
-        for (label, ids) in index where ids.count > 1 {
-            let preferred = ids.filter { $0.kind != .measure && $0.kind != .document }
-            index[label] = preferred.isEmpty ? ids : preferred
-        }
-        return index
     }
 }

@@ -18,6 +18,10 @@ public struct DocumentFacts: Sendable {
     public let fileName: String
     public let contentHash: String
     public let facts: [(fact: Fact, source: Source)]
+    /// The node of each extracted measure, by its extracted id (`m3`).
+    public let measureIDs: [String: NodeID]
+    /// How many initiatives each policy node has.
+    public let childCount: [NodeID: Int]
 
     /// A short form of the fiscal year for ids: 令和7年度 → R7, 平成30年度 → H30.
     public static func shortYear(_ fiscalYear: String) -> String {
@@ -138,6 +142,8 @@ public struct DocumentFacts: Sendable {
         // One fact once: the first place it was read wins.
         var seen = Set<Fact>()
         self.facts = facts.filter { seen.insert($0.0).inserted }
+        self.measureIDs = measureIDs
+        self.childCount = Dictionary(childCount.compactMap { key, value in measureIDs[key].map { ($0, value) } }, uniquingKeysWith: +)
         self.document = document
         self.ward = ward
         self.fiscalYear = extracted.fiscalYear

@@ -37,6 +37,11 @@ public struct Ingestor {
         public let fiscalYearFromBodyLine: Int?
         /// Nil when the store already had this content.
         public let transaction: TransactionInfo?
+        /// For a revised document (a new version of a ward and year already in the
+        /// graph), what changed measure by measure; nil for a first ingest.
+        public let revision: DocumentDiff?
+        /// What extraction did not understand in the document.
+        public let understanding: UnderstandingReport
     }
 
     /// Extracts `bytes` (the file `fileName`) and records it. Nothing is written if
@@ -46,8 +51,9 @@ public struct Ingestor {
         let hash = SHA256.hex(bytes)
         let content = DocumentFacts(extracted, contentHash: hash)
         let transaction: TransactionInfo?
+        let revision: DocumentDiff?
         do {
-            transaction = try record(content, force: force)
+            (transaction, revision) = try record(content, force: force)
         } catch IngestError.destructiveRevision(let file, let document, let reasons, _) {
             throw IngestError.destructiveRevision(
                 file: file, document: document, reasons: reasons, yearFromBodyLine: extracted.fiscalYearFromBodyLine)
@@ -56,7 +62,8 @@ public struct Ingestor {
             file: fileName, ward: extracted.ward, fiscalYear: extracted.fiscalYear,
             measures: extracted.measures.count, sections: extracted.sections.count, partners: extracted.partners.count,
             plans: extracted.plans.count, edges: extracted.edges.count,
-            fiscalYearFromBodyLine: extracted.fiscalYearFromBodyLine, transaction: transaction)
+            fiscalYearFromBodyLine: extracted.fiscalYearFromBodyLine, transaction: transaction, revision: revision,
+            understanding: UnderstandingReport(extracted, facts: content))
     }
 
     /// Reads and ingests a file.
@@ -73,14 +80,21 @@ public struct Ingestor {
         return ([UInt8](data), URL(fileURLWithPath: path).lastPathComponent)
     }
 
-    /// Writes the changes that bring the store to `content`; nil if there are none.
-    func record(_ content: DocumentFacts, force: Bool = false) throws -> TransactionInfo? {
+    /// Writes the changes that bring the store to `content` (nil if there are none),
+    /// and says what changed from the version it replaces, if any. A destructive
+    /// revision (see `RevisionGuard`) is refused unless `force`.
+    func record(_ content: DocumentFacts, force: Bool = false) throws -> (TransactionInfo?, DocumentDiff?) {
         try store.refresh()
         let key = content.document.description
         let now = store.current
         let hashFact = Fact(content.document, "content_hash", .text(content.contentHash))
         let previous = store.documentContent(key: key)
-        if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return nil }
+        if !previous.isEmpty && previous.contains(hashFact) && now.contains(hashFact) { return (nil, nil) }
+        let revision = previous.isEmpty
+            ? nil
+            : DocumentDiff(
+                from: DocumentOutline(document: content.document, facts: previous),
+                to: DocumentOutline(document: content.document, facts: content.facts.map(\.fact)))
 
         let incoming = Set(content.facts.map(\.fact))
         var changes: [Change] = []
@@ -104,7 +118,7 @@ public struct Ingestor {
             }
         }
         let author = "ingest \(content.fileName) sha256:\(content.contentHash.prefix(16))"
-        return try store.commit(changes, author: author, origin: .document(key: key))
+        return (try store.commit(changes, author: author, origin: .document(key: key)), revision)
     }
 }
 

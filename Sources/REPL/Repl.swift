@@ -28,12 +28,12 @@ public final class Repl {
         }
     }
 
-    /// Relation names and node ids for completion, refreshed after each statement.
+    /// Relation names, node ids and names for completion, refreshed after each statement.
     private final class NameCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var value: (relations: [String], nodes: [String]) = ([], [])
-        func set(_ names: (relations: [String], nodes: [String])) { lock.lock(); value = names; lock.unlock() }
-        func get() -> (relations: [String], nodes: [String]) { lock.lock(); defer { lock.unlock() }; return value }
+        private var value = CompletionNames()
+        func set(_ names: CompletionNames) { lock.lock(); value = names; lock.unlock() }
+        func get() -> CompletionNames { lock.lock(); defer { lock.unlock() }; return value }
     }
 
     public init(session: ReplSession, historyPath: String?) {
@@ -44,6 +44,7 @@ public final class Repl {
         let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
         let history = interactive ? historyPath.map { History(filePath: $0, maximumCount: 1000) } ?? History() : History()
         reader = LineReader(history: history, completer: ReplCompleter(names: { names.get() }))
+        if interactive { session.pager = Pager(environment: ProcessInfo.processInfo.environment) }
     }
 
     public var isInteractive: Bool { reader.isInteractive }
@@ -64,6 +65,10 @@ public final class Repl {
             case .line(let line):
                 let statements = buffer.add(line: line)
                 for statement in statements {
+                    if reader.isInteractive {
+                        let screen = Terminal()
+                        session.terminal = (screen.width, screen.height)
+                    }
                     state.isRunning = true
                     let step = session.handle(statement)
                     state.isRunning = false
@@ -71,11 +76,15 @@ public final class Repl {
                     if case .quit = step { break loop }
                 }
                 if reader.isInteractive && !statements.isEmpty { names.set(session.completionNames()) }
+                if reader.isInteractive, !buffer.isEmpty, buffer.lineNumber == buffer.pendingStartLine,
+                   let hint = ReplSession.continuationHint(buffer.pending) {
+                    session.output.error(hint + "\n")
+                }
             case .interrupted:
                 buffer.clear()
             case .endOfInput:
                 if !buffer.isEmpty {
-                    session.handle(buffer.pending.trimmingCharacters(in: .whitespacesAndNewlines))
+                    session.unterminated(buffer.pending.trimmingCharacters(in: .whitespacesAndNewlines), line: buffer.pendingStartLine)
                 }
                 break loop
             }
@@ -109,16 +118,12 @@ extension ReplSession {
         asOf.map { "wardgraph@tx\($0)> " } ?? "wardgraph> "
     }
 
-    /// The names Tab completes: relations (inputs and rules) and node ids.
-    func completionNames() -> (relations: [String], nodes: [String]) {
-        var relations = Set(query.engine.inputSignatures.map(\.name))
-        for source in query.sources {
-            for line in source.text.split(separator: "\n") {
-                let head = line.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." && $0 != "%" }
-                if !head.isEmpty, line.contains(":-") || line.hasSuffix(").") { relations.insert(String(head)) }
-            }
-        }
-        let nodes = query.snapshot.map { $0.nodes().map(\.description) } ?? []
-        return (relations.sorted(), nodes)
+    /// The names Tab completes: relations (inputs and rules), node ids, and the
+    /// names (labels) of every node but documents.
+    func completionNames() -> CompletionNames {
+        let relations = Set(query.engine.inputSignatures.map(\.name)).union(query.keptRuleHeads)
+        guard let snapshot = query.snapshot else { return CompletionNames(relations: relations.sorted()) }
+        let labels = snapshot.nodesByLabel().filter { $0.value.contains { $0.kind != .document } }.keys
+        return CompletionNames(relations: relations.sorted(), nodes: snapshot.nodes().map(\.description), names: labels.sorted())
     }
 }

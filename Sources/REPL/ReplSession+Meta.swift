@@ -1,7 +1,6 @@
+import Application
 import Datalog
-import Extraction
 import Foundation
-import Ingestion
 import Querying
 import ResultFormats
 import TextLayout
@@ -22,12 +21,17 @@ extension ReplSession {
         MetaCommand(name: "ingest", arguments: "[--force] FILE…", summary: "read policy documents into the graph"),
         MetaCommand(name: "why", arguments: "ATOM", summary: "one derivation of ATOM, down to document lines"),
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
-        MetaCommand(name: "export", arguments: "FILE.dot|svg|png [QUERY]", summary: "draw the graph, or what a query selects"),
+        MetaCommand(name: "export", arguments: "FILE.svg|png|pdf|dot [WHAT]", summary: "draw the graph; WHAT: shared-partners, ward 泉区, per-ward, or a query"),
+        MetaCommand(name: "year", arguments: "[YEAR|latest]", summary: "read each ward's document of YEAR (R6, 令和6年度), or its latest"),
+        MetaCommand(name: "diff", arguments: "WARD [YEAR1 YEAR2]", summary: "what changed between two years of a ward, measure by measure"),
         MetaCommand(name: "asof", arguments: "TX", summary: "read the graph as it was after transaction TX"),
         MetaCommand(name: "now", arguments: "", summary: "read the graph as it is now again"),
         MetaCommand(name: "log", arguments: "[N]", summary: "the last N transactions (default 20)"),
-        MetaCommand(name: "history", arguments: "ENTITY", summary: "the assertions and retractions about a node"),
-        MetaCommand(name: "format", arguments: "table|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "history", arguments: "NAME|ID", summary: "the assertions and retractions about a node (泉区, ward:泉区)"),
+        MetaCommand(name: "node", arguments: "NAME|ID", summary: "a node: attributes, edges in and out, source lines, history"),
+        MetaCommand(name: "format", arguments: "table|vertical|csv|tsv|json", summary: "how answers are printed"),
+        MetaCommand(name: "output", arguments: "FILE", summary: "save the last answer: .xlsx, .csv (for Excel), .tsv, .json, .txt"),
+        MetaCommand(name: "pivot", arguments: "ROW,COL[,VALUE]", summary: "show the last answer as a matrix, e.g. :pivot W,P"),
         MetaCommand(name: "timing", arguments: "on|off", summary: "show the time each query took"),
         MetaCommand(name: "limit", arguments: "N", summary: "show at most N rows of an answer (default 100)"),
         MetaCommand(name: "rules", arguments: "", summary: "the rules and facts typed in this session"),
@@ -50,19 +54,25 @@ extension ReplSession {
         case "why": why(argument)
         case "explain": explain(argument)
         case "export": export(argument)
+        case "year": setYear(argument)
+        case "diff": compareYears(argument)
         case "asof": setAsOf(argument)
         case "now":
             asOf = nil
             refreshGraph()
-            output.write("reading the graph as it is now (transaction \(store.lastTransactionID))\n")
+            output.write("reading the graph as it is now (transaction \(workspace.lastTransactionID))\n")
         case "log": log(argument)
         case "history": history(argument)
+        case "node": node(argument)
         case "format":
-            guard ResultFormats.names.contains(argument) else {
-                fail(":format takes one of \(ResultFormats.names.joined(separator: ", "))\(Suggestion.hint(for: argument, in: ResultFormats.names))")
+            guard ResultFormats.textNames.contains(argument) else {
+                let hint = argument == "xlsx" ? "; an xlsx is a file: :output FILE.xlsx saves the last answer" : Suggestion.hint(for: argument, in: ResultFormats.names)
+                fail(":format takes one of \(ResultFormats.textNames.joined(separator: ", "))\(hint)")
                 break
             }
             formatName = argument
+        case "output": saveAnswers(argument)
+        case "pivot": pivotAnswers(argument)
         case "timing":
             guard argument == "on" || argument == "off" else { fail(":timing takes on or off"); break }
             showsTiming = argument == "on"
@@ -93,45 +103,30 @@ extension ReplSession {
             table.add(["  :\(command.name)\(command.arguments.isEmpty ? "" : " " + command.arguments)", command.summary])
         }
         return """
-        Type a query, a rule, or a change to the graph, ending with '.'; a statement
-        may run over several lines. Examples:
+        Variables start with ? or an ASCII capital letter: ?区, ?連携先, W, Partner.
+        Everything else is a name (a constant): 泉区, 社会福祉協議会, "横浜市中期計画 テーマ05".
+          ?- ward_partner(泉区, ?連携先).                 泉区's partners (泉区の連携先)
+          ?- ward_partner(?区, 社会福祉協議会).           the wards working with 社会福祉協議会
+        A question starts with ?- and ends with '.' or '。'; a statement may run over
+        several lines. Answers read each ward's latest document (:year chooses another).
+        More examples:
           ?- shared_partner(W1, W2, P).                  which wards share which partners
           ?- partner_wards(P, N), N >= 3.                partners that work with three or more wards
-          ?- shares_partner_with(泉区, W, P).              who shares partners with 泉区
-          ?- serves(M, "plan:横浜市中期計画/テーマ05"), measure_of(W, M, T).
+          ?- serves(M, "横浜市中期計画 テーマ05"), measure_of(W, M).   measures serving テーマ05
           busy(P) :- partner_wards(P, N), N >= 3.        a rule, kept for this session
           +partners_with("measure:泉区/R7/2.2", "partner:フェリス女学院大学").   assert a fact
           -partners_with("measure:泉区/R7/2.4", partner:商店街).                 retract one
           .limit 5                                       limit the next query
-        Commands:
+        Commands (help, quit and exit also work without ':'):
         \(table.rendered())
-        Keys: Tab completes relations, commands and node ids; Up/Down and Ctrl-R search
-        the history; Ctrl-C cancels a running query or clears the line; Ctrl-D leaves.
+        Keys: Tab completes relations, commands, names and node ids; Up/Down and Ctrl-R
+        search the history; Ctrl-C cancels a running query or clears the line; Ctrl-D leaves.
 
         """
     }
 
     func schema() {
-        let program: AnalyzedProgram
-        switch query.analyze(name: Self.inputSource, text: "") {
-        case (_, .success(let analyzed)):
-            program = analyzed
-        case (let files, .failure(let list)):
-            if !list.diagnostics.isEmpty { fail(files, list.diagnostics) }
-            return
-        }
-        let run = query.engine.start(program, cancellation: query.cancellation)
-        var table = TextTable(headers: ["relation", "arity", "rows", "kind", "sample"], alignments: [.left, .right, .right, .left, .left])
-        let constants = query.engine.constants
-        for info in program.relations.values.sorted(by: { ($0.isDerived ? 1 : 0, $0.name) < ($1.isDerived ? 1 : 0, $1.name) }) {
-            let tuples = (try? run.tuples(of: info.name)) ?? []
-            let sample = tuples.min { a, b in
-                zip(a, b).first { $0 != $1 }.map { constants.compare($0.0, $0.1) < 0 } ?? false
-            }
-            let sampleText = sample.map { "\(info.name)(\($0.map(constants.source).joined(separator: ", ")))" } ?? ""
-            table.add([info.name, String(info.arity), String(tuples.count), info.isDerived ? "rules" : "graph", sampleText.truncated(toWidth: 50)])
-        }
-        output.write(table.rendered() + "\n")
+        do { show(SchemaView.resultSet(try Schema(query, counting: true))) } catch { fail(error.message) }
     }
 
     func load(_ path: String) {
@@ -147,15 +142,10 @@ extension ReplSession {
         }
         let outcome = query.run(name: path, text: text, keep: true)
         guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+            fail(outcome.files, outcome.diagnostics, omitted: outcome.omittedDiagnostics)
             return
         }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, _): show(result)
-            case .failure(let error, let range): fail(outcome.files, [Diagnostic(error.message, range: range)])
-            }
-        }
+        showAnswers(outcome)
     }
 
     func ingest(_ argument: String) {
@@ -164,25 +154,16 @@ extension ReplSession {
         if force { paths.removeFirst() }
         guard !paths.isEmpty else { fail(":ingest needs a document, as in :ingest Graph/sources/izumi-r7.txt"); return }
         guard asOf == nil else { fail("reading the graph as of a past transaction; use :now before changing it"); return }
-        guard let lexiconDirectory else { fail(":ingest needs the lexicon (Graph/lexicon)"); return }
-        let lexicon: Lexicon
-        do { lexicon = try Lexicon.load(directory: lexiconDirectory) } catch { fail("\(error)"); return }
-        let ingestor = Ingestor(store: store, extractor: DocumentExtractor(lexicon: lexicon))
-        for path in paths {
-            do {
-                let report = try ingestor.ingest(path: path, force: force)
-                if let line = report.fiscalYearFromBodyLine {
-                    output.error("warning: \(report.file): the title names no fiscal year; \(report.fiscalYear) was taken from the body text (line \(line))\n")
-                }
-                let what = "\(report.ward) \(report.fiscalYear): \(report.measures) measures, \(report.sections) sections, \(report.partners) partners, \(report.plans) plans"
-                if let info = report.transaction {
-                    output.write("transaction \(info.id): \(report.file), \(what) (+\(info.assertions) -\(info.retractions))\n")
-                } else {
-                    output.write("\(report.file): unchanged, nothing written (\(what))\n")
-                }
-            } catch {
-                fail("\(error); nothing was written for it")
-            }
+        do {
+            let outcomes = try DocumentIngest.ingest(paths, force: force, in: workspace)
+            for failure in IngestView.failures(outcomes) { fail(failure) }
+            for warning in IngestView.yearWarnings(outcomes) { output.error("warning: \(warning)\n") }
+            let table = IngestView.resultSet(outcomes)
+            if !table.rows.isEmpty { show(table) }
+            for line in IngestView.revisions(outcomes) { output.write(line + "\n") }
+            for line in IngestView.notUnderstood(outcomes) { output.write(line + "\n") }
+        } catch {
+            fail(":ingest: \(error.message)")
         }
         refreshGraph()
     }
@@ -190,16 +171,9 @@ extension ReplSession {
     func why(_ atom: String) {
         guard !atom.isEmpty else { fail(":why needs an atom, as in :why shared_partner(泉区, 港北区, 企業)"); return }
         do {
-            let derivation = try query.why(atom.hasSuffix(".") ? String(atom.dropLast()) : atom)
-            output.write(DerivationRenderer(constants: query.engine.constants).render(derivation) + "\n")
-        } catch let error as DerivationError {
-            fail(":why: \(error.message)")
-        } catch let list as DiagnosticList {
-            fail(":why: " + list.diagnostics.map(\.message).joined(separator: "; "))
-        } catch let error as EvaluationError {
-            fail(":why: \(error.message)")
+            output.write(DerivationView.text(try Explanation(atom, session: query, documents: nil)) + "\n")
         } catch {
-            fail(":why: \(error)")
+            fail(":why: \(error.message)")
         }
     }
 
@@ -216,58 +190,67 @@ extension ReplSession {
         return query
     }
 
+    /// `:year R6` reads each ward's document of that year; `:year latest` each ward's
+    /// latest again; `:year` alone says which documents are read.
+    func setYear(_ argument: String) {
+        if !argument.isEmpty {
+            guard let selection = YearSelection(argument) else {
+                fail(":year takes a fiscal year such as R6, 令和6年度 or 2024, or 'latest'")
+                return
+            }
+            query.years = selection
+        }
+        output.write((query.reading?.caption ?? "no graph") + "\n")
+    }
+
+    /// `:diff 泉区 R7 R8`: the two documents compared measure by measure.
+    func compareYears(_ argument: String) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count == 1 || words.count == 3 else { fail(":diff needs a ward and two years, as in :diff 泉区 R7 R8 (or only the ward, for its two latest)"); return }
+        do {
+            show(YearComparisonView.resultSet(try YearComparison(snapshot, ward: words[0], from: words.count == 3 ? words[1] : nil, to: words.count == 3 ? words[2] : nil)))
+        } catch {
+            fail(":diff: \(error.message)")
+        }
+    }
+
     func setAsOf(_ argument: String) {
         guard let tx = UInt64(argument) else { fail(":asof takes a transaction number (see :log)"); return }
         do {
-            try store.refresh()
-            let snapshot = try store.snapshot(asOf: tx)
+            try workspace.refresh()
+            let snapshot = try workspace.snapshot(asOf: tx)
             asOf = tx
             use(snapshot)
             output.write("reading the graph as it was after transaction \(tx); :now returns to the present\n")
         } catch {
-            fail("\(error)")
+            fail(":asof: \(error.message)")
         }
     }
 
     func log(_ argument: String) {
-        let count = Int(argument) ?? 20
-        var table = TextTable(headers: ["tx", "time", "changes", "author"], alignments: [.right, .left, .left, .left])
-        let dates = ISO8601DateFormatter()
-        for info in store.transactions.suffix(max(1, count)) {
-            let changes: String
-            switch info.content {
-            case .facts(_, let a, let r): changes = "+\(a) -\(r)"
-            case .program(let name): changes = "rules '\(name)'"
-            }
-            let date = Date(timeIntervalSince1970: Double(info.timestampMillis) / 1000)
-            table.add([String(info.id), dates.string(from: date), changes, info.author])
-        }
-        output.write(table.rendered() + "\n")
+        show(LogView.resultSet(LogListing(workspace.current(), last: Int(argument) ?? 20)))
     }
 
     func history(_ argument: String) {
-        let id: NodeID
-        do { id = try NodeID(parsing: argument) } catch { fail(":history: \(error)"); return }
-        let entries = store.history(of: id)
-        guard !entries.isEmpty else { fail(":history: no facts about \(id)"); return }
-        var table = TextTable(headers: ["tx", "", "fact", "source", "author"], alignments: [.right, .left, .left, .left, .left])
-        for entry in entries {
-            let fact = entry.change.fact
-            table.add([
-                String(entry.transaction), entry.change.kind == .assert ? "+" : "-",
-                "\(fact.attribute)(\(fact.entity), \(fact.value))", entry.change.source?.description ?? "", entry.author,
-            ])
+        do { show(HistoryView.resultSet(try EntityHistory(snapshot, entity: argument))) } catch { fail(":history: \(error.message)") }
+    }
+
+    func node(_ argument: String) {
+        do {
+            let page = try NodePage(snapshot, id: argument, documents: workspace.documents)
+            output.write(formatName == "json" ? NodeView.json(page).rendered() + "\n" : NodeView.text(page))
+        } catch {
+            fail(":node: \(error.message)")
         }
-        output.write(table.rendered() + "\n")
     }
 
     func saveRules(_ name: String) {
         let text = sessionRules.joined(separator: "\n")
         do {
-            let info = try store.saveProgram(name: name, text: text, author: author)
+            let info = try Curation.saveRules(name: name, text: text, author: author, in: workspace)
             output.write("transaction \(info.id): saved \(sessionRules.count) rule\(sessionRules.count == 1 ? "" : "s") as '\(name)'; they load in the next session\n")
         } catch {
-            fail("\(error)")
+            fail(error.message)
         }
     }
 }

@@ -1,5 +1,7 @@
+import Application
 import Datalog
 import Foundation
+import LineEditor
 import Querying
 import ResultFormats
 import TextLayout
@@ -17,11 +19,10 @@ public protocol ReplOutput: AnyObject {
 public final class ReplSession {
     public enum Step { case proceed, quit }
 
-    let store: GraphStore
+    let workspace: Workspace
     public let query: QuerySession
     let output: ReplOutput
     let author: String
-    let lexiconDirectory: String?
     /// The output format: table, csv, tsv or json.
     var formatName = "table"
     var showsTiming = true
@@ -31,6 +32,13 @@ public final class ReplSession {
     var asOf: UInt64?
     /// Directives (`.limit 5`) for the next query.
     var pendingDirectives = ""
+    /// The answers of the last statement, whole (not cut at the display limit), for
+    /// `:output` and `:pivot`.
+    var lastAnswers: [ResultFile.Block] = []
+    /// The terminal's size, when the shell runs in one: tables fit its width, and
+    /// answers taller than it go through `pager`.
+    public var terminal: (width: Int, height: Int)?
+    public var pager: Pager?
     /// Rules and facts typed in this session, in order.
     var sessionRules: [String] = []
     /// Transactions this session wrote, for :undo.
@@ -51,55 +59,63 @@ public final class ReplSession {
     static let sessionSource = "<session>"
     static let inputSource = "<input>"
 
-    public init(store: GraphStore, author: String, output: ReplOutput, prelude: (name: String, text: String)?, lexiconDirectory: String?) {
-        self.store = store
+    public init(workspace: Workspace, author: String, output: ReplOutput) {
+        self.workspace = workspace
         self.author = author
         self.output = output
-        self.lexiconDirectory = lexiconDirectory
-        reloadsSeen = store.reloads
+        reloadsSeen = workspace.reloads
         query = QuerySession()
-        if let prelude { query.keep(name: prelude.name, text: prelude.text) }
-        for program in store.programs.values.sorted(by: { $0.name < $1.name }) {
-            let name = "<saved \(program.name)>"
-            query.keep(name: name, text: program.text)
-            sessionRules.append(contentsOf: [program.text])
+        if let prelude = workspace.prelude { query.keep(name: prelude.name, text: prelude.text) }
+        for program in workspace.withStore({ $0.programs }).values.sorted(by: { $0.name < $1.name }) {
+            query.keep(name: "<saved \(program.name)>", text: program.text)
+            sessionRules.append(program.text)
         }
         refreshGraph()
-        if !query.sources.isEmpty {
-            let (files, diagnostics) = query.check(name: Self.inputSource, text: "")
-            if !diagnostics.isEmpty {
-                output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(diagnostics))
-            }
+        if case (let files, .failure(let list)) = query.analyzeKept(), !list.diagnostics.isEmpty {
+            output.error("warning: the prelude or the saved rules have errors; fix them or :forget-rules\n" + files.render(list.diagnostics))
         }
+    }
+
+    /// A session on `store` with the prelude (named as in messages) and the lexicon.
+    public convenience init(store: GraphStore, author: String, output: ReplOutput, prelude: (name: String, text: String)?, lexiconDirectory: String?) {
+        let workspace = Workspace(
+            store: store, prelude: prelude.map { ProgramSource(name: $0.name, text: $0.text) }, lexiconDirectory: lexiconDirectory)
+        self.init(workspace: workspace, author: author, output: output)
     }
 
     /// Reads what other writers appended, and gives the engine the graph to query
     /// (unless it already has that graph: registering it anew rebuilds its relations).
     func refreshGraph() {
-        do { try store.refresh() } catch { output.error("warning: \(error)") }
+        do { try workspace.refresh() } catch { output.error("warning: \(error)") }
         noticeReload()
-        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID, reloads: store.reloads) else { return }
-        if let asOf, let snapshot = try? store.snapshot(asOf: asOf) {
+        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID, reloads: workspace.reloads) else { return }
+        if let asOf, let snapshot = try? workspace.snapshot(asOf: asOf) {
             use(snapshot)
         } else {
-            use(store.current)
+            use(workspace.current())
         }
     }
 
     /// Gives the engine `snapshot` to query, read as of `asOf`.
     func use(_ snapshot: GraphSnapshot) {
         query.use(snapshot)
-        graphInUse = GraphInUse(asOf: asOf, lastTransaction: store.lastTransactionID, reloads: store.reloads)
+        graphInUse = GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID, reloads: workspace.reloads)
     }
 
     /// If the store had to read the log again (another process cut it, by a repair,
     /// or replaced it), says so, and forgets this session's transactions: their ids
     /// may now name other transactions, which :undo must never take back.
     func noticeReload() {
-        guard store.reloads != reloadsSeen else { return }
-        reloadsSeen = store.reloads
+        let reloads = workspace.reloads
+        guard reloads != reloadsSeen else { return }
+        reloadsSeen = reloads
         sessionTransactions = []
-        output.error("note: the log was changed by another process (cut by a repair, or replaced) and has been read again: \(store.transactions.count) transactions; :undo forgets this session's earlier changes\n")
+        output.error("note: the log was changed by another process (cut by a repair, or replaced) and has been read again: \(workspace.lastTransactionID) transactions; :undo forgets this session's earlier changes\n")
+    }
+
+    /// The graph the session reads: as of `:asof`, or as last refreshed.
+    var snapshot: GraphSnapshot {
+        query.snapshot ?? workspace.current()
     }
 
     /// Handles one complete statement or meta-command.
@@ -108,6 +124,7 @@ public final class ReplSession {
         let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .proceed }
         if text.hasPrefix(":") { return meta(text) }
+        if let word = StatementBuffer.bareCommand(text) { return meta(":" + word) }
         refreshGraph()
         if text.hasPrefix("?-") {
             runQuery(text)
@@ -115,10 +132,43 @@ public final class ReplSession {
             pendingDirectives += text + "\n"
         } else if text.hasPrefix("+") || text.hasPrefix("-") {
             changeFact(text)
+        } else if let question = Self.questionForm(of: text) {
+            // A bare atom is what a Prolog prompt takes as a question; adding a fact
+            // needs '+', so that a typo never changes what later answers say.
+            output.error("note: read as the question \(question) Questions start with ?-; a fact is added with +fact.\n")
+            runQuery(question)
         } else {
             addRule(text)
         }
         return .proceed
+    }
+
+    /// `?- p(…).` for a statement that is one atom with no rule body (`p(泉区, P).`),
+    /// which at the prompt is a question; nil for rules and anything else.
+    static func questionForm(of statement: String) -> String? {
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: statement).isEmpty, sources.program.statements.count == 1,
+              case .rule(let rule) = sources.program.statements[0], rule.body.isEmpty else { return nil }
+        var text = statement
+        while let last = text.last, last == "." || last == "。" || last.isWhitespace { text.removeLast() }
+        return "?- " + text + "."
+    }
+
+    /// A hint for a line that would be a whole statement but for its '.': shown once
+    /// under the continuation prompt, so that nobody waits at `...>` without knowing
+    /// why. Nil for text that goes on by design, such as `busy(P) :-`.
+    static func continuationHint(_ pending: String) -> String? {
+        let text = pending.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !text.hasSuffix(":-"), !text.hasSuffix(",") else { return nil }
+        var sources = SourceSet()
+        guard sources.add(name: inputSource, text: text + ".").isEmpty else { return nil }
+        return "(the statement goes on until a '.' or '。'; type one to end it, or Ctrl-C to clear it)"
+    }
+
+    /// Says that the input ended inside a statement, which is not run.
+    public func unterminated(_ text: String, line: Int) {
+        let first = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        fail("<input>:\(line): error: unterminated statement: the input ends before the '.' of the statement that starts on line \(line):\n  \(first)\nend every statement with '.' (or '。'); it was not run")
     }
 
     func fail(_ message: String) {
@@ -141,38 +191,17 @@ public final class ReplSession {
             fail(outcome.files, outcome.diagnostics, omitted: outcome.omittedDiagnostics)
             return
         }
-        for answer in outcome.answers {
-            switch answer {
-            case .result(let result, let explanation):
-                show(result)
-                if let explanation { output.write(explanation + "\n") }
-            case .failure(let error, let range):
-                if error == .cancelled {
-                    fail("cancelled")
-                } else {
-                    fail(outcome.files, [Diagnostic(error.message, range: range)])
-                }
-            }
-        }
-    }
-
-    /// Prints a result in the current format, cut at the display limit.
-    func show(_ result: QueryResult) {
-        var set = query.resultSet(result, labels: formatName == "table", maxRows: displayLimit)
-        if !showsTiming { set.elapsedMilliseconds = .nan }
-        let format: ResultFormat = formatName == "table" ? TableFormat(showsTime: showsTiming) : (ResultFormats.named(formatName) ?? TableFormat())
-        output.write(format.render(set))
+        showAnswers(outcome)
     }
 
     func addRule(_ text: String) {
-        let (files, diagnostics) = query.check(name: Self.sessionSource, text: text)
-        guard diagnostics.isEmpty else {
-            fail(files, diagnostics)
+        if case .failure(let rejected) = query.prepare(name: Self.sessionSource, text: text) {
+            fail(rejected.files, rejected.diagnostics, omitted: rejected.omitted)
             return
         }
         query.keep(name: Self.sessionSource, text: text)
         sessionRules.append(text)
         let head = text.prefix { $0 != "(" && $0 != " " && $0 != ":" && $0 != "." }
-        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head)\n")
+        output.write(text.contains(":-") ? "rule added for \(head)\n" : "fact added to \(head) for this session (the graph is unchanged)\n")
     }
 }

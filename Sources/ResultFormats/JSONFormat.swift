@@ -16,7 +16,8 @@ public struct JSONFormat: ResultFormat {
                 }
             }.joined(separator: ", ") + "]"
         }.joined(separator: ", ")
-        out += "], \"total_rows\": \(result.totalRows), \"elapsed_ms\": \(String(format: "%.3f", result.elapsedMilliseconds))}\n"
+        let elapsed = result.elapsedMilliseconds.map { String(format: "%.3f", $0) } ?? "null"
+        out += "], \"total_rows\": \(result.totalRows), \"elapsed_ms\": \(elapsed)}\n"
         return out
     }
 }

@@ -58,7 +58,7 @@ public struct TextTable: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
         var out = ""
         for c in text {

@@ -1,33 +1,38 @@
-/// Where UTF-8 goes wrong: the offset of the first byte that does not start or
-/// continue a well-formed sequence (RFC 3629: no overlongs, no surrogates, nothing
-/// above U+10FFFF). One pass, for request bodies and URL paths of any size.
+/// Where UTF-8 goes wrong: the first byte that does not start a well-formed sequence
+/// (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). One pass, for
+/// documents, request bodies and URL paths of any size.
 public enum UTF8Validation {
-    public static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
-        var offset = 0
-        var iterator = bytes.makeIterator()
-        while let lead = iterator.next() {
-            let start = offset
-            offset += 1
-            if lead < 0x80 { continue }
-            let count: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: count = 1
-            case 0xE0: count = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: count = 2
-            case 0xED: count = 2; high = 0x9F
-            case 0xF0: count = 3; low = 0x90
-            case 0xF1...0xF3: count = 3
-            case 0xF4: count = 3; high = 0x8F
-            default: return start
+    /// The index (in the slice's own indices) of the first bad sequence; nil if all is UTF-8.
+    public static func firstInvalidIndex(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minSecond: UInt8 = 0x80
+            var maxSecond: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maxSecond = 0x9F
+            case 0xF0: length = 4; minSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maxSecond = 0x8F
+            default: return i
             }
-            for i in 0..<count {
-                guard let byte = iterator.next() else { return start }
-                let (min, max): (UInt8, UInt8) = i == 0 ? (low, high) : (0x80, 0xBF)
-                guard byte >= min && byte <= max else { return start }
-                offset += 1
-            }
+            guard i + length <= end else { return i }
+            let second = bytes[i + 1]
+            guard second >= minSecond && second <= maxSecond else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The 0-based offset of the first bad sequence; nil if all is UTF-8.
+    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        firstInvalidIndex(bytes[...])
     }
 }

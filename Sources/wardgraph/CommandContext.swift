@@ -1,3 +1,4 @@
+import Application
 import Extraction
 import Foundation
 import Ingestion
@@ -51,6 +52,16 @@ final class CommandContext: Sendable {
             warn("\(path): an incomplete last record of \(torn.length) bytes at byte \(torn.offset) (\(torn.reason)), left by an interrupted write, was \(what)")
         }
         return store
+    }
+
+    /// The store with the prelude (loaded if found), the lexicon's directory and the
+    /// documents' library: what the application layer's operations run against.
+    func workspace(_ arguments: ParsedArguments, writer: String? = nil, create: Bool = false, prelude need: PreludeNeed = .optional) throws -> Workspace {
+        let store = try openStore(arguments, writer: writer, create: create)
+        let prelude = arguments.flag("no-prelude") ? nil : try self.prelude(arguments, need)
+        return Workspace(
+            store: store, prelude: prelude.map { ProgramSource(name: $0.name, text: $0.text) },
+            lexiconDirectory: lexiconDirectory(arguments))
     }
 
     /// Whether the store is the project's default (no --store, no $WARDGRAPH_STORE).

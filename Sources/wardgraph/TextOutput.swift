@@ -20,9 +20,19 @@ final class TextOutput: @unchecked Sendable {
 
     var isTerminal: Bool { isatty(fd) == 1 }
 
+    /// Whether it is a regular file (`> answers.csv`), where CSV gets a byte-order mark.
+    var isRegularFile: Bool {
+        var status = stat()
+        return fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     func write(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) {
         lock.lock()
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: bytes)
         let full = buffer.count >= 1 << 16
         lock.unlock()
         if full { flush() }

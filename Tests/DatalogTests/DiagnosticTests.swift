@@ -21,7 +21,7 @@ import Testing
         #expect(errors[0].hasPrefix("test.dl:2:1: error: expected ',' or '.' after a condition of the rule, found 'r'"))
         #expect(errors[0].contains("\n 2 | r(1).\n   | ^"))
         #expect(errors[1].hasPrefix("test.dl:3:5: error: expected ',' or ')' in the arguments of s"))
-        #expect(errors[2].hasPrefix("test.dl:4:8: error: expected '.' to end the query, found the end of the text"))
+        #expect(errors[2].hasPrefix("test.dl:4:8: error: unterminated statement: the text ends before the '.' of the statement that starts at line 4, column 1"))
     }
 
     @Test func caretStandsUnderWideCharacters() {
@@ -101,11 +101,31 @@ import Testing
         #expect(errors[0].hasPrefix("test.dl:1:16: error: parameter $ward has no value; pass it with --param ward=VALUE"))
     }
 
-    @Test func badCharactersAndJapanesePunctuation() {
-        let errors = runner.errors("?- has_measure(W、M).\n?- has_measure(W, M) ! x.")
+    @Test func badCharacters() {
+        let errors = runner.errors("?- has_measure(W, M) ! x.\n?- has_measure(W, M);")
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors[0].contains("Japanese punctuation '、'"))
-        #expect(errors[1].hasPrefix("test.dl:2:22: error: unexpected '!'"))
+        #expect(errors[0].hasPrefix("test.dl:1:22: error: unexpected '!'"))
+        #expect(errors[1] == """
+            test.dl:2:21: error: ';' is not part of the language: end a statement with '.' (or '。'), and join conditions with ','
+             2 | ?- has_measure(W, M);
+               |                     ^
+            """)
+    }
+
+    /// What a Japanese input method types reads as what it means: 、 and ， as ',',
+    /// 。 and ． as '.', ？ー as '?-'.
+    @Test(arguments: ["?- has_measure(W、M)。", "?- has_measure(W，M)．", "？－ has_measure(W, M).", "?- has_measure(W, M)。?- has_measure(W, M)。"])
+    func japanesePunctuationReadsAsMeant(_ text: String) {
+        #expect(runner.errors(text).isEmpty)
+    }
+
+    @Test func unterminatedTextNamesTheStatementItEndsIn() {
+        for (text, expected) in [
+            ("?- has_measure(W, M)", "test.dl:1:21: error: unterminated statement: the text ends before the '.' of the statement that starts at line 1, column 1\n 1 | ?- has_measure(W, M)\n   |                     ^\n  note: end every statement with '.' (or '。')"),
+            ("p(X) :- has_measure(X, _).\nq(X) :-\n  p(X)\n", "test.dl:3:7: error: unterminated statement: the text ends before the '.' of the statement that starts at line 2, column 1\n 3 |   p(X)\n   |       ^\n  note: end every statement with '.' (or '。')"),
+        ] {
+            #expect(runner.errors(text) == [expected])
+        }
     }
 
     @Test func definingABuiltinIsRefused() {

@@ -100,7 +100,7 @@ import TestSupport
         try pty.waitFor("wardgraph> ")
         try pty.waitForRawMode()
         // A recursion without end: only the limits or Ctrl-C stop it.
-        try pty.write("n(0). n(M) :- n(K), M = K + 1.\r")
+        try pty.write("+n(0). n(M) :- n(K), M = K + 1.\r")
         try pty.waitFor("rule added for n")
         try pty.waitFor("wardgraph> ")
         try pty.waitForRawMode()

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// With WARDGRAPH_DUMP=1, prints for each document what was extracted that the gold
-/// lacks and what the gold has that was not extracted. A tool for tuning, not a check.
+/// With WARDGRAPH_DUMP=1, prints for each annotated document (seeds and devset) what
+/// was extracted that the gold lacks and what the gold has that was not extracted. A
+/// tool for tuning, not a check.
 @Suite struct DiagnosticDump {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_DUMP"] != nil))
     func dumpDifferences() throws {
         let lexicon = try Corpus.lexicon()
         var pairs: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
-        for name in Corpus.documents {
+        for name in Corpus.allDocuments {
             let gold = try Corpus.gold(name)
             let doc = try Corpus.extract(name, lexicon: lexicon)
             pairs.append((gold, doc))

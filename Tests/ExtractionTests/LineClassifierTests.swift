@@ -46,6 +46,21 @@ import Testing
             SectionName(name: "総務課", written: "総務課"), SectionName(name: "区政推進課", written: "区政推進課"),
         ])),
         Case(raw: "関係", kind: .text),
+        // Units in other block forms: bracketed or bulleted, with a description, beside their group and place.
+        Case(raw: "【総務課】", kind: .sectionList([SectionName(name: "総務課", written: "総務課")])),
+        Case(raw: "● 区政推進課", kind: .sectionList([SectionName(name: "区政推進課", written: "区政推進課")])),
+        Case(raw: "総務課：庁舎管理、防災、統計", kind: .sectionList([SectionName(name: "総務課", written: "総務課")])),
+        Case(raw: "区政推進部　　総務課　　地域力推進担当", kind: .sectionList([
+            SectionName(name: "総務課", written: "総務課"), SectionName(name: "地域力推進担当", written: "地域力推進担当"),
+        ])),
+        Case(raw: "戸籍課　　　　045-334-6300", kind: .sectionList([SectionName(name: "戸籍課", written: "戸籍課")])),
+        Case(raw: "（担当：区政推進課、南土木事務所）", kind: .sectionNote([
+            SectionName(name: "区政推進課", written: "区政推進課"), SectionName(name: "南土木事務所", written: "南土木事務所"),
+        ])),
+        Case(raw: "課・担当名　　　　窓口", kind: .text),
+        Case(raw: "【関連する計画】（番号は上表の取組番号）", kind: .planTable),
+        Case(raw: "【関連計画】新たな横浜市地震防災戦略", kind: .text),
+        Case(raw: "＜中期計画：テーマ01・戦略１・政策１＞", kind: .text),
         Case(raw: "・区内農家や地産地消に関する情報を発信します。", kind: .bullet),
         Case(raw: "- 防犯・交通安全対策の推進", kind: .bullet),
         Case(raw: "※1 避難誘導や避難生活などで支援が必要な方", kind: .note),

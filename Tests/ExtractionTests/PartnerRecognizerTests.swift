@@ -48,6 +48,27 @@ import Testing
         Case(text: "日吉地区センターで講座を開催", partners: []),
         Case(text: "大学生が企画する", partners: []),
         Case(text: "団体への花苗配布", partners: []),
+        // Ward-prefixed associations are proper names; only ward bodies lose the ward.
+        Case(text: "鶴見区医師会、鶴見区歯科医師会との災害医療連絡会議を開催", partners: ["鶴見区医師会", "鶴見区歯科医師会"], ward: "鶴見区"),
+        Case(text: "区社協（鶴見区社会福祉協議会）や地域ケアプラザとともに", partners: ["社会福祉協議会", "地域ケアプラザ"], ward: "鶴見区"),
+        Case(text: "港北区商店街活性化", partners: ["商店街"], ward: "港北区"),
+        Case(text: "弘明寺商店街や横浜橋通商店街をはじめとする区内の商店街", partners: ["弘明寺商店街", "横浜橋通商店街", "商店街"], ward: "南区"),
+        // Legal forms open a name, which may begin in kana.
+        Case(text: "ＮＰＯ法人いたち川ネットワークと協働した", partners: ["NPO法人いたち川ネットワーク"], ward: "栄区"),
+        Case(text: "区内の株式会社はまかぜ造園と協働し", partners: ["株式会社はまかぜ造園"], ward: "磯子区"),
+        Case(text: "ＮＰＯ法人とつか移動支援ネットと連携して", partners: ["NPO法人とつか移動支援ネット"], ward: "戸塚区"),
+        Case(text: "ＮＰＯ法人と協働し", partners: ["NPO"]),
+        // Names of local bodies may start with the ward's reading, and then hold a ・.
+        Case(text: "とつか区民活動センターと協力して", partners: ["とつか区民活動センター"], ward: "戸塚区"),
+        Case(text: "・みなみ市民活動・多文化共生ラウンジと連携し", partners: ["みなみ市民活動・多文化共生ラウンジ"], ward: "南区"),
+        Case(text: "大岡川桜まつり実行委員会と協力し", partners: ["大岡川桜まつり実行委員会"], ward: "南区"),
+        // A committee of something, a course and a meeting are no partners.
+        Case(text: "地域防災拠点の運営委員会と連携し", partners: ["地域防災拠点"]),
+        Case(text: "「地域づくり大学校」による担い手の育成", partners: []),
+        // Named schools are proper names; a school type is 学校.
+        Case(text: "横浜平沼高等学校の生徒と協働し、区内の中学校とも連携", partners: ["横浜平沼高等学校", "学校"], ward: "西区"),
+        // A fire station the document does not list as its own unit is an outside body.
+        Case(text: "鶴見消防署と合同の訓練を行います", partners: ["鶴見消防署"], ward: "鶴見区"),
     ]
 
     @Test(arguments: cases)
@@ -70,6 +91,24 @@ import Testing
         let mentions = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "泉区").mentions(in: text)
         #expect(mentions.map(\.name) == ["社会福祉協議会", "地域ケアプラザ"])
         #expect(mentions.map(\.line) == [45, 45])
+    }
+
+    @Test func theDocumentsOwnUnitsAreNoPartners() throws {
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "金沢区", ownUnits: ["金沢消防署", "総務課"])
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars("金沢消防署や総務課、金沢区医師会と連携します。"), line: 1, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == ["金沢区医師会"])
+    }
+
+    @Test func declaredShortNamesStandForTheirOrganisation() throws {
+        let document = TextNormalizer.compactScalars("戸塚区連合町内会自治会連絡会（区連会）をはじめ、自治会町内会の取組を支えます。地域ケアプラザ（地域包括支援センター）と連携します。")
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "戸塚区", documentText: document)
+        #expect(recognizer.declarations.map { $0.alias.string } == ["区連会"])
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars("区連会と協力して進めます。"), line: 3, joined: false)
+        let mentions = recognizer.mentions(in: text)
+        #expect(mentions.map(\.name) == ["戸塚区連合町内会自治会連絡会"])
+        #expect(mentions.map(\.surface) == ["区連会"])
     }
 
     @Test func aSentenceEndIsAHardStop() throws {

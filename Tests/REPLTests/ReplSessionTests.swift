@@ -39,6 +39,7 @@ import WardGraph
         let (out, err) = capture.take()
         #expect(err.isEmpty)
         #expect(out == """
+            年度: 旭区 R8, 泉区 R7, 港北区 R7, 港南区 R7, 金沢区 R4
             P             N
             ------------  -
             企業          4
@@ -47,8 +48,15 @@ import WardGraph
             (3 rows)
 
             """)
+        // Ids print as they are typed back, and the raw relations read every year (no header).
         session.handle(#"?- has_measure(ward:泉区, M), partners_with(M, "partner:フェリス女学院大学")."#)
-        #expect(capture.take().0.contains("measure:泉区/R7/2.2 〈グリーン社会の実現に向けて〉"))
+        #expect(capture.take().0 == """
+            M
+            ----------------------------------------------------
+            "measure:泉区/R7/2.2" 〈グリーン社会の実現に向けて〉
+            (1 row)
+
+            """)
     }
 
     @Test func rulesAreKeptAndErrorsShowTheCaret() throws {
@@ -153,10 +161,41 @@ import WardGraph
         session.handle(":log 2")
         #expect(capture.take().0.contains("ingest kohoku-r7.txt"))
         session.handle(":history partner:フェリス女学院大学")
-        #expect(capture.take().0.contains("partners_with(measure:泉区/R7/2.2, partner:フェリス女学院大学)"))
+        let history = capture.take().0.split(separator: "\n")
+        #expect(history.first?.split(separator: " ").map(String.init) == ["tx", "time", "entity", "attribute", "value", "source", "author"])
+        #expect(history.contains { $0.contains("+  measure:泉区/R7/2.2") && $0.contains("partners_with  partner:フェリス女学院大学") })
         session.handle(":fromat csv")
         #expect(capture.take().1.contains("did you mean 'format'?"))
         #expect(session.handle(":quit") == .quit)
+    }
+
+    @Test func answersGoIntoAReport() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (session, capture, _) = try Self.session(dir)
+        session.handle(":output \(dir.file("none.csv"))")
+        #expect(capture.take().1 == ":output: there is no answer to save yet; ask a question first\n")
+        session.handle("?- ward_partner(W, P).")
+        #expect(capture.take().0.contains("(54 rows)"))
+        session.handle(":pivot W,P")
+        let matrix = capture.take().0.split(separator: "\n")
+        #expect(matrix[1].hasPrefix("W       NPO  こども食堂"))
+        #expect(matrix[matrix.count - 2].hasPrefix("計") && matrix[matrix.count - 2].hasSuffix("54"))
+        session.handle(":output \(dir.file("matrix.csv"))")
+        #expect(capture.take().0 == "wrote \(dir.file("matrix.csv")): 1 answer, 6 rows, with a byte-order mark for Excel\n")
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir.file("matrix.csv")))
+        #expect(Array(csv.prefix(5)) == [0xEF, 0xBB, 0xBF, UInt8(ascii: "W"), UInt8(ascii: ",")])
+        session.handle(":output \(dir.file("matrix.xlsx"))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("matrix.xlsx"))).prefix(2) == Data("PK".utf8))
+        session.handle(":output \(dir.file("matrix.doc"))")
+        #expect(capture.take().1.contains("the extension names no format; use .xlsx, .csv, .tsv, .json or .txt"))
+        session.handle(":pivot W,Partner")
+        #expect(capture.take().1 == ":pivot: the answer has no column Partner; its columns are W, NPO, こども食堂, スクールゾーン対策協議会, フェリス女学院大学, プロスポーツチーム, 企業, 保育・教育施設, 健やか子育て連絡会, 医療関係団体, 商店街, 地域ケアプラザ, 地域子育て支援拠点「すきっぷ」, 地域子育て支援拠点「とことこ」, 地域防災拠点, 基幹相談支援センター, 大学, 子育て支援施設, 学校, 愛護会, 放課後キッズクラブ, 放課後児童クラブ, 旭区わんわんパトロール, 旭区市民活動支援センター「みなくる」, 横浜市立大学, 泉伝統文化保存会, 泉区商店街連合会, 港北区地域自立支援協議会, 災害時協力事業所, 生活支援センター, 町の防災組織, 社会福祉協議会, 福祉避難所, 自治会町内会, 見守り協力事業者, 親と子のつどいの広場, 農家, 配食サービス, 障害福祉事業所, 計\n")
+        session.handle(":format vertical")
+        session.handle("?- ward_year(W, Y), W = 泉区.")
+        #expect(capture.take().0 == "-[ 1 ]----------------------------------\nW  泉区\nY  令和7年度\n(1 row)\n")
+        session.handle(":format xlsx")
+        #expect(capture.take().1.contains("an xlsx is a file: :output FILE.xlsx saves the last answer"))
     }
 
     @Test func completion() throws {
@@ -170,5 +209,9 @@ import WardGraph
         #expect(complete("?- ward(ward:泉") == ["ward:泉区"])
         #expect(complete("?- measure(\"measure:泉区/R7/2.").contains("\"measure:泉区/R7/2.2\""))
         #expect(complete(":sch") == [":schema"])
+        // Names, quoted when they are not bare words.
+        #expect(complete("?- ward_partner(泉") == ["泉伝統文化保存会", "泉区", "泉区ならではの魅力発信", "泉区アクションプラン", "泉区商店街連合会", "泉土木事務所"])
+        #expect(complete("?- serves(M, \"横浜市中期計画 テーマ05 戦略3").contains("\"横浜市中期計画 テーマ05 戦略3 政策18\""))
+        #expect(complete("?- serves(M, 横浜市中期計画").contains("\"横浜市中期計画 テーマ05\""))
     }
 }

@@ -35,6 +35,11 @@ public struct SourceRange: Hashable, Sendable {
         SourceRange(file: file, start: start, end: other.end)
     }
 
+    /// Whether `other` lies within this range, in the same file.
+    public func contains(_ other: SourceRange) -> Bool {
+        file == other.file && start <= other.start && other.end <= end
+    }
+
     /// How many characters to underline, when on one line.
     public var length: Int {
         start.line == end.line ? max(1, end.column - start.column) : 1

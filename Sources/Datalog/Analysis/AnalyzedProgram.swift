@@ -107,6 +107,13 @@ public struct AnalyzedProgram: Sendable {
         rulesByID[id].map { rules[$0] }
     }
 
+    /// The input relations a query reads, directly or through the rules it needs:
+    /// what its answer depends on (e.g. which documents of the graph were read).
+    public func inputs(readBy query: AnalyzedQuery) -> Set<String> {
+        // `dependencies` gathers every relation the rules read, inputs included.
+        dependencies(of: query.rule.positiveRelations + query.rule.negatedRelations).filter { relations[$0]?.isInput == true }
+    }
+
     /// The derived relations that `roots` need, directly or through others.
     func dependencies(of roots: [String]) -> Set<String> {
         var needed = Set<String>()

@@ -8,11 +8,14 @@ public struct InputSignature: Sendable, Hashable {
     public let arity: Int
     /// One line for `:schema` and "did you mean".
     public let description: String
+    /// The arguments' names, for the schema (empty when unnamed).
+    public let arguments: [String]
 
-    public init(name: String, arity: Int, description: String = "") {
+    public init(name: String, arity: Int, description: String = "", arguments: [String] = []) {
         self.name = name
         self.arity = arity
         self.description = description
+        self.arguments = arguments
     }
 }
 
@@ -44,7 +47,7 @@ struct Analyzer {
         do {
             return try analyzer.run(program)
         } catch {
-            return .failure(DiagnosticList([Diagnostic(error.message, range: analyzer.reached)]))
+            return .failure(DiagnosticList([Diagnostic(error.message, range: analyzer.reached)], stoppedBy: error))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TextLayout
 
 /// A problem found in a program: what is wrong, where, and notes that help fix it.
@@ -24,6 +25,11 @@ extension Diagnostic {
     public static let collectionLimit = 1_000
     /// How many diagnostics a front end shows before "… and N more".
     public static let displayLimit = 100
+
+    /// The line after the diagnostics shown, for the `count` not shown.
+    public static func more(_ count: Int) -> String {
+        "… and \(count.grouped) more error\(count == 1 ? "" : "s") (fix the ones above first)"
+    }
 }
 
 /// Several diagnostics at once: a program with errors reports all it can find
@@ -32,10 +38,14 @@ public struct DiagnosticList: Error, Sendable {
     public var diagnostics: [Diagnostic]
     /// Diagnostics found but not kept.
     public var omitted: Int
+    /// Set when analysis did not fail on the program but was stopped (the time
+    /// limit, a cancellation); its one diagnostic says so.
+    public var stoppedBy: EvaluationError?
 
-    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) {
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0, stoppedBy: EvaluationError? = nil) {
         self.diagnostics = diagnostics
         self.omitted = omitted
+        self.stoppedBy = stoppedBy
     }
 
     /// Every diagnostic found, kept or not.
@@ -94,7 +104,7 @@ public struct SourceFiles: Sendable {
     public func render(_ diagnostics: [Diagnostic], omitted: Int = 0) -> String {
         var text = diagnostics.prefix(Diagnostic.displayLimit).map(render).joined(separator: "\n")
         let rest = diagnostics.count - min(diagnostics.count, Diagnostic.displayLimit) + omitted
-        if rest > 0 { text += "\n… and \(rest.grouped) more error\(rest == 1 ? "" : "s") (fix the ones above first)" }
+        if rest > 0 { text += "\n" + Diagnostic.more(rest) }
         return text
     }
 
@@ -115,5 +125,31 @@ public struct SourceFiles: Sendable {
             diagnostic.severity == .error ? .error : .warning, diagnostic.message, file: name(of: range),
             line: range.start.line, column: range.start.column, lineText: lineText, length: range.length,
             notes: diagnostic.notes)
+    }
+}
+
+extension SourceFiles {
+    /// `file:line: text` for the statement at `range`: its first line, trimmed, with
+    /// "…" when it goes on (a label for the answer of a query).
+    public func label(of range: SourceRange) -> String {
+        let place = "\(name(of: range)):\(range.start.line)"
+        guard range.file >= 0, range.file < files.count, range.start.line >= 1, range.start.line <= files[range.file].lines.count else {
+            return place
+        }
+        let line = Array(files[range.file].lines[range.start.line - 1])
+        let from = min(max(0, range.start.column - 1), line.count)
+        let to = range.end.line == range.start.line ? min(max(from, range.end.column - 1), line.count) : line.count
+        let text = String(line[from..<to]).trimmingCharacters(in: .whitespaces)
+        return "\(place): \(text)\(range.end.line > range.start.line ? " …" : "")"
+    }
+
+    /// The text a range covers when it lies on one line (a term, a name), as typed.
+    public func text(at range: SourceRange) -> String? {
+        guard range.file >= 0, range.file < files.count, range.start.line == range.end.line,
+              range.start.line >= 1, range.start.line <= files[range.file].lines.count else { return nil }
+        let line = Array(files[range.file].lines[range.start.line - 1])
+        let from = range.start.column - 1, to = min(range.end.column - 1, line.count)
+        guard from >= 0, from < to else { return nil }
+        return String(line[from..<to])
     }
 }

@@ -65,10 +65,11 @@ public struct Deadline: Sendable {
     let uptimeNanoseconds: UInt64
     let cancellation: Cancellation?
 
-    /// A deadline `limits.timeout` seconds from now.
-    public init(limits: Limits, cancellation: Cancellation?) {
+    /// A deadline `limits.timeout` seconds from now, less `spent` seconds already used
+    /// (by the analysis of the program that is to run).
+    public init(limits: Limits, cancellation: Cancellation?, spent: Double = 0) {
         seconds = limits.timeout
-        let timeout = UInt64(max(0, min(limits.timeout, 1e9)) * 1e9)
+        let timeout = UInt64(max(0, min(limits.timeout - spent, 1e9)) * 1e9)
         uptimeNanoseconds = DispatchTime.now().uptimeNanoseconds &+ timeout
         self.cancellation = cancellation
     }

@@ -71,8 +71,8 @@ struct Lexer {
     }
 
     /// Letters, digits and `_` in ASCII; beyond ASCII anything but white space,
-    /// control characters and the Japanese comma and full stop (、。), which
-    /// would otherwise hide a typo for `,` or `.`.
+    /// control characters and the Japanese comma and full stop (、。), which the
+    /// language reads as `,` and `.`.
     static func continuesWord(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII {
             return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_"
@@ -251,10 +251,17 @@ struct Lexer {
             return .anonymous
         case "A"..."Z":
             return .variable(String(c) + scanWord(from: position, allowColon: false))
-        case "、", "。":
-            // Reported, then read as what was surely meant, so that one slip gives one error.
-            error("Japanese punctuation '\(c)': use ',' between arguments and '.' to end a statement", from: start, to: position)
-            return c == "、" ? .comma : .period
+        case "、":
+            // What a Japanese input method types for ',' (NFKC already reads '，' as ',').
+            return .comma
+        case "。":
+            // What a Japanese input method types for '.' (NFKC already reads '．' as '.').
+            return .period
+        case ";":
+            // Reported, then read as the end of the statement it surely meant, so that
+            // one slip gives one error (and the REPL does not wait for a '.').
+            error("';' is not part of the language: end a statement with '.' (or '。'), and join conditions with ','", from: start, to: position)
+            return .period
         default:
             if Lexer.startsWord(c) {
                 return .word(String(c) + scanWord(from: position, allowColon: true))

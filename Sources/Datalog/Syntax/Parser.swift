@@ -30,6 +30,8 @@ struct Parser {
     private(set) var diagnostics = DiagnosticCollector()
     private var statements: [Statement] = []
     private var pendingLimit: Int?
+    /// The index of the first token of the statement being parsed.
+    private var statementStart = 0
 
     /// Parses one source text.
     static func parse(_ text: String, file: Int) -> (Program, DiagnosticCollector) {
@@ -68,11 +70,25 @@ struct Parser {
 
     private mutating func fail(_ message: String, at token: Token? = nil, notes: [String] = []) -> Failure {
         let culprit = token ?? current
-        // The lexer has already reported an unreadable character; one message is enough.
-        if culprit.kind != .invalid {
+        if culprit.kind == .end, index > statementStart {
+            diagnostics.add(unterminated())
+        } else if culprit.kind != .invalid {
+            // The lexer has already reported an unreadable character; one message is enough.
             diagnostics.add(Diagnostic(message, range: culprit.range, notes: notes))
         }
         return Failure()
+    }
+
+    /// The text ended inside a statement: said as such, just after its last token,
+    /// naming where the statement began (a missing '.' is the usual cause, and the
+    /// place to add it is the end).
+    private func unterminated() -> Diagnostic {
+        let first = tokens[statementStart].range.start
+        let last = tokens[max(statementStart, tokens.count - 2)].range
+        let range = SourceRange(file: last.file, start: last.end, end: SourceLocation(line: last.end.line, column: last.end.column + 1))
+        return Diagnostic(
+            "unterminated statement: the text ends before the '.' of the statement that starts at line \(first.line), column \(first.column)",
+            range: range, notes: ["end every statement with '.' (or '。')"])
     }
 
     /// Skips to just after the next '.' at parenthesis depth 0, or to the end.
@@ -99,6 +115,7 @@ struct Parser {
     private mutating func parseProgram() {
         while current.kind != .end {
             let start = index
+            statementStart = index
             do {
                 try parseStatement()
             } catch {

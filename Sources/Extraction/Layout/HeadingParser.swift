@@ -16,8 +16,17 @@ enum HeadingParser {
             let inner = TitleCleaner.strippingWaveDashes(text.string)
             return inner.isEmpty ? nil : Heading(marker: .wave, title: inner)
         }
-        let title = TitleCleaner.clean(Array(text[start...]).string)
+        var title = TitleCleaner.clean(Array(text[start...]).string)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { return nil }
+        let titleScalars = Array(title.unicodeScalars)
+        if case .keyword = marker {
+            // `テーマ１ 戦略２ 政策９`: a citation, not a heading.
+            if keywordNumber(in: titleScalars) != nil { return nil }
+        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after <= titleScalars.count,
+                  titleScalars[..<after].contains(where: { $0 == ":" || $0 == "：" }) {
+            // `○視点1：地域の防災力`: a prefix before the name, not part of it.
+            title = TitleCleaner.clean(Array(titleScalars[after...]).string)
+        }
         return Heading(marker: marker, title: title)
     }
 
@@ -29,13 +38,11 @@ enum HeadingParser {
         return Array(text[start...]).string
     }
 
-    private static let keyPolicyWord = S("重点施策"), policyWord = S("施策")
-
     /// The marker at the start of `text` and the index where the title starts.
     private static func marker(of text: [Unicode.Scalar]) -> (HeadingMarker, Int)? {
         guard let first = text.first else { return nil }
-        // 【施策１】, 【1】: a bracketed marker.
-        if first == "【", let close = text.firstIndex(of: "】"), close > 1, close <= 6,
+        // 【施策１】, 【柱１】, 【1】: a bracketed marker.
+        if first == "【", let close = text.firstIndex(of: "】"), close > 1, close <= 8,
            let (inner, end) = marker(of: Array(text[1..<close])), end == close - 1, inner.isPolicyNumber {
             return (inner, skipSeparators(text, from: close + 1))
         }
@@ -44,13 +51,16 @@ enum HeadingParser {
         if let n = numberWithFullStop(first) { return (.number(n), 1) }
         if let symbol = SymbolClass(first) { return (.symbol(symbol), 1) }
         if first == "～" || first == "〜" || first == "~" { return (.wave, 0) }
-        if text.hasPrefix(keyPolicyWord), let (n, end) = number(in: text, from: 4) {
-            return (.policyNumber(n), skipSeparators(text, from: end))
-        }
-        if text.hasPrefix(policyWord), let (n, end) = number(in: text, from: 2) {
-            return (.policyNumber(n), skipSeparators(text, from: end))
+        if let keyword = keywordNumber(in: text) { return keyword }
+        // `ア　…`, `イ．…`: items counted in katakana, without brackets.
+        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || text[1] == "." || text[1] == "．",
+           !ScalarClass.isKatakana(text[2]) {
+            return (.kana(n), skipSeparators(text, from: 1))
         }
         if first == "(" || first == "（" {
+            if text.count > 2, let n = kanaOrdinal(text[1]), text[2] == ")" || text[2] == "）" {
+                return (.kana(n), skipSeparators(text, from: 3))
+            }
             guard let (n, end) = number(in: text, from: 1), end < text.count, text[end] == ")" || text[end] == "）"
             else { return nil }
             return (.parenthesized(n), end + 1)
@@ -71,6 +81,38 @@ enum HeadingParser {
         return (.number(n), start)
     }
 
+    /// `施策１ `, `重点取組２　`, `視点３：`, `施策の柱１`, `柱1` (inside 【】): a word of one
+    /// to six kanji or katakana (an の between kanji allowed), a number, then a
+    /// separator or the end. Whether such a family numbers headings at all is decided
+    /// by its sequence (1, 2, 3 …) in the structure builder, so the word itself is
+    /// not looked up.
+    private static func keywordNumber(in text: [Unicode.Scalar]) -> (HeadingMarker, Int)? {
+        var i = 0
+        while i < text.count, i < 6 {
+            let s = text[i]
+            let joiningNo = s == "の" && i > 0 && i + 1 < text.count && ScalarClass.isKanji(text[i - 1]) && ScalarClass.isKanji(text[i + 1])
+            guard ScalarClass.isKanji(s) || ScalarClass.isKatakana(s) || joiningNo else { break }
+            i += 1
+        }
+        guard i > 0, i < text.count, ScalarClass.isASCIIDigit(text[i]), let (n, end) = number(in: text, from: i) else { return nil }
+        let word = Array(text[0..<i]).string
+        if end == text.count { return (.keyword(word, n), end) }  // inside 【柱1】
+        guard keywordSeparators.contains(text[end]) else { return nil }
+        let start = skipSeparators(text, from: end)
+        // `施策3 年間…` counts years; `視点１ 人と人…` is a title (a 視点 counts no people).
+        guard start < text.count, text[start] == "人" || !counters.contains(text[start]) else { return nil }
+        return (.keyword(word, n), start)
+    }
+
+    private static let keywordSeparators: Set<Unicode.Scalar> = [" ", ":", "：", ".", "．", "、", "】"]
+
+    /// ア → 1, イ → 2, … コ → 10: the katakana used to count items, in gojūon order.
+    static func kanaOrdinal(_ s: Unicode.Scalar) -> Int? {
+        kanaOrder.firstIndex(of: s).map { $0 + 1 }
+    }
+
+    private static let kanaOrder: [Unicode.Scalar] = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ"]
+
     /// Units that follow a number in running text (`3 年`, `2 か所`): not a heading.
     private static let counters: Set<Unicode.Scalar> = ["年", "月", "日", "回", "人", "件", "歳", "時", "分", "名", "個", "か", "ヶ", "%", "％", "倍", "万", "億", "円", "箇"]
 
@@ -89,7 +131,7 @@ enum HeadingParser {
 
     private static func skipSeparators(_ text: [Unicode.Scalar], from index: Int) -> Int {
         var i = index
-        while i < text.count, text[i] == " " || text[i] == "." || text[i] == "．" || text[i] == "、" || text[i] == ":" || text[i] == "：" {
+        while i < text.count, text[i] == " " || text[i] == "." || text[i] == "．" || text[i] == "、" || text[i] == ":" || text[i] == "：" || text[i] == "】" {
             i += 1
         }
         return i

@@ -4,9 +4,11 @@
 /// policy or a level-2 initiative, a heading without a marker) is decided by
 /// ``StructureBuilder``, which knows the parts and the pages.
 enum LineClassifier {
-    static func classify(_ lines: [SourceLine]) -> [LineKind] {
-        var kinds = lines.map(kind(of:))
-        joinWrappedHeadings(lines, &kinds)
+    /// The kind of every line; `forced` gives the kinds that the layout reading
+    /// already decided (the rows of a table, see ``LayoutReader``).
+    static func classify(_ lines: [SourceLine], forced: [Int: LineKind] = [:]) -> [LineKind] {
+        var kinds = lines.indices.map { forced[$0] ?? kind(of: lines[$0]) }
+        joinWrappedHeadings(lines, &kinds, forced: forced)
         // A ward office lists a dozen units; one or two unit-like lines are text.
         if kinds.filter({ if case .sectionList = $0 { return true } else { return false } }).count < 3 {
             for i in kinds.indices { if case .sectionList = kinds[i] { kinds[i] = .text } }
@@ -26,6 +28,8 @@ enum LineClassifier {
         if let part = LineShapes.partHeader(display) { return .part(part) }
         if short && key.contains(bureauProjectsWord) { return .bureauProjects }
         if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
+        if short && LineShapes.isPlanTableHeading(key) { return .planTable }
+        if key.first == "(" || key.first == "担" || key.first == "所", let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
         if let sections = SectionListParser.parse(display) { return .sectionList(sections) }
         if let first = display.unicodeScalars.first {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }
@@ -43,8 +47,8 @@ enum LineClassifier {
 
     /// Headings that the dump wrapped onto a second line: `1 安全に、安心して` +
     /// `暮らせるまちづくり`, and wave-dash headlines whose closing ～ is on the next line.
-    private static func joinWrappedHeadings(_ lines: [SourceLine], _ kinds: inout [LineKind]) {
-        for i in kinds.indices {
+    private static func joinWrappedHeadings(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind]) {
+        for i in kinds.indices where forced[i] == nil {
             guard var heading = kinds[i].heading else { continue }
             let next = i + 1
             if heading.marker == .wave {
@@ -60,6 +64,14 @@ enum LineClassifier {
                 continue
             }
             guard next < lines.count, kinds[next] == .text else { continue }
+            // A title never ends in a comma or a particle: the next line goes on with it.
+            if let last = heading.title.unicodeScalars.last, last == "、" || ScalarClass.particles.contains(last),
+               lines[next].compact.count <= 30, !lines[next].compact.contains("。") {
+                heading.title = TitleCleaner.clean(heading.title + lines[next].display)
+                kinds[i] = .heading(heading)
+                kinds[next] = .continuation
+                continue
+            }
             // A short line with bullets under it is a heading of its own.
             var after = next + 1
             while after < lines.count, lines[after].isBlank { after += 1 }

@@ -17,6 +17,17 @@ enum LineKind: Equatable, Sendable {
     case heading(Heading)
     /// One or more units of the ward office (`総務課 区政推進課 地域振興課`).
     case sectionList([SectionName])
+    /// `（担当：区政推進課、南土木事務所）` on a line of its own, or the 担当 cell of a
+    /// table row: the units in charge of the measure above, which it does not end.
+    case sectionNote([SectionName])
+    /// The text of a table row's cells (see ``TableReader``): always the text of the
+    /// row's initiative, never a heading.
+    case tableCell
+    /// The header row of a table (`番号 取組名 主な内容 担当`): layout, not content.
+    case tableHeader
+    /// `【関連する計画】`, `【参考】各視点と関連する計画`: a table of plans follows, its
+    /// rows keyed by the label of a measure (`1-1`, `視点１`).
+    case planTable
     /// `・…`, `- …`: text that belongs to the measure above.
     case bullet
     /// `※…`: a footnote.
@@ -27,7 +38,7 @@ enum LineKind: Equatable, Sendable {
 
     var isContent: Bool {
         switch self {
-        case .blank, .pageNumber, .caption: return false
+        case .blank, .pageNumber, .caption, .tableHeader: return false
         default: return true
         }
     }

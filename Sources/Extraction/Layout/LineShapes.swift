@@ -27,11 +27,31 @@ enum LineShapes {
         while i < s.count {
             if ScalarClass.isWhitespace(s[i]) { i += 1; continue }
             guard let close = captionBrackets[s[i]], let end = s[(i + 1)...].firstIndex(of: close), end > i + 1 else { return false }
+            // `＜中期計画：テーマ01・戦略１・政策１＞` on a line of its own cites plans.
+            if Array(s[(i + 1)..<end]).contains(planWord) { return false }
             groups += 1
             i = end + 1
         }
         return groups > 0
     }
+
+    /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`: the heading of a
+    /// table whose rows give the plans of measures by their labels. The heading ends
+    /// in the word for plans (a remark in brackets aside); `【関連計画】新たな…戦略`,
+    /// which names a plan after it, is a citation.
+    static func isPlanTableHeading(_ key: [Unicode.Scalar]) -> Bool {
+        guard key.contains(planWord), planTableWords.contains(where: { key.contains($0) }),
+              !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" }) else { return false }
+        var s = key
+        if s.last == ")", let open = s.lastIndex(of: "(") { s.removeSubrange(open...) }
+        if s.last == "】" { s.removeLast() }
+        return s.hasSuffix(planWord) || s.hasSuffix(planListWord)
+    }
+
+    private static let planListWord = S("計画一覧")
+
+    private static let planWord = S("計画")
+    private static let planTableWords = ["関連", "参考", "一覧"].map(S)
 
     /// Opening caption brackets and their closing ones.
     private static let captionBrackets: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "≪": "≫", "《": "》", "〈": "〉", "«": "»"]
@@ -66,9 +86,10 @@ enum LineShapes {
         guard title.unicodeScalars.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isHiragana($0) || ScalarClass.isKatakana($0) })
         else { return nil }
         let key = TextNormalizer.key(title)
-        if key.contains("組織運営") && (roman || key.count <= 16) { return .organisation }
+        // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
+        if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
         if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
-        if key.contains("施策") && !key.contains("取組") && (roman || key.hasPrefix("目標達成")) { return .policies }
+        if key.contains("施策") && (key.hasPrefix("目標達成") || (roman && !key.contains("取組"))) { return .policies }
         return roman ? .headline(TitleCleaner.clean(title)) : nil
     }
 
@@ -90,6 +111,8 @@ enum LineShapes {
         return false
     }
 
+    /// Characters that open a bullet line.
+    static let bulletMarks: Set<Unicode.Scalar> = ["・", "•", "◦", "‣", "⁃", "‐", "−", "–", "‒", "･", "-", "－", "*", "＊"]
     private static let bullets: Set<Unicode.Scalar> = ["・", "•", "◦", "‣", "⁃", "‐", "−", "–", "‒", "･"]
 
     static func endsWithWaveDash(_ display: String) -> Bool {

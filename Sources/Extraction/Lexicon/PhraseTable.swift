@@ -9,6 +9,11 @@ struct PhraseTable: Sendable {
 
     init() {}
 
+    /// A table of `phrases`, each with its index as the value.
+    init(_ phrases: [[Unicode.Scalar]]) {
+        for (index, phrase) in phrases.enumerated() { insert(phrase, value: index) }
+    }
+
     /// Adds `phrase` (already a comparison key: NFKC, no white space) for `value`.
     mutating func insert(_ phrase: [Unicode.Scalar], value: Int) {
         guard let first = phrase.first else { return }

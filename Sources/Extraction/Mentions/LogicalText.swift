@@ -16,7 +16,7 @@ struct LogicalText: Sendable {
     init() {}
 
     /// The text of the line indices `segment`, joined as described above.
-    init(segment: [Int], lines: [SourceLine], kinds: [LineKind]) {
+    init(segment: [Int], lines: [SourceLine], kinds: [LineKind], headingLines: Set<Int> = []) {
         var previousRunsOn = false
         for i in segment {
             let kind = kinds[i]
@@ -34,13 +34,15 @@ struct LogicalText: Sendable {
                 joins = true
             case .text:
                 text = lines[i].compact
-                joins = previousRunsOn
+                joins = previousRunsOn && !headingLines.contains(i)
             default:
                 text = lines[i].compact
             }
             append(text, line: lines[i].number, joined: joins)
             switch kind {
-            case .text, .bullet, .note:
+            case .text where headingLines.contains(i), .bullet where headingLines.contains(i):
+                previousRunsOn = false  // a heading without a marker or a name bullet: nothing runs on from it
+            case .text, .bullet, .note, .tableCell:
                 previousRunsOn = !UnmarkedHeadingRule.endsSentence(lines[i])
             default:
                 previousRunsOn = false

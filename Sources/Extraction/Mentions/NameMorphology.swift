@@ -9,12 +9,12 @@ enum NameMorphology {
     static let wordsWithKana: [[Unicode.Scalar]] = [
         "子育て", "子ども", "こども", "子供", "見守り", "支え合い", "支えあい", "助け合い", "健やか", "すこやか",
         "ふれあい", "いきいき", "まちづくり", "つどい", "ひろば", "なかよし", "のびのび", "お年寄り", "ちびっこ",
-        "すくすく", "ささえあい", "つながり",
+        "すくすく", "ささえあい", "つながり", "まつり", "祭り",
     ].map(S).sorted { $0.count > $1.count }
 
     /// The start of the name that ends at `end` (exclusive), scanning back at most
     /// `limit` characters over name characters and words with kana.
-    static func nameStart(in text: [Unicode.Scalar], endingAt end: Int, limit: Int = 20) -> Int {
+    static func nameStart(in text: [Unicode.Scalar], endingAt end: Int, limit: Int = 20, words: [[Unicode.Scalar]] = wordsWithKana) -> Int {
         var i = end
         while i > 0, end - i < limit {
             let c = text[i - 1]
@@ -22,7 +22,7 @@ enum NameMorphology {
                 i -= 1
                 continue
             }
-            if ScalarClass.isHiragana(c), let word = wordsWithKana.first(where: { text.matches($0, at: i - $0.count) }) {
+            if ScalarClass.isHiragana(c), let word = words.first(where: { text.matches($0, at: i - $0.count) }) {
                 i -= word.count
                 continue
             }
@@ -34,12 +34,13 @@ enum NameMorphology {
     /// The end of the name that starts at `start`, scanning forward over name
     /// characters, words with kana and, if `allowNo`, the particle の (plan names such
     /// as 子育て支援の協働の指針 contain it).
-    static func nameEnd(in text: [Unicode.Scalar], from start: Int, limit: Int = 30, allowNo: Bool) -> Int {
+    static func nameEnd(in text: [Unicode.Scalar], from start: Int, limit: Int = 30, allowNo: Bool,
+                        words: [[Unicode.Scalar]] = wordsWithKana) -> Int {
         var i = start
         while i < text.count, i - start < limit {
             let c = text[i]
             // Words first: 子育て starts with kanji but must be taken whole.
-            if let word = wordsWithKana.first(where: { text.matches($0, at: i) }) {
+            if let word = words.first(where: { text.matches($0, at: i) }) {
                 i += word.count
                 continue
             }

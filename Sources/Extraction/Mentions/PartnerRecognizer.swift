@@ -9,53 +9,86 @@ struct PartnerMention: Equatable, Sendable {
 
 /// Finds the organisations a measure's text names.
 ///
-/// Three sources of candidates, resolved longest-first so that 泉区商店街連合会 is one
+/// Sources of candidates, resolved longest-first so that 泉区商店街連合会 is one
 /// partner, not 商店街 inside it:
 /// 1. lexicon spellings of organisation types (事業者 → 企業, 防災拠点 → 地域防災拠点);
 /// 2. organisation-name morphology: a name ending in a word for a body (…大学,
-///    …協議会, …連合会, …保存会, …センター, …事業所, …事業者, …団体, …) scanned back to
-///    its start (フェリス女学院大学, スクールゾーン対策協議会, 基幹相談支援センター,
-///    見守り協力事業者: a registered category of businesses is a type of its own);
-/// 3. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」.
+///    …協議会, …連合会, …医師会, …警察署, …商店街, …センター, …ラウンジ, …) scanned
+///    back to its start (フェリス女学院大学, スクールゾーン対策協議会, 鶴見国際交流ラウンジ,
+///    とつか区民活動センター, 見守り協力事業者: a registered category of businesses is a
+///    type of its own), see ``OrganisationNames``;
+/// 3. a legal form and the name after it (NPO法人いたち川ネットワーク, 株式会社…);
+/// 4. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」;
+/// 5. short names the document declares (戸塚区連合町内会自治会連絡会（区連会）), see
+///    ``AliasDeclarations``.
 /// A type followed by a quoted name is a proper name kept whole:
 /// 地域子育て支援拠点「すきっぷ」.
 ///
-/// Each name is then normalised: a leading 各/区内/市内 is dropped, a leading 区 or
-/// ward name is dropped when the rest is a lexicon type (区社会福祉協議会 →
-/// 社会福祉協議会, while 泉区商店街連合会 stays whole), and vague collectives and
-/// units of the ward office are rejected.
+/// Each name is then normalised as the guideline says: a leading 各/区内/市内/地元 and
+/// a bare leading 区 are dropped (区社協 → 社会福祉協議会, 区内農家 → 農家); a ward's name
+/// is dropped only before the bodies every ward has one of (the lexicon's ward
+/// bodies: 泉区社会福祉協議会 → 社会福祉協議会), while 泉区商店街連合会 and 鶴見区医師会
+/// stay whole; vague collectives, units of the ward office and venues are rejected.
 struct PartnerRecognizer: Sendable {
     let lexicon: Lexicon
-    /// The document's ward (泉区), whose name is dropped from generic bodies.
+    /// The document's ward (泉区), whose name is dropped before ward bodies.
     let ward: [Unicode.Scalar]
-    /// The ward's name, 区内, 市内 and 区: prefixes that normalisation may drop.
-    private let droppablePrefixes: [[Unicode.Scalar]]
+    let names: OrganisationNames
+    /// The short names the document declares, and what they stand for.
+    private(set) var declarations: [AliasDeclarations.Declaration] = []
+    /// The keys of the units the document lists as its own.
+    let ownUnits: Set<String>
+    /// 区内, 市内 and 区: prefixes that normalisation drops before a type.
+    private static let droppablePrefixes: [[Unicode.Scalar]] = ["区内", "市内", "区"].map(S)
 
-    init(lexicon: Lexicon, ward: String) {
+    /// A recognizer for the documents of `ward`; `documentText` (NFKC compact, all of
+    /// it) is read for the short names it declares, and `ownUnits` are the units the
+    /// document lists as the ward office's.
+    init(lexicon: Lexicon, ward: String, documentText: [Unicode.Scalar] = [], ownUnits: [String] = []) {
         self.lexicon = lexicon
         self.ward = S(ward)
-        droppablePrefixes = [self.ward] + ["区内", "市内", "区"].map(S)
+        self.ownUnits = Set(ownUnits.map(TextNormalizer.key))
+        names = OrganisationNames(lexicon: lexicon)
+        if !documentText.isEmpty {
+            let recognizer = self
+            declarations = AliasDeclarations.scan(documentText, words: names.words) { recognizer.isOrganisation($0) }
+        }
     }
 
     /// Words that end the name of an organisation.
     static let organisationSuffixes: [[Unicode.Scalar]] = [
-        "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会",
-        "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "消防団", "自治会", "町内会",
-        "病院", "警察署", "事業者", "会議所",
+        "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会", "委員会",
+        "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
+        "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
     ].map(S).sorted { $0.count > $1.count }
+
+    /// The suffixes, legal forms and group nouns by their first scalar, so that a scan
+    /// tries only the words that can start at a position.
+    private static let suffixTable = PhraseTable(organisationSuffixes)
+    private static let legalFormTable = PhraseTable(OrganisationNames.legalForms)
+    private static let groupNounTable = PhraseTable(groupNouns)
 
     /// Nouns for a group that introduce its name in quotes.
     static let groupNouns: [[Unicode.Scalar]] = ["ボランティア団体", "ボランティア", "市民団体", "グループ", "サークル"].map(S)
 
     /// What may follow an organisation word without it naming the organisation:
-    /// 大学生 and 協議会員 are people, センター長 is a post.
-    private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長"]
+    /// 大学生 and 協議会員 are people, センター長 is a post, 連絡会議 a meeting, 大学校 a course.
+    private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長", "議", "校"]
 
     private struct Candidate {
         var range: Range<Int>
         var lexiconIndex: Int?
         var quoted: Range<Int>?
         var fromGroupNoun = false
+        /// For a declared short name: the full name it stands for.
+        var declared: [Unicode.Scalar]?
+    }
+
+    /// Whether `name` names an organisation: a lexicon type, or a name ending in a
+    /// word for a body, that normalisation keeps.
+    func isOrganisation(_ name: [Unicode.Scalar]) -> Bool {
+        guard lexicon.partnerTable.value(of: name) != nil || Self.organisationSuffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+        return canonicalName(name) != nil
     }
 
     func mentions(in text: LogicalText) -> [PartnerMention] {
@@ -63,16 +96,23 @@ struct PartnerRecognizer: Sendable {
         var candidates: [Candidate] = []
         for i in 0..<s.count {
             if let match = lexicon.partnerTable.longestMatch(in: s, at: i) {
-                let start = i - droppablePrefixLength(in: s, before: i)
+                let start = i - droppablePrefixLength(in: s, before: i, type: lexicon.partners[match.value].canonical)
                 candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
-            if let suffix = Self.organisationSuffixes.first(where: { s.matches($0, at: i) }) {
-                let start = NameMorphology.nameStart(in: s, endingAt: i)
-                if start < i { candidates.append(Candidate(range: start..<(i + suffix.count))) }
+            if let suffix = Self.suffixTable.longestMatch(in: s, at: i) {
+                let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || isOfficeUnit($0.string) }
+                if start < i { candidates.append(Candidate(range: start..<(i + suffix.length))) }
             }
-            if let noun = Self.groupNouns.first(where: { s.matches($0, at: i) }), i + noun.count < s.count,
-               let close = NameMorphology.closingQuote(in: s, openingAt: i + noun.count) {
-                let inner = (i + noun.count + 1)..<close
+            if let form = Self.legalFormTable.longestMatch(in: s, at: i) {
+                let end = names.nameAfterLegalForm(in: s, from: i + form.length)
+                if end > i + form.length { candidates.append(Candidate(range: i..<end)) }
+            }
+            for declaration in declarations where s.matches(declaration.alias, at: i) {
+                candidates.append(Candidate(range: i..<(i + declaration.alias.count), declared: declaration.name))
+            }
+            if let noun = Self.groupNounTable.longestMatch(in: s, at: i), i + noun.length < s.count,
+               let close = NameMorphology.closingQuote(in: s, openingAt: i + noun.length) {
+                let inner = (i + noun.length + 1)..<close
                 candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
             }
         }
@@ -80,6 +120,11 @@ struct PartnerRecognizer: Sendable {
             let end = candidates[k].range.upperBound
             if let close = NameMorphology.closingQuote(in: s, openingAt: end, limit: 25), close > end + 1 {
                 candidates[k].quoted = (end + 1)..<close
+                // A proper name keeps the ward's name it starts with (旭区地域子育て支援拠点「ひだまり」).
+                let start = candidates[k].range.lowerBound
+                if let ward = names.wardSpellings.first(where: { start >= $0.count && s.matches($0, at: start - $0.count) }) {
+                    candidates[k].range = (start - ward.count)..<end
+                }
             }
         }
         return select(candidates).compactMap { mention(for: $0, in: text) }
@@ -118,7 +163,7 @@ struct PartnerRecognizer: Sendable {
             guard surface.count >= 2, surface.contains(where: ScalarClass.isNameCharacter) else { return nil }
             return PartnerMention(name: surface.string, surface: surface.string, line: line)
         }
-        guard var name = canonicalName(surface) else { return nil }
+        guard var name = canonicalName(candidate.declared ?? surface) else { return nil }
         if let quoted = candidate.quoted {
             let properName = "「" + text.string(quoted) + "」"
             name += properName
@@ -142,20 +187,32 @@ struct PartnerRecognizer: Sendable {
         } else {
             name = s.string
         }
-        guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !Self.isOfficeUnit(name),
-              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) })
+        guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !isOfficeUnit(name),
+              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.isCommitteeOfSomething(s)
         else { return nil }
         return name
     }
 
-    /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該.
-    private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該"].map(S)
+    /// `運営委員会`, `実行委員会`, `推進委員会`: a committee named only by what it does
+    /// belongs to something else (地域防災拠点の運営委員会); a committee with a name of
+    /// its own (大岡川桜まつり実行委員会) is a partner.
+    static func isCommitteeOfSomething(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.hasSuffix(committee) else { return false }
+        let stem = s.count - committee.count
+        return stem < 3 || (s.hasSuffix(executiveCommittee) && stem < 5)
+    }
 
-    /// The length of a prefix that normalisation drops (区内, the ward's name, 区)
-    /// standing right before `index` at the start of a word, so that the spelling with
-    /// it (区内商店街) is recorded as an alias.
-    private func droppablePrefixLength(in s: [Unicode.Scalar], before index: Int) -> Int {
-        for prefix in droppablePrefixes where !prefix.isEmpty && index >= prefix.count {
+    private static let committee = S("委員会"), executiveCommittee = S("実行委員会")
+
+    /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該, 地元, 市立.
+    private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該", "地元", "市立"].map(S)
+
+    /// The length of a prefix that normalisation drops (区内, 区, and the ward's name
+    /// before a ward body) standing right before `index` at the start of a word, so
+    /// that the spelling with it (区内商店街) is recorded as an alias.
+    private func droppablePrefixLength(in s: [Unicode.Scalar], before index: Int, type: String) -> Int {
+        let prefixes = lexicon.isWardBody(type) ? [ward] + Self.droppablePrefixes : Self.droppablePrefixes
+        for prefix in prefixes where !prefix.isEmpty && index >= prefix.count {
             let start = index - prefix.count
             guard s.matches(prefix, at: start) else { continue }
             if start == 0 || !ScalarClass.isNameCharacter(s[start - 1]) { return prefix.count }
@@ -163,9 +220,13 @@ struct PartnerRecognizer: Sendable {
         return 0
     }
 
-    /// `泉区社会福祉協議会` / `区社会福祉協議会` → `社会福祉協議会`.
+    /// `泉区社会福祉協議会` → `社会福祉協議会` (a ward body), `区医師会` → `医師会` (any type
+    /// after a bare 区); nil when neither applies.
     private func strippingWard(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        if s.hasPrefix(ward) && s.count > ward.count { return Array(s.dropFirst(ward.count)) }
+        for spelling in [ward] + names.wardSpellings where s.hasPrefix(spelling) && s.count > spelling.count {
+            let rest = Array(s.dropFirst(spelling.count))
+            if let index = lexicon.partnerTable.value(of: rest), lexicon.isWardBody(lexicon.partners[index].canonical) { return rest }
+        }
         if s.first == "区" && s.count > 2 { return Array(s.dropFirst()) }
         return nil
     }
@@ -175,10 +236,22 @@ struct PartnerRecognizer: Sendable {
                                                     "公会堂", "会館", "ホール", "アリーナ"].map(S)
 
     /// Units of the ward office itself are never partners (guideline).
+    /// Units of the ward office itself are never partners (guideline): …課, …室,
+    /// …担当, …係, …事務所, the 区役所. A nursery school, a library or a fire station is
+    /// one of them only where the document lists it among its own units; elsewhere it
+    /// is an outside body.
+    func isOfficeUnit(_ name: String) -> Bool {
+        Self.isOfficeUnit(name) || ownUnits.contains(TextNormalizer.key(name))
+    }
+
+    /// Whether `name` is a unit that only a ward office has (see ``isOfficeUnit(_:)``).
     static func isOfficeUnit(_ name: String) -> Bool {
         let s = S(name)
-        return s.hasSuffix(office) || SectionListParser.unitName(name) != nil  // 役所 covers 区役所
+        guard !s.hasSuffix(office) else { return true }  // 役所 covers 区役所
+        guard SectionListParser.unitName(name) != nil else { return false }
+        return !facilityUnits.contains { s.hasSuffix($0) }
     }
 
     private static let office = S("役所")
+    private static let facilityUnits = ["保育園", "図書館", "消防署"].map(S)
 }

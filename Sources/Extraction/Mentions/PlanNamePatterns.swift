@@ -41,14 +41,13 @@ enum PlanNamePatterns {
             let start = NameMorphology.nameStart(in: s, endingAt: i)
             let stem = Array(s[start..<i])
             guard stem.count >= 3, !genericStems.contains(stem.string),
-                  stem.contains("区") || stem.contains(yokohama) || stem.contains("市") else { continue }
+                  stem.contains("区") || stem.contains("市") else { continue }
             if NameMorphology.term(endingAt: start, in: s) != nil { continue }  // step 4 handles it
             add(start..<end)
         }
         return result
     }
 
-    private static let yokohama = S("横浜")
     private static let notAfterSuffix: Set<Unicode.Scalar> = ["的", "値", "性", "書", "表", "案", "額", "数", "量"]
 
     /// The end of the first plan word in `from..<to` that is not followed by a letter

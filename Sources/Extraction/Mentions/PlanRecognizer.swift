@@ -30,29 +30,25 @@ struct WelfarePlanContext: Equatable, Sendable {
 }
 
 /// Finds plan references in a measure's text, in this order (each claims its span):
-/// 1. 横浜市中期計画 citations (see ``MidTermPlanReference``); a bare mention of the
-///    中期計画 is context, not a reference;
+/// 1. citations of the plan cited by levels, 横浜市中期計画 (see
+///    ``LevelledPlanReference``); a bare mention of it is context, not a reference;
 /// 2. the ward plan and its 地区別計画 (see ``WelfarePlanScanner``);
 /// 3. lexicon plans, with a term prefix kept (`第３期健康横浜２１` → 第3期健康横浜21);
 /// 4. `第N期` / `第N次` followed by a name ending in 計画, プラン, 戦略, 指針, 目標, ビジョン;
 /// 5. a quoted name ending in one of those words (`「プラ5.3計画の推進」` → プラ5.3計画);
 /// 6. an unquoted name ending in one of them whose stem names an administration
-///    (区, 市, 横浜): `泉区アクションプラン`. Generic words (基本目標, 行動指針, 次期プラン,
+///    (区, 市): `泉区アクションプラン`. Generic words (基本目標, 行動指針, 次期プラン,
 ///    区計画) do not qualify.
 struct PlanRecognizer: Sendable {
     let lexicon: Lexicon
     let welfare: WelfarePlanContext
-    /// The root of 中期計画 citations: the lexicon's canonical name for 中期計画.
-    let midTermRoot: String
 
     init(lexicon: Lexicon, welfare: WelfarePlanContext) {
         self.lexicon = lexicon
         self.welfare = welfare
-        midTermRoot = lexicon.canonicalPlan(for: "中期計画") ?? "横浜市中期計画"
     }
 
     static let planSuffixes: [[Unicode.Scalar]] = ["プラン", "計画", "戦略", "指針", "目標", "ビジョン"].map(S)
-    private static let midTermPlan = S("中期計画"), yokohamaCity = S("横浜市")
 
     func mentions(in text: LogicalText) -> [PlanMention] {
         let s = text.scalars
@@ -64,14 +60,12 @@ struct PlanRecognizer: Sendable {
         }
         func isFree(_ range: Range<Int>) -> Bool { !taken.contains { $0.overlaps(range) } }
 
-        // 1. 中期計画 citations.
-        var from = 0
-        while let k = s.firstIndex(of: Self.midTermPlan, from: from) {
-            let (references, end) = MidTermPlanReference.parse(s, from: k + 4)
-            let start = k >= 3 && s.matches(Self.yokohamaCity, at: k - 3) ? k - 3 : k
-            taken.append(start..<end)
-            for reference in references { add(start..<end, reference.nodes(root: midTermRoot)) }
-            from = end
+        // 1. Citations of the plan cited by levels (中期計画：テーマ…).
+        if let plan = lexicon.levelledPlan {
+            for (range, references) in Self.levelledCitations(of: plan, in: s) {
+                taken.append(range)
+                for reference in references { add(range, reference.nodes(of: plan)) }
+            }
         }
         // 2. The ward plan.
         let wardPlan = wardPlanCitations(in: s, excluding: taken)
@@ -93,7 +87,6 @@ struct PlanRecognizer: Sendable {
         for i in s.indices {
             guard let match = lexicon.planTable.longestMatch(in: s, at: i), isFree(i..<(i + match.length)) else { continue }
             let canonical = lexicon.plans[match.value].canonical
-            guard canonical != midTermRoot else { continue }
             var range = i..<(i + match.length)
             var name = canonical
             if let term = NameMorphology.term(endingAt: i, in: s) {
@@ -107,6 +100,27 @@ struct PlanRecognizer: Sendable {
             add(range, [PlanNode(name: name, within: nil)])
         }
         return found.sorted { $0.position < $1.position }.map(\.mention)
+    }
+
+    /// Each citation of `plan` in `s` (a mention of it with the numbers that follow)
+    /// and the references it makes; a bare mention is a citation without references,
+    /// so that no other scanner takes the plan's name for another plan.
+    static func levelledCitations(of plan: Lexicon.LevelledPlan, in s: [Unicode.Scalar]) -> [(Range<Int>, [LevelledPlanReference])] {
+        var result: [(Range<Int>, [LevelledPlanReference])] = []
+        var i = 0
+        while i < s.count {
+            guard let spelling = plan.keys.first(where: { s.matches($0, at: i) }) else { i += 1; continue }
+            let wordEnd = i + spelling.count
+            let (references, numbersEnd) = LevelledPlanReference.parse(s, from: wordEnd, levels: plan.levels)
+            // The city's name before the word belongs to the mention (横浜市中期計画).
+            var start = i
+            while start > 0, i - start < 4, ScalarClass.isKanji(s[start - 1]) { start -= 1 }
+            if !s[start..<i].contains("市") { start = i }
+            let end = Swift.max(wordEnd, numbersEnd)
+            result.append((start..<end, references))
+            i = end
+        }
+        return result
     }
 
     /// Citations of the ward plan: explicit ones, the nickname alone, and bare terms

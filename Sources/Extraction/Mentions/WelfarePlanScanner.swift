@@ -85,6 +85,17 @@ struct WelfarePlanScanner: Sendable {
         if paren > 0, text[paren - 1] == "」", let open = text[..<(paren - 1)].lastIndex(of: "「"), paren - open <= 25 {
             return (Array(text[(open + 1)..<(paren - 1)]), open)
         }
+        // After a term (第５期とつかハートプラン), the nickname is all that follows it,
+        // particles included: the term marks where it starts.
+        var q = paren
+        while q > 0, paren - q < 20, ScalarClass.isNameCharacter(text[q - 1]) || ScalarClass.isHiragana(text[q - 1]) {
+            if text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil { break }
+            q -= 1
+        }
+        if q > 0, q < paren, text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil {
+            let name = Array(text[q..<paren])
+            if name.contains(plan) || name.contains(keikaku) { return (name, q) }
+        }
         var p = paren
         while p > 0, paren - p < 20 {
             let c = text[p - 1]

@@ -19,10 +19,13 @@ public struct ExtractedDocument: Equatable, Sendable {
     public var partners: [ExtractedPartner]
     public var plans: [ExtractedPlan]
     public var edges: [ExtractedEdge]
+    /// What looked like structure, an organisation or a plan but is not in the graph,
+    /// in order of lines (see ``ExtractionNotice``).
+    public var notices: [ExtractionNotice]
 
     public init(document: String, ward: String, fiscalYear: String, wardLine: Int, measures: [ExtractedMeasure] = [],
                 sections: [ExtractedSection] = [], partners: [ExtractedPartner] = [], plans: [ExtractedPlan] = [],
-                edges: [ExtractedEdge] = []) {
+                edges: [ExtractedEdge] = [], notices: [ExtractionNotice] = []) {
         self.document = document
         self.ward = ward
         self.fiscalYear = fiscalYear
@@ -32,6 +35,7 @@ public struct ExtractedDocument: Equatable, Sendable {
         self.partners = partners
         self.plans = plans
         self.edges = edges
+        self.notices = notices
     }
 }
 

@@ -23,7 +23,7 @@ enum StructureBuilder {
         let marked = markedWalk.run()
         // A document that marks its initiatives (○, ◆, ①) writes its other lines as
         // prose; only when it marks none are unmarked lines considered headings.
-        if marked.measures.filter({ $0.level == 2 && $0.isMarked }).count >= 2 { return marked }
+        if marked.measures.filter({ $0.level == 2 && $0.isMarked && $0.family != .tableRow }).count >= 2 { return marked }
         var unmarkedWalk = StructureWalk(
             lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: true, titles: markedWalk.titles)
         return unmarkedWalk.run()

@@ -1,5 +1,8 @@
 /// One pass over the classified lines: a state machine that tracks the part, the
 /// current level-1 and level-2 measure, and what the previous content line was.
+///
+/// Levels come from marker families (see ``StructureWalk+Levels.swift``); this file
+/// holds the state and the dispatch on each line's kind.
 struct StructureWalk {
     let lines: [SourceLine]
     let kinds: [LineKind]
@@ -8,30 +11,50 @@ struct StructureWalk {
     /// Whether unmarked lines of any shape may be headings (see ``UnmarkedHeadingRule``).
     let allShapes: Bool
     /// Cleaned titles of text lines, shared with the builder's other walk.
-    private(set) var titles: CleanedTitles
+    var titles: CleanedTitles
 
-    private enum Region { case beforeParts, policies, closed }
-    private enum Previous { case boundary, structure, l1Heading, heading(level: Int, unmarked: Bool), text(endsSentence: Bool) }
-    /// The marker of level-1 policies: the first marker used for a policy. Numbers
-    /// claim it whenever it is still free; other markers only before any policy.
-    private enum Style: Equatable { case numbered, symbol(SymbolClass), circled, parenthesized }
+    enum Region { case beforeParts, policies, closed }
+    enum Previous { case boundary, structure, l1Heading, heading(level: Int, unmarked: Bool), text(endsSentence: Bool) }
 
-    private var region = Region.beforeParts
-    private var measures: [MeasureDraft] = []
-    private var sections: [(section: SectionName, line: Int)] = []
-    private var currentL1: Int?
-    private var currentL2: Int?
-    private var segmentHasChild = false
-    private var style: Style?
-    private var numberedL1Count = 0
-    private var previous = Previous.boundary
+    var region = Region.beforeParts
+    var measures: [MeasureDraft] = []
+    /// Indices of the level-1 measures, in order (repeats are looked up among them).
+    var policies: [Int] = []
+    var sections: [(section: SectionName, line: Int)] = []
+    var currentL1: Int?
+    var currentL2: Int?
+    var segmentHasChild = false
+    var previous = Previous.boundary
+    /// The family whose headings are the policies (level 1), and how many of them
+    /// have been met in sequence.
+    var policyFamily: MarkerFamily?
+    var policyCount = 0
+    /// The level of every other family, fixed where the family first appears: 2
+    /// directly under a policy, 3 (text of the initiative) under an initiative.
+    var familyLevels: [MarkerFamily: Int] = [:]
+    /// How many headings of each family stand in the policies (parts Ⅰ and Ⅲ aside),
+    /// counted before the walk.
+    let familyCounts: [MarkerFamily: Int]
+    /// Measure index by label (`視点1`, `1-1`); -1 where two measures share a label.
+    var labels: [String: Int] = [:]
     /// Text between a part-Ⅱ header and the first heading after it; a scrambled dump
     /// puts a box's text before its heading, so it is given to that heading.
-    private var orphans: [Int]?
-    private var pageHasStructure = true
+    var orphans: [Int]?
+    var pageHasStructure = true
     /// Set by a section list, cleared when the policies resume: the units' blurbs,
     /// columns and messages around the list are not initiatives.
-    private var afterSectionList = false
+    var afterSectionList = false
+    /// Set by a 主な取組 marker: name bullets below it are initiatives.
+    var afterKeyInitiatives = false
+    /// Inside a table of plans keyed by measure labels.
+    var inPlanTable = false
+    /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
+    var afterOrganisation = false
+    var headingLines = Set<Int>()
+    var orphanItems: [(line: Int, title: String)] = []
+    var unplacedHeadings: [Int] = []
+    var unattachedLines: [Int] = []
+    var unmatchedPlanRows: [Int] = []
 
     init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool, titles: CleanedTitles) {
         self.lines = lines
@@ -40,9 +63,25 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
+        familyCounts = Self.countFamilies(kinds)
     }
 
-    private var isOpen: Bool { region != .closed }
+    /// Headings per family in the parts that hold policies.
+    private static func countFamilies(_ kinds: [LineKind]) -> [MarkerFamily: Int] {
+        var counts: [MarkerFamily: Int] = [:]
+        var open = true
+        for kind in kinds {
+            switch kind {
+            case .part(.goal), .part(.organisation): open = false
+            case .part(.policies), .keyInitiatives: open = true
+            case .heading(let heading) where open: counts[heading.marker.family, default: 0] += 1
+            default: break
+            }
+        }
+        return counts
+    }
+
+    var isOpen: Bool { region != .closed }
 
     mutating func run() -> DocumentStructure {
         let rule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
@@ -51,8 +90,9 @@ struct StructureWalk {
                 pageHasStructure = layout.pageHasStructure(line: i)
                 if !pageHasStructure { endBlock() }
             }
+            if inPlanTable && planTableRow(at: i) { continue }
             switch kinds[i] {
-            case .blank, .caption, .continuation:
+            case .blank, .caption, .continuation, .tableHeader:
                 continue
             case .pageNumber, .title:
                 // Titles recur as page headers, so they are transparent like page numbers.
@@ -64,33 +104,76 @@ struct StructureWalk {
                 endBlock()
                 previous = .boundary
             case .keyInitiatives:
-                region = .policies
-                afterSectionList = false
-                previous = .structure
+                handleKeyInitiatives(at: i)
+            case .planTable:
+                // Rows keyed by measure labels follow; anything else is the text of
+                // the measure above (`【関連計画】` and the plans on the next lines).
+                appendBody(i)
+                inPlanTable = true
+                previous = .boundary
             case .sectionList(let names):
                 sections += names.map { ($0, i) }
                 afterSectionList = true
                 if currentL2 != nil || (currentL1 != nil && segmentHasChild) { endBlock() } else { appendBody(i) }
                 previous = .boundary
+            case .sectionNote(let names):
+                sections += names.map { ($0, i) }
             case .heading(let heading):
                 handleHeading(heading, at: i)
-            case .bullet, .note:
+            case .bullet:
+                if isOpen, let title = NameBulletRule(lines: lines, kinds: kinds).title(at: i, afterKeyInitiatives: afterKeyInitiatives) {
+                    headingLines.insert(i)
+                    openFamilyMember(.nameBullet, title: title, key: TextNormalizer.key(title), label: nil, at: i)
+                } else {
+                    appendBody(i)
+                    previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
+                }
+                addInlineNotes(at: i)
+            case .note, .tableCell:
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
+                if let measure = headingContinued(by: i) {
+                    // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
+                    measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
+                    measures[measure].key = TextNormalizer.key(measures[measure].title)
+                    headingLines.insert(i)
+                    appendBody(i)
+                } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
                     openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
                 } else if isOpen, pageHasStructure, !afterSectionList,
                           let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
+                    headingLines.insert(i)
                     openUnmarked(title: heading.title, key: heading.key, at: i)
                 } else {
                     appendBody(i)
                     previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
                 }
+                addInlineNotes(at: i)
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
-        return DocumentStructure(measures: measures, sections: sections)
+        return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
+                                 unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
+    }
+
+    /// The measure whose marked heading, on the line just before, line `i` finishes:
+    /// in a document that marks its headings, a short line right under one that ends
+    /// no sentence and stands alone (a bullet, a heading or a blank line follows) is
+    /// the rest of a title the dump broke, often in mid-word.
+    private func headingContinued(by i: Int) -> Int? {
+        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
+              measures[measure].family != .tableRow, measures[measure].family != .nameBullet else { return nil }
+        switch previous {
+        case .l1Heading, .heading(_, unmarked: false): break
+        default: return nil
+        }
+        let s = lines[i].compact
+        guard s.count <= 15, let first = s.first, !UnmarkedHeadingRule.endsSentence(lines[i]), !s.contains("、"),
+              ScalarClass.isNameCharacter(first) || ScalarClass.isHiragana(first),
+              let last = measures[measure].title.unicodeScalars.last, ScalarClass.isLetter(last) else { return nil }
+        let next = i + 1
+        return next == kinds.count || kinds[next] != .text ? measure : nil
     }
 
     private var previousEndsUnit: Bool {
@@ -98,9 +181,19 @@ struct StructureWalk {
         return true
     }
 
+    /// `…を支援します。（担当：総務課）`: the units in charge, noted at the end of a line.
+    private mutating func addInlineNotes(at i: Int) {
+        let compact = lines[i].compact
+        guard SectionNoteParser.mayHoldNote(compact) else { return }
+        sections += SectionNoteParser.notes(in: compact).map { ($0, i) }
+    }
+
     private mutating func handlePart(_ part: PartKind, at i: Int) {
+        inPlanTable = false
+        afterKeyInitiatives = false
         switch part {
         case .goal, .organisation:
+            if part == .organisation { afterOrganisation = true }
             region = .closed
             endBlock()
             previous = .boundary
@@ -111,7 +204,7 @@ struct StructureWalk {
             orphans = []
             previous = .structure
         case .headline(let title):
-            if isOpen {
+            if isOpen && !afterOrganisation {
                 openLevel1(title: title, key: TextNormalizer.key(title), number: nil, marked: true, at: i)
             } else {
                 endBlock()
@@ -120,154 +213,39 @@ struct StructureWalk {
         }
     }
 
-    private mutating func handleHeading(_ heading: Heading, at i: Int) {
-        let key = TextNormalizer.key(heading.title)
-        if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil) {
-            switchTo(repeated, title: heading.title, key: key, at: i)
-            return
-        }
-        guard isOpen else { return }
-        switch heading.marker {
-        case .number(let n), .policyNumber(let n):
-            if style == nil { style = .numbered }
-            if style == .numbered && n == numberedL1Count + 1 {
-                numberedL1Count += 1
-                openLevel1(title: heading.title, key: key, number: n, marked: true, at: i)
-            } else {
-                openLevel2(title: heading.title, key: key, marked: true, at: i)
-            }
-        case .symbol(let shape):
-            if style == nil && !measures.contains(where: { $0.level == 1 }) { style = .symbol(shape) }
-            if style == .symbol(shape) {
-                openLevel1(title: heading.title, key: key, number: nil, marked: true, at: i)
-            } else {
-                openLevel2(title: heading.title, key: key, marked: true, at: i)
-            }
-        case .circled(let n), .parenthesized(let n):
-            let own: Style = { if case .circled = heading.marker { return .circled } else { return .parenthesized } }()
-            if style == nil && !measures.contains(where: { $0.level == 1 }) { style = own }
-            if style == own {
-                openLevel1(title: heading.title, key: key, number: n, marked: true, at: i)
-            } else {
-                openLevel2(title: heading.title, key: key, marked: true, at: i)
-            }
-        case .subNumber(let major, _):
-            // 2-1 belongs to policy 2 even when the dump put it elsewhere.
-            if let parent = measures.indices.first(where: { measures[$0].level == 1 && measures[$0].number == major }),
-               parent != currentL1 {
-                currentL1 = parent
-                segmentHasChild = true
-            }
-            openLevel2(title: heading.title, key: key, marked: true, at: i)
-        case .wave:
-            // A wave-dash headline is a policy only where policies are listed.
-            switch previous {
-            case .structure, .l1Heading:
-                openLevel1(title: heading.title, key: key, number: nil, marked: true, at: i)
-            default:
-                appendBody(i)
-                previous = .text(endsSentence: false)
-            }
-        }
-    }
-
-    private mutating func openUnmarked(title: String, key: String, at i: Int) {
-        if let repeated = findRepeat(key: key, number: nil) {
-            switchTo(repeated, title: title, key: key, at: i)
-            return
-        }
-        // Unmarked headings in a row are siblings; otherwise one under a policy is an
-        // initiative, and one before any policy is a policy.
-        var level = currentL1 == nil ? 1 : 2
-        if case .heading(let previousLevel, true) = previous { level = previousLevel }
-        // Under an unmarked policy whose initiatives are marked (○), the next unmarked
-        // heading is the next policy.
-        if let policy = currentL1, !measures[policy].isMarked, let initiative = currentL2, measures[initiative].isMarked {
-            level = 1
-        }
-        if level == 1 {
-            openLevel1(title: title, key: key, number: nil, marked: false, at: i)
-        } else {
-            openLevel2(title: title, key: key, marked: false, at: i)
-        }
-    }
-
-    /// The level-1 measure that a heading repeats, if any.
-    private func findRepeat(key: String, number: Int?) -> Int? {
-        let level1 = measures.indices.filter { measures[$0].level == 1 }
-        if let exact = level1.first(where: { measures[$0].key == key }) { return exact }
-        return level1.first { index in
-            let m = measures[index]
-            if let number, let own = m.number, own != number { return false }
-            return StructureBuilder.sameHeading(m.key, key)
-        }
-    }
-
-    private mutating func openLevel1(title: String, key: String, number: Int?, marked: Bool, at i: Int) {
-        if let repeated = findRepeat(key: key, number: number) {
-            switchTo(repeated, title: title, key: key, at: i)
-            return
-        }
-        guard isOpen else { return }
-        measures.append(MeasureDraft(title: title, key: key, level: 1, parent: nil, number: number, line: i,
-                                     segments: [takeOrphans() + headingLines(i)], isMarked: marked))
-        currentL1 = measures.count - 1
-        currentL2 = nil
-        segmentHasChild = false
-        previous = marked ? .l1Heading : .heading(level: 1, unmarked: true)
-    }
-
-    private mutating func openLevel2(title: String, key: String, marked: Bool, at i: Int) {
-        guard let parent = currentL1 else {
-            appendBody(i)
-            previous = .text(endsSentence: false)
-            return
-        }
-        measures.append(MeasureDraft(title: title, key: key, level: 2, parent: parent, number: nil, line: i,
-                                     segments: [takeOrphans() + headingLines(i)], isMarked: marked))
-        currentL2 = measures.count - 1
-        segmentHasChild = true
-        previous = .heading(level: 2, unmarked: !marked)
-    }
-
-    private mutating func switchTo(_ index: Int, title: String, key: String, at i: Int) {
+    /// `主な取組`, and `主な取組（重点取組２）`, which also names the policy it details.
+    private mutating func handleKeyInitiatives(at i: Int) {
         region = .policies
         afterSectionList = false
-        // A repetition that is longer and starts with the first heading restores a
-        // title whose second line the dump lost.
-        if key.count > measures[index].key.count && key.hasPrefix(measures[index].key) {
-            measures[index].title = title
-            measures[index].key = key
+        let compact = lines[i].compact
+        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
+           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close, let index = labels[Array(compact[(open + 1)..<close]).string], index >= 0, measures[index].level == 1 {
+            switchTo(index, title: measures[index].title, key: measures[index].key, at: i)
         }
-        measures[index].segments.append(takeOrphans() + headingLines(i))
-        currentL1 = index
-        currentL2 = nil
-        segmentHasChild = false
-        previous = .l1Heading
+        afterKeyInitiatives = true
+        previous = .structure
     }
 
-    private func headingLines(_ i: Int) -> [Int] {
-        i + 1 < kinds.count && kinds[i + 1] == .continuation ? [i, i + 1] : [i]
-    }
-
-    private mutating func takeOrphans() -> [Int] {
-        defer { orphans = nil }
-        return orphans ?? []
-    }
-
-    private mutating func appendBody(_ i: Int) {
-        guard isOpen else { return }
-        if let target = currentL2 ?? currentL1 {
-            measures[target].segments[measures[target].segments.count - 1].append(i)
-        } else if orphans != nil && region == .policies {
-            orphans?.append(i)
+    /// A row of a table of plans (`1-1  中期計画 テーマ5・…`, `視点１　第５期…`): its
+    /// text goes to the measure whose label is its first cell. False once a line is
+    /// no such row, which ends the table.
+    private mutating func planTableRow(at i: Int) -> Bool {
+        if lines[i].isBlank { return true }
+        let cells = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
+        guard cells.count >= 2 else { inPlanTable = false; return false }
+        let key = TextNormalizer.key(cells[0].text)
+        guard let index = labels[key], index >= 0 else {
+            // A row whose key names no measure still cites plans: report it, read on.
+            let rest = lines[i].compact.dropFirst(key.unicodeScalars.count)
+            let citesPlans = PlanRecognizer.planSuffixes.contains { Array(rest).contains($0) }
+            if citesPlans && key.unicodeScalars.count <= 8 && key.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) {
+                unmatchedPlanRows.append(i)
+                return true
+            }
+            inPlanTable = false
+            return false
         }
-    }
-
-    private mutating func endBlock() {
-        currentL1 = nil
-        currentL2 = nil
-        segmentHasChild = false
-        orphans = nil
+        measures[index].segments.append([i])
+        return true
     }
 }

@@ -33,6 +33,8 @@ struct UnmarkedHeadingRule: Sendable {
         let s = Array(title.key.unicodeScalars)  // the cleaned title's compact scalars
         guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
         guard !s.contains("。"), !Self.citationWords.contains(where: { s.contains($0) }) else { return nil }
+        // `（担当：…）`, `（関連計画：…）`: a remark in brackets is no heading.
+        if let first = s.first, let close = Self.closingBrackets[first], last == close { return nil }
         guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
         else { return nil }
         guard !Self.politeEndings.contains(where: { s.hasSuffix($0) }) else { return nil }
@@ -52,13 +54,14 @@ struct UnmarkedHeadingRule: Sendable {
     }
 
     /// Plan citations and addresses, never headings.
-    private static let citationWords = ["中期計画", "テーマ【", "http"].map(S)
-    private static let politeEndings = ["ます", "です", "ました"].map(S)
+    private static let citationWords = ["中期計画", "テーマ【", "http", "関連計画", "関連する計画"].map(S)
+    private static let closingBrackets: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "【": "】", "[": "]", "<": ">", "＜": "＞"]
+    static let politeEndings = ["ます", "です", "ました"].map(S)
     /// Words that end the name of a project.
     private static let projectWords = ["事業", "取組", "プロジェクト"].map(S)
-    private static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
-    private static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
-    private static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
+    static let verbEndings: Set<Unicode.Scalar> = ["て", "る", "う", "す", "つ", "む", "た", "ぶ", "ぐ", "ず"]
+    static let openOrComma: Set<Unicode.Scalar> = ["、", ",", "・", ":", ";", "「", "(", "『", "【", "〈", "<", "~", "～", "〜"]
+    static let continuing: Set<Unicode.Scalar> = ["、", "。", ",", ".", ")", "」", "』", "】", "ー", "々", "ッ", "ャ", "ュ", "ョ"]
 
     /// Whether the next content line starts something new rather than continuing line `i`.
     func nextLineStartsAfresh(after i: Int) -> Bool {

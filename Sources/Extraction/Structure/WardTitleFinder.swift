@@ -28,7 +28,7 @@ enum WardTitleFinder {
         return nil
     }
 
-    private static let policyTitle = S("運営方針"), yokohamaCity = S("横浜市")
+    private static let policyTitle = S("運営方針")
 
     /// `令和7年度港北区` → `港北区`: the name ending in 区 that ends just before `end`;
     /// `year` is the first fiscal year in `key` (``FiscalYear/parse(_:from:)``).
@@ -36,7 +36,8 @@ enum WardTitleFinder {
         var start = 0
         if let year, year.end <= end { start = year.end }
         var name = Array(key[start..<end])
-        if name.hasPrefix(yokohamaCity) { name.removeFirst(3) }
+        // 横浜市泉区: the city's name before the ward's.
+        if let city = name.prefix(5).firstIndex(of: "市"), city + 2 < name.count { name.removeFirst(city + 1) }
         guard name.last == "区", name.count >= 2, name.count <= 6,
               name.allSatisfy({ ScalarClass.isKanji($0) || $0 == "ケ" || $0 == "ヶ" || $0 == "ノ" || $0 == "の" })
         else { return nil }

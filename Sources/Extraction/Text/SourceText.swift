@@ -1,3 +1,5 @@
+import TextLayout
+
 /// One line of the input file, in its three normal forms (see ``TextNormalizer``).
 struct SourceLine: Sendable {
     /// 1-based line number in the input file.
@@ -37,7 +39,7 @@ enum SourceText {
         if let offset = body.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }) {
             throw ExtractionError.binaryFile(fileName: fileName, byteOffset: offset)
         }
-        if let offset = firstInvalidUTF8Offset(body) {
+        if let offset = UTF8Validation.firstInvalidIndex(body) {
             let line = 1 + body[body.startIndex..<offset].filter { $0 == 0x0A }.count
             throw ExtractionError.invalidUTF8(fileName: fileName, byteOffset: offset, line: line)
         }
@@ -59,37 +61,5 @@ enum SourceText {
         if !current.isEmpty { result.append(SourceLine(number: result.count + 1, raw: String(current))) }
         if result.allSatisfy(\.isBlank) { throw ExtractionError.emptyFile(fileName: fileName) }
         return result
-    }
-
-    /// The byte offset of the first ill-formed UTF-8 sequence, or nil.
-    ///
-    /// Hand-written (one pass, no allocation) because `String(validating:)` does not
-    /// say where the problem is, and the error should.
-    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            var minSecond: UInt8 = 0x80
-            var maxSecond: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; minSecond = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; maxSecond = 0x9F
-            case 0xF0: length = 4; minSecond = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; maxSecond = 0x8F
-            default: return i
-            }
-            guard i + length <= end else { return i }
-            let second = bytes[i + 1]
-            guard second >= minSecond && second <= maxSecond else { return i }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
-        return nil
     }
 }

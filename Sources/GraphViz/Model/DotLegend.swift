@@ -12,10 +12,22 @@
 public struct DotLegend: Sendable, Hashable {
     public var title: String
     public var entries: [Entry]
+    public var placement: Placement
 
-    public init(title: String = "Legend", entries: [Entry] = []) {
+    public init(title: String = "Legend", entries: [Entry] = [], placement: Placement = .cluster) {
         self.title = title
         self.entries = entries
+        self.placement = placement
+    }
+
+    /// Where the legend is drawn.
+    public enum Placement: Sendable, Hashable {
+        /// A cluster of sample nodes and edges (`dot`, which lays clusters out).
+        case cluster
+        /// A table of coloured cells under the graph's title: for force-directed
+        /// layouts (`sfdp`, `neato`), which ignore clusters and would scatter the
+        /// samples among the data.
+        case caption
     }
 
     public enum Entry: Sendable, Hashable {

@@ -14,7 +14,8 @@
 /// - Labels also decode HTML entities (`&lt;` is shown as `<`). Writing `&` as
 ///   `&amp;` keeps `&lt;` in a policy text literal; a lone `&` is unaffected.
 /// - `<`, `>`, `{`, `}` and `|` need nothing: they are special only in HTML labels
-///   and in `shape=record`, and the writer uses neither.
+///   and in `shape=record`; the one HTML label the writer makes, a legend drawn as
+///   a caption, escapes its text itself (`DotWriter.html`).
 /// - Control characters are removed (SVG, being XML, cannot carry most of them);
 ///   CR, CRLF, U+0085, U+2028 and U+2029 become line breaks, tabs become spaces.
 enum DotText {

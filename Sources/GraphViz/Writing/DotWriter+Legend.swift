@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The legend: a cluster of sample nodes and edges, one per entry, after the graph.
 extension DotWriter {
     /// Lines of `subgraph "cluster legend" { … }`.
@@ -66,5 +68,48 @@ extension DotWriter {
         var prefix = "legend:"
         while ids.contains(where: { $0.starts(with: prefix.utf8) }) { prefix += ":" }
         return prefix
+    }
+}
+
+/// The legend as a caption: an HTML-like label of the title, then one cell per entry.
+extension DotWriter {
+    /// `<<TABLE …><TR><TD>title</TD></TR><TR><TD BGCOLOR=…>ward</TD>…</TR></TABLE>>`:
+    /// a node entry is a cell in the style's fill and border colours, an edge entry
+    /// its label after a line drawn in its colour (─ solid, ┄ dashed, ⋯ dotted).
+    func legendCaption(_ legend: DotLegend, title: String?) -> String {
+        var cells: [String] = []
+        for entry in legend.entries {
+            switch entry {
+            case .node(let label, let style):
+                var attributes = "BORDER=\"1\" CELLPADDING=\"4\""
+                if let fill = style.fill { attributes += " BGCOLOR=\"\(Self.html(fill.value))\"" }
+                if let border = style.border { attributes += " COLOR=\"\(Self.html(border.value))\"" }
+                let text = style.fontColor.map { "<FONT COLOR=\"\(Self.html($0.value))\">\(Self.html(label))</FONT>" } ?? Self.html(label)
+                cells.append("<TD \(attributes)>\(text)</TD>")
+            case .edge(let label, let style):
+                let stroke: String
+                switch style.line {
+                case .dashed?: stroke = "┄┄┄"
+                case .dotted?: stroke = "⋯⋯"
+                default: stroke = "───"
+                }
+                let color = Self.html(style.color?.value ?? "black")
+                cells.append("<TD CELLPADDING=\"4\"><FONT COLOR=\"\(color)\">\(stroke)▶</FONT> \(Self.html(label))</TD>")
+            }
+        }
+        var rows: [String] = []
+        if let title {
+            let lines = titleWrapper.lines(DotText.clean(title)).map(Self.html).joined(separator: "<BR/>")
+            rows.append("<TR><TD COLSPAN=\"\(cells.count)\"><B>\(lines)</B></TD></TR>")
+        }
+        rows.append("<TR><TD COLSPAN=\"\(cells.count)\"><FONT COLOR=\"gray30\">\(Self.html(legend.title))</FONT></TD></TR>")
+        rows.append("<TR>" + cells.joined() + "</TR>")
+        return "<<TABLE BORDER=\"0\" CELLSPACING=\"6\">" + rows.joined() + "</TABLE>>"
+    }
+
+    /// Text for an HTML-like label: the markup characters as entities, controls
+    /// dropped (`DotText.clean`), line breaks made spaces.
+    static func html(_ text: String) -> String {
+        XMLText.escaped(DotText.clean(text)) { $0 == "\n" ? " " : nil }
     }
 }

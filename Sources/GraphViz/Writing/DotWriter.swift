@@ -33,7 +33,7 @@ public struct DotWriter: Sendable {
             sections.append(clusterLines(key: cluster.key, nodes: cluster.nodes, declared: declared))
         }
         sections.append(canonical.edges.map { "  " + $0.statement })
-        if options.drawsLegend, let legend = graph.legend, !legend.entries.isEmpty {
+        if options.drawsLegend, let legend = graph.legend, !legend.entries.isEmpty, legend.placement == .cluster {
             sections.append(legendLines(legend, avoiding: canonical.ids, graph: graph))
         }
         let name = DotText.clean(graph.name)
@@ -83,7 +83,10 @@ public struct DotWriter: Sendable {
         attributes.add("charset", "UTF-8")
         attributes.add("fontname", fontName)
         attributes.add("rankdir", rankDirection(of: graph).rawValue)
-        if let title = graph.title {
+        if options.drawsLegend, let legend = graph.legend, !legend.entries.isEmpty, legend.placement == .caption {
+            attributes.add("label", quoted: legendCaption(legend, title: graph.title))
+            attributes.add("labelloc", "t")
+        } else if let title = graph.title {
             attributes.add("label", quoted: DotText.quotedLabel(title, wrappedBy: titleWrapper))
             attributes.add("labelloc", "t")
         }

@@ -63,13 +63,22 @@ public final class Terminal: Sendable {
     /// The width in columns, from `TIOCGWINSZ` on the output (then the input), or
     /// 80 when neither knows (not a terminal, or a terminal that reports 0).
     public var width: Int {
+        windowSize { $0.ws_col }.map(Int.init) ?? 80
+    }
+
+    /// The height in rows, as `width` finds the width (24 when unknown).
+    public var height: Int {
+        windowSize { $0.ws_row }.map(Int.init) ?? 24
+    }
+
+    /// One dimension of the window, from the output or else the input; nil when
+    /// neither is a terminal that knows it.
+    private func windowSize(_ dimension: (winsize) -> UInt16) -> UInt16? {
         for fd in [output, input] {
             var size = winsize()
-            if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-                return Int(size.ws_col)
-            }
+            if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, dimension(size) > 0 { return dimension(size) }
         }
-        return 80
+        return nil
     }
 
     /// Whether raw mode is on (through this `Terminal`).

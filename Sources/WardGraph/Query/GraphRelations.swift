@@ -11,25 +11,38 @@ import Interning
 /// | `attr(Id, Name, Value)` | every fact that is not an edge |
 /// | `edge(From, Type, To)` | every edge |
 /// | `source(Id, Document, Line)` | where facts about a node were read |
+/// | `selected_document(Id)` | the document read for each ward: its latest, or that of the year chosen |
 ///
 /// Relations are filled only when a program uses them. Ids and texts become the
 /// engine's strings through a per-symbol cache, so each string is interned once.
 public enum GraphRelations {
     public static let signatures: [InputSignature] =
-        NodeKind.allCases.map { InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node") }
+        NodeKind.allCases.map { InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node", arguments: ["Id"]) }
         + EdgeType.allCases.map { edge in
-            InputSignature(name: edge.rawValue, arity: 2, description: "\(edge.fromKinds.sorted().map(\.rawValue).joined(separator: "/")) → \(edge.toKinds.sorted().map(\.rawValue).joined(separator: "/"))")
+            InputSignature(
+                name: edge.rawValue, arity: 2,
+                description: "\(edge.fromKinds.sorted().map(\.rawValue).joined(separator: "/")) → \(edge.toKinds.sorted().map(\.rawValue).joined(separator: "/"))",
+                arguments: ["From", "To"])
         }
         + [
-            InputSignature(name: "label", arity: 2, description: "label(Id, Text): a node's name"),
-            InputSignature(name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge"),
-            InputSignature(name: "edge", arity: 3, description: "edge(From, Type, To): every edge"),
-            InputSignature(name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read"),
+            InputSignature(name: "label", arity: 2, description: "label(Id, Text): a node's name", arguments: ["Id", "Text"]),
+            InputSignature(name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge", arguments: ["Id", "Name", "Value"]),
+            InputSignature(name: "edge", arity: 3, description: "edge(From, Type, To): every edge", arguments: ["From", "Type", "To"]),
+            InputSignature(name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read", arguments: ["Id", "Document", "Line"]),
+            InputSignature(
+                name: selectedDocument, arity: 1,
+                description: "selected_document(Id): the document the planner relations read for each ward (its latest, or the year chosen)",
+                arguments: ["Id"]),
         ]
 
-    /// Registers the relations of `snapshot` as inputs of `engine`.
-    public static func register(_ snapshot: GraphSnapshot, on engine: DatalogEngine) {
-        let tables = RelationTables(snapshot: snapshot, constants: engine.constants)
+    /// The relation that says which document of each ward is read; a result that
+    /// depends on it says which years it read.
+    public static let selectedDocument = "selected_document"
+
+    /// Registers the relations of `snapshot` as inputs of `engine`, reading the
+    /// documents of `years` in `selected_document`.
+    public static func register(_ snapshot: GraphSnapshot, on engine: DatalogEngine, years: YearSelection = .latest) {
+        let tables = RelationTables(snapshot: snapshot, constants: engine.constants, years: years)
         for signature in signatures {
             let name = signature.name
             engine.addInput(InputRelation(
@@ -50,9 +63,12 @@ final class RelationTables: @unchecked Sendable {
     /// Engine value of each store symbol, or nil until needed.
     private var values: [Value?] = []
 
-    init(snapshot: GraphSnapshot, constants: ConstantTable) {
+    private let years: YearSelection
+
+    init(snapshot: GraphSnapshot, constants: ConstantTable, years: YearSelection) {
         self.snapshot = snapshot
         self.constants = constants
+        self.years = years
     }
 
     func load(_ name: String, into writer: RelationWriter) {
@@ -108,6 +124,7 @@ final class RelationTables: @unchecked Sendable {
                 }
             }
         }
+        tuples[GraphRelations.selectedDocument] = snapshot.yearReading(years).read.map { [constants.string($0.document.description)] }
         for node in nodes {
             let id = symbols.nodeID(node)
             tuples[id.kind.rawValue, default: []].append([value(node)])
@@ -135,6 +152,9 @@ final class RelationTables: @unchecked Sendable {
             fact = Fact(from, text(tuple[1]), .node(to))
         case "source":
             return "\(text(tuple[1])):\(text(tuple[2]))"
+        case GraphRelations.selectedDocument:
+            if case .year(let year) = years { return "the year chosen, \(year.short)" }
+            return "its ward's latest document"
         default:
             if EdgeType(rawValue: name) != nil, tuple.count == 2, let from = node(tuple[0]), let to = node(tuple[1]) {
                 fact = Fact(from, name, .node(to))

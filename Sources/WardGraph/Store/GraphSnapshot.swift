@@ -122,20 +122,10 @@ extension GraphStore {
         return GraphSnapshot(asOf: id, symbols: symbols, state: past, ops: ops, transactions: transactions)
     }
 
-    /// Every assertion and retraction of a fact about `entity` (as its subject or as
-    /// the node an edge points to), oldest first.
+    /// Every assertion and retraction of a fact about `entity`, oldest first (see
+    /// `GraphSnapshot.history(of:)`).
     public func history(of entity: NodeID) -> [HistoryEntry] {
-        guard let symbol = symbols.lookup(entity.description) else { return [] }
-        var entries: [HistoryEntry] = []
-        for op in 0..<ops.count {
-            let fact = ops.facts[op]
-            guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
-            let transaction = transactions[Int(ops.transactions[op])]
-            entries.append(HistoryEntry(
-                transaction: transaction.id, timestampMillis: transaction.timestampMillis,
-                author: transaction.author, change: symbols.change(op, of: ops)))
-        }
-        return entries
+        current.history(of: entity)
     }
 
     /// The changes made by one transaction.

@@ -16,8 +16,8 @@ enum DumpCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore(arguments)
-        for fact in try AsOf.snapshot(store, arguments).facts() {
+        let workspace = try context.workspace(arguments)
+        for fact in try AsOf.snapshot(workspace, arguments).facts() {
             context.out.line(fact.description)
         }
         return 0

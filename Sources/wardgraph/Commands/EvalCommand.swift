@@ -1,5 +1,4 @@
-import Extraction
-import Foundation
+import Application
 import Ingestion
 
 /// `wardgraph eval --gold DIR`: extraction quality against gold annotations.
@@ -25,34 +24,14 @@ enum EvalCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         guard let goldDirectory = arguments.value("gold") else { throw UsageError("eval needs --gold DIR") }
-        let sources = arguments.value("sources") ?? ProjectLayout.sources
-        let files: [String]
+        let lexicon = try context.lexicon(arguments)
         do {
-            files = try FileManager.default.contentsOfDirectory(atPath: goldDirectory).filter { $0.hasSuffix(".gold.json") }.sorted()
+            let report = try ExtractionScore.evaluate(
+                goldDirectory: goldDirectory, sources: arguments.value("sources") ?? ProjectLayout.sources, lexicon: lexicon)
+            context.out.write(report.table())
         } catch {
-            throw CommandFailure("\(goldDirectory): cannot list the directory")
+            throw OutputFormat.failure(error)
         }
-        guard !files.isEmpty else { throw CommandFailure("\(goldDirectory): no *.gold.json files") }
-        let extractor = DocumentExtractor(lexicon: try context.lexicon(arguments))
-        var pairs: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
-        for file in files {
-            let goldPath = URL(fileURLWithPath: goldDirectory).appendingPathComponent(file).path
-            guard let data = FileManager.default.contents(atPath: goldPath) else { throw CommandFailure("\(goldPath): cannot be read") }
-            let gold: GoldDocument
-            do { gold = try GoldDocument.decode(data, fileName: goldPath) } catch { throw CommandFailure("\(error)") }
-            let candidates = [sources, goldDirectory].map { URL(fileURLWithPath: $0).appendingPathComponent(gold.document).path }
-            guard let documentPath = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-                  let bytes = FileManager.default.contents(atPath: documentPath)
-            else {
-                throw CommandFailure("\(goldPath): its document \(gold.document) is not in \(sources) or \(goldDirectory); give --sources DIR")
-            }
-            do {
-                pairs.append((gold, try extractor.extract(bytes: [UInt8](bytes), fileName: gold.document)))
-            } catch {
-                throw CommandFailure("\(error)")
-            }
-        }
-        context.out.write(GoldEvaluation.evaluate(pairs).table())
         return 0
     }
 }

@@ -1,7 +1,5 @@
-import Extraction
-import Ingestion
-import TextLayout
-import WardGraph
+import Application
+import ResultFormats
 
 /// `wardgraph ingest FILE…`: documents into the store, one transaction each.
 enum IngestCommand {
@@ -13,7 +11,9 @@ enum IngestCommand {
         Extracts each document and appends one transaction per document, authored by
         the document (file name and content hash), and prints what it found.
         Ingesting a document again adds nothing; a revised document (same ward and
-        fiscal year) retracts what vanished and asserts what is new. Facts asserted or
+        fiscal year) retracts what vanished and asserts what is new, and the summary
+        lists what changed in it: measures added, removed and renamed, partners and
+        plans gained or lost (as 'wardgraph diff' does). Facts asserted or
         retracted by hand are kept as they are. A revision that would retract more
         than half of what the document said, or leave its ward and year with no
         measure, is refused unless --force is given. A fiscal year read from the body
@@ -25,30 +25,19 @@ enum IngestCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let extractor = DocumentExtractor(lexicon: try context.lexicon(arguments))
-        let store = try context.openStore(arguments, writer: "wardgraph ingest", create: true)
-        let ingestor = Ingestor(store: store, extractor: extractor)
-        var table = TextTable(
-            headers: ["file", "ward", "year", "measures", "sections", "partners", "plans", "edges", "transaction"],
-            alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .left])
-        var failed = 0
-        for path in arguments.positionals {
-            do {
-                let report = try ingestor.ingest(path: path, force: arguments.flag("force"))
-                if let line = report.fiscalYearFromBodyLine {
-                    context.warn("\(report.file): the title names no fiscal year; \(report.fiscalYear) was taken from the body text (line \(line)). Check that it is the document's year.")
-                }
-                let change = report.transaction.map { "\($0.id) (+\($0.assertions) -\($0.retractions))" } ?? "unchanged: nothing written"
-                table.add([
-                    report.file, report.ward, report.fiscalYear, String(report.measures), String(report.sections),
-                    String(report.partners), String(report.plans), String(report.edges), change,
-                ])
-            } catch {
-                failed += 1
-                context.err.line("wardgraph: error: \(error); nothing was written for it")
-            }
+        let workspace = try context.workspace(arguments, writer: "wardgraph ingest", create: true)
+        let outcomes: [DocumentIngest.Outcome]
+        do {
+            outcomes = try DocumentIngest.ingest(arguments.positionals, force: arguments.flag("force"), in: workspace)
+        } catch {
+            throw OutputFormat.failure(error)
         }
-        if !table.rows.isEmpty { context.out.line(table.rendered()) }
-        return failed > 0 ? 1 : 0
+        for failure in IngestView.failures(outcomes) { context.err.line("wardgraph: error: \(failure)") }
+        for warning in IngestView.yearWarnings(outcomes) { context.warn(warning) }
+        let table = IngestView.resultSet(outcomes)
+        if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
+        for line in IngestView.revisions(outcomes) { context.out.line(line) }
+        for line in IngestView.notUnderstood(outcomes) { context.out.line(line) }
+        return table.rows.count < outcomes.count ? 1 : 0
     }
 }

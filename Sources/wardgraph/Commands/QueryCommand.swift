@@ -1,3 +1,4 @@
+import Application
 import Datalog
 import Foundation
 import Querying
@@ -15,15 +16,20 @@ enum QueryCommand {
         Runs the programs in the files and the -e texts, in order, after the prelude
         (Queries/prelude.dl), and prints each query's answer. Example:
           wardgraph query -e '?- shared_partner(W1, W2, P).'
-          wardgraph query Queries/shared-partners.dl --format csv
+          wardgraph query Queries/shared-partners.dl -o shared.xlsx
+          wardgraph query -e '?- ward_partner(W, P).' --pivot W,P -o matrix.csv
           wardgraph query -e '?- ward_partner($ward, P).' --param ward=泉区
-        A program with errors reports all of them and runs nothing (exit status 1).
-        See the language in the README.
+        Variables start with ? or an ASCII capital (?区, W); anything else is a name.
+        The planner relations read each ward's latest document (--year chooses
+        another), and a table says which years it read. A program with errors reports
+        all of them and runs nothing (exit status 1); a name the graph does not have
+        gets a warning. See the language in Queries/LANGUAGE.md.
         """,
         options: [
             .value("expression", short: "e", "TEXT", "program text to run (may be repeated)", repeatable: true),
-            .value("format", "FORMAT", "table (default), csv, tsv or json"),
+        ] + AnswerOutput.options + [
             AsOf.option,
+            YearOption.option,
             .value("param", "NAME=VALUE", "bind $NAME to VALUE (a whole number or text; may be repeated)", repeatable: true),
             .flag("explain", "after each answer, show how it was computed: strata, join order, indexes, rows per step"),
             .value("why", "ATOM", "show one derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
@@ -39,11 +45,8 @@ enum QueryCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let formatName = arguments.value("format") ?? "table"
-        guard let format = ResultFormats.named(formatName) else {
-            throw UsageError("unknown format '\(formatName)'\(Suggestion.hint(for: formatName, in: ResultFormats.names)); the formats are \(ResultFormats.names.joined(separator: ", "))")
-        }
-        let json = formatName == "json"
+        let output = try AnswerOutput(arguments, context)
+        let json = output.format == "json"
         var programs: [(name: String, text: String)] = []
         for path in arguments.positionals {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -63,60 +66,64 @@ enum QueryCommand {
             throw UsageError("nothing to run: give a program file or -e TEXT (or --why ATOM)")
         }
 
-        let session = try makeSession(arguments, context)
-        let out = context.out
+        let (session, documents) = try makeSession(arguments, context)
 
-        // Check everything first: a program with errors runs nothing.
-        var problems: [(SourceFiles, DiagnosticList)] = []
+        // Analyse everything first: a program with errors runs nothing. Each program
+        // sees the rules of those before it, and runs from this one analysis.
+        var prepared: [QuerySession.Prepared] = []
+        var problems: [(SourceFiles, [Diagnostic])] = []
+        var omitted = 0
         for program in programs {
-            let (files, errors) = session.checkAll(name: program.name, text: program.text)
-            if errors.count > 0 { problems.append((files, errors)) }
+            switch session.prepare(name: program.name, text: program.text) {
+            case .success(let ready):
+                prepared.append(ready)
+                for warning in ready.warnings { context.err.line(ready.files.render(warning)) }
+            case .failure(let rejected):
+                problems.append((rejected.files, rejected.diagnostics))
+                omitted += rejected.omitted
+            }
             session.keep(name: program.name, text: program.text)
         }
         if !problems.isEmpty {
-            report(problems, json: json, context)
+            report(problems, omitted: omitted, json: json, context)
             return 1
         }
-        session.forget { name in programs.contains { $0.name == name } }
 
         var failed = false
-        var first = true
-        for program in programs {
-            let outcome = session.run(name: program.name, text: program.text, keep: true, explain: arguments.flag("explain"))
-            for answer in outcome.answers {
+        var blocks: [(block: ResultFile.Block, after: String?)] = []
+        for program in prepared {
+            for answer in session.run(program, explain: arguments.flag("explain")) {
                 switch answer {
                 case .result(let result, let explanation):
-                    if !first && !json { out.line() }
-                    first = false
-                    out.write(format.render(session.resultSet(result, labels: false)))
-                    if let explanation { out.line(json ? JSONText.object([("explain", JSONText.string(explanation))]) : "plan:\n" + explanation) }
+                    let set = try output.shaped(session.resultSet(result, forPeople: output.isForPeople))
+                    let after = explanation.map { json ? JSONText.object([("explain", JSONText.string($0))]) : "plan:\n" + $0 }
+                    blocks.append((ResultFile.Block(result: set, label: program.files.label(of: result.range)), after))
                 case .failure(let error, let range):
                     failed = true
                     let diagnostic = Diagnostic(error.message, range: range)
-                    report([(outcome.files, DiagnosticList([diagnostic]))], json: json, context)
+                    report([(program.files, [diagnostic])], json: json, context)
                 }
             }
         }
+        try output.write(blocks, context)
         if let why {
-            do {
-                let derivation = try session.why(why)
-                if json {
-                    out.line(DerivationJSON.render(derivation, constants: session.engine.constants))
-                } else {
-                    if !first { out.line() }
-                    out.line(DerivationRenderer(constants: session.engine.constants).render(derivation))
-                }
-            } catch let error as DerivationError {
+            let explanation: Explanation
+            do { explanation = try Explanation(why, session: session, documents: documents) } catch {
                 throw CommandFailure("--why: \(error.message)")
-            } catch let list as DiagnosticList {
-                throw CommandFailure("--why: " + list.diagnostics.map(\.message).joined(separator: "; "))
+            }
+            if json {
+                context.out.line(DerivationView.json(explanation).rendered())
+            } else {
+                if !blocks.isEmpty { context.out.line() }
+                context.out.line(DerivationView.text(explanation))
             }
         }
         return failed ? 1 : 0
     }
 
-    /// The session: limits, parameters, the graph (as of a transaction), fact files, the prelude.
-    static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> QuerySession {
+    /// The session: limits, parameters, the graph (as of a transaction), fact files,
+    /// the prelude; and the library of the graph's documents (nil without the graph).
+    static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> (QuerySession, DocumentLibrary?) {
         var limits = Limits.standard
         if let n = try arguments.integer("max-tuples", atLeast: 1) { limits.maxDerivedTuples = n }
         if let text = arguments.value("max-memory") {
@@ -127,62 +134,42 @@ enum QueryCommand {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--timeout needs a positive number of seconds, not '\(text)'") }
             limits.timeout = seconds
         }
-        let session = QuerySession(limits: limits)
+        var parameters: [String: Constant] = [:]
         for parameter in arguments.values("param") {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
                 throw UsageError("--param needs NAME=VALUE, as in --param ward=泉区, not '\(parameter)'")
             }
-            let name = String(parameter[..<equals])
-            let value = String(parameter[parameter.index(after: equals)...]).nfkc
-            session.parameters[name] = Int64(value).map(Constant.integer) ?? .string(value)
+            parameters[String(parameter[..<equals])] = QueryRequest.parameterValue(String(parameter[parameter.index(after: equals)...]))
         }
-        let useGraph = !arguments.flag("no-graph")
-        if useGraph {
-            let store = try context.openStore(arguments)
-            session.use(try AsOf.snapshot(store, arguments))
+        let session: QuerySession
+        var documents: DocumentLibrary?
+        if !arguments.flag("no-graph") {
+            let workspace = try context.workspace(arguments, prelude: .expected(hint: ". Give one with --prelude FILE."))
+            session = workspace.session(over: try AsOf.snapshot(workspace, arguments), limits: limits)
+            documents = workspace.documents
         } else if arguments.value("as-of") != nil {
             throw UsageError("--as-of reads the graph, which --no-graph leaves out")
+        } else {
+            session = QuerySession(limits: limits)
         }
+        session.parameters = parameters
+        session.years = try YearOption.selection(arguments)
         for directory in arguments.values("facts") {
             do { try session.addFacts(directory: directory) } catch let problem as FactFiles.Problem {
                 throw CommandFailure(problem.description)
             }
         }
-        if useGraph && !arguments.flag("no-prelude"),
-           let prelude = try context.prelude(arguments, .expected(hint: ". Give one with --prelude FILE.")) {
-            session.keep(name: prelude.name, text: prelude.text)
-        }
-        return session
+        return (session, documents)
     }
 
-    /// Prints the errors of each program: at most `Diagnostic.displayLimit` in all,
+    /// Prints the errors of the programs: at most `Diagnostic.displayLimit` in all,
     /// then how many more there are.
-    static func report(_ problems: [(SourceFiles, DiagnosticList)], json: Bool, _ context: CommandContext) {
-        var shown = 0
-        var capped: [(SourceFiles, [Diagnostic])] = []
-        for (files, list) in problems {
-            let take = list.diagnostics.prefix(max(0, Diagnostic.displayLimit - shown))
-            shown += take.count
-            capped.append((files, Array(take)))
-        }
-        let rest = problems.reduce(0) { $0 + $1.1.count } - shown
-        if json {
-            let items = capped.flatMap { files, diagnostics in
-                diagnostics.map { diagnostic -> String in
-                    let structured = files.structured(diagnostic)
-                    return JSONText.object([
-                        ("file", JSONText.string(structured.file)), ("line", String(structured.line)),
-                        ("column", String(structured.column)), ("severity", JSONText.string(structured.severity.rawValue)),
-                        ("message", JSONText.string(structured.message)),
-                        ("notes", JSONText.array(structured.notes.map(JSONText.string))),
-                    ])
-                }
-            }
-            context.out.line(JSONText.object([("errors", JSONText.array(items)), ("more_errors", String(rest))]))
-        }
-        for (files, diagnostics) in capped {
+    static func report(_ problems: [(SourceFiles, [Diagnostic])], omitted: Int = 0, json: Bool, _ context: CommandContext) {
+        if json { context.out.line(DiagnosticView.json(problems, omitted: omitted).rendered()) }
+        let (shown, more) = DiagnosticView.capped(problems, omitted: omitted)
+        for (files, diagnostics) in shown {
             for diagnostic in diagnostics { context.err.line(files.render(diagnostic)) }
         }
-        if rest > 0 { context.err.line("… and \(rest.grouped) more error\(rest == 1 ? "" : "s") (fix the ones above first)") }
+        if more > 0 { context.err.line(Diagnostic.more(more)) }
     }
 }

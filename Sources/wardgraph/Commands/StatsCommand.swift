@@ -1,4 +1,4 @@
-import TextLayout
+import Application
 import WardGraph
 
 /// `wardgraph stats`: nodes by kind, edges by type, facts, transactions, file size.
@@ -6,28 +6,18 @@ enum StatsCommand {
     static let spec = CommandSpec(
         name: "stats",
         summary: "count nodes by kind, edges by type, facts and transactions",
-        usage: "[--as-of TX]",
+        usage: "[--as-of TX] [--format FORMAT]",
         details: "Counts the graph as it stands, or as it stood after transaction TX.",
-        options: [AsOf.option],
+        options: [AsOf.option, OutputFormat.option],
         positionals: 0...0,
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        let store = try context.openStore(arguments)
-        let snapshot = try AsOf.snapshot(store, arguments)
-        let stats = GraphStats(snapshot)
-        var table = TextTable(headers: ["", "", "count"], alignments: [.left, .left, .right])
-        table.add(["nodes", "", stats.nodeCount.grouped])
-        for kind in NodeKind.allCases { table.add(["", kind.rawValue, (stats.nodesByKind[kind] ?? 0).grouped]) }
-        table.add(["edges", "", stats.edgeCount.grouped])
-        for edge in EdgeType.allCases { table.add(["", edge.rawValue, (stats.edgesByType[edge] ?? 0).grouped]) }
-        table.add(["facts", "", stats.facts.grouped])
-        table.add(["", "edges", stats.edgeCount.grouped])
-        table.add(["", "attributes", stats.attributeFacts.grouped])
-        table.add(["transactions", "", Int(snapshot.asOf).grouped])
-        table.add(["file size", "", "\(Int(store.fileSize).grouped) bytes"])
-        context.out.line("\(store.path), as of transaction \(snapshot.asOf)")
-        context.out.line(table.rendered())
+        let format = try OutputFormat.chosen(arguments)
+        let workspace = try context.workspace(arguments)
+        let snapshot = try AsOf.snapshot(workspace, arguments)
+        let fileSize = workspace.withStore { $0.fileSize }
+        context.out.write(format.render(StatsView.resultSet(GraphSummary(snapshot, storePath: workspace.storePath, fileSize: fileSize))))
         return 0
     }
 }
@@ -36,12 +26,10 @@ enum StatsCommand {
 enum AsOf {
     static let option = OptionSpec.value("as-of", "TX", "read the graph as it was after transaction TX (see 'wardgraph log')")
 
-    static func snapshot(_ store: GraphStore, _ arguments: ParsedArguments) throws -> GraphSnapshot {
-        guard let tx = try arguments.integer("as-of", atLeast: 0) else { return store.current }
-        do {
-            return try store.snapshot(asOf: UInt64(tx))
-        } catch let error as StoreError {
-            throw CommandFailure("--as-of \(tx): \(error)")
+    static func snapshot(_ workspace: Workspace, _ arguments: ParsedArguments) throws -> GraphSnapshot {
+        let tx = try arguments.integer("as-of", atLeast: 0)
+        do { return try workspace.snapshot(asOf: tx.map(UInt64.init)) } catch {
+            throw CommandFailure("--as-of \(tx ?? 0): \(error.message)")
         }
     }
 }

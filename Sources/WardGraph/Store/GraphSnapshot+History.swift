@@ -1,0 +1,26 @@
+/// What led to the graph of a snapshot: its transactions and each entity's changes,
+/// up to the snapshot's transaction and no further, so that a reader of one snapshot
+/// sees one consistent past.
+extension GraphSnapshot {
+    /// The transactions up to and including `asOf`, oldest first.
+    public var transactionLog: ArraySlice<TransactionInfo> {
+        transactions.prefix(Int(asOf))
+    }
+
+    /// Every assertion and retraction of a fact about `entity` (as its subject or as
+    /// the node an edge points to), oldest first, up to `asOf`. A scan of the op log.
+    public func history(of entity: NodeID) -> [HistoryEntry] {
+        guard let symbol = symbols.lookup(entity.description) else { return [] }
+        let end = Int(asOf) < transactions.count ? transactions[Int(asOf)].operations.lowerBound : ops.count
+        var entries: [HistoryEntry] = []
+        for op in 0..<end {
+            let fact = ops.facts[op]
+            guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
+            let transaction = transactions[Int(ops.transactions[op])]
+            entries.append(HistoryEntry(
+                transaction: transaction.id, timestampMillis: transaction.timestampMillis,
+                author: transaction.author, change: symbols.change(op, of: ops)))
+        }
+        return entries
+    }
+}

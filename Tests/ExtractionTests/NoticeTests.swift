@@ -1,0 +1,60 @@
+import Testing
+@testable import Extraction
+
+/// The notices of what was not understood: one of each kind where the document
+/// holds it, with the line and the measure it belongs to; none of the structural
+/// kinds on the annotated documents, whose outline is read whole.
+@Suite struct NoticeTests {
+    static let document = """
+    令和７年度　都筑区運営方針
+    Ⅱ　目標達成に向けた施策
+    ◆ 地域づくりの推進
+    ・地区センターを拠点とした活動を支援します。
+    ア　防災力の向上
+    ・つづきボランティアネットと連携し、訓練を行います。
+    　（関連計画：つづき防災ビジョン２０３０）
+    施策３ 番号の飛んだ見出し
+      番号    取組名              主な内容
+      1-1     ＿＿                公園の清掃
+
+    【関連する計画】
+      9-9  中期計画 テーマ2・戦略2・政策9
+    Ⅲ　目標達成に向けた組織運営
+    """
+
+    @Test func eachKindIsNoticedOnItsLine() throws {
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(Self.document.utf8), fileName: "gaps.txt")
+        let notices = doc.notices.map { "\($0.line) \($0.kind.rawValue) \($0.name ?? "-") \($0.measure ?? "-")" }
+        #expect(notices == [
+            "6 organisation-like name not taken as a partner つづきボランティアネット m2",
+            "7 plan-like citation not resolved つづき防災ビジョン2030 m2",
+            "8 unplaced heading 番号の飛んだ見出し -",
+            "10 table row not read - m1",
+            "13 plan-like citation not resolved 横浜市中期計画 テーマ02 戦略2 政策9 -",
+        ])
+    }
+
+    @Test func anInitiativeBeforeAnyPolicyHasNoParent() throws {
+        let text = "令和７年度　都筑区運営方針\nⅡ　目標達成に向けた施策\n主な事業\n・公園の清掃活動\n　地域の皆様と公園を清掃します。\n"
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "orphan.txt")
+        #expect(doc.measures.isEmpty)
+        #expect(doc.notices.map(\.kind) == [.itemWithoutParent])
+        #expect(doc.notices.first?.name == "公園の清掃活動")
+    }
+
+    @Test func aNameBeforeACollaborationCueIsNoticedWhenTheLexiconLacksIt() throws {
+        let full = try Corpus.lexicon()
+        let lexicon = full.removing(partners: { $0.canonical == "JA横浜" }, plans: { _ in false })
+        let doc = try Corpus.extract("totsuka-r8.txt", lexicon: lexicon)
+        let notice = try #require(doc.notices.first { $0.name == "JA横浜" })
+        #expect(notice.kind == .organisationNotTaken)
+        #expect(doc.measures.first { $0.id == notice.measure }?.title == "「とつかの農」の魅力発信")
+    }
+
+    @Test(arguments: Corpus.allDocuments)
+    func theAnnotatedOutlinesAreReadWhole(_ name: String) throws {
+        let doc = try Corpus.extract(name, lexicon: try Corpus.lexicon())
+        let structural: Set<ExtractionNotice.Kind> = [.unplacedHeading, .itemWithoutParent, .unreadTableRow]
+        #expect(doc.notices.filter { structural.contains($0.kind) }.isEmpty)
+    }
+}
