@@ -36,9 +36,4 @@ public enum LogError: Error, Sendable, Equatable {
 public struct RecordLocation: Sendable, Equatable {
     public let offset: UInt64
     public let txID: UInt64
-
-    public init(offset: UInt64, txID: UInt64) {
-        self.offset = offset
-        self.txID = txID
-    }
 }

@@ -24,11 +24,6 @@ public struct LogRecord: Sendable, Equatable {
 public struct RecordStamp: Sendable, Equatable {
     public let offset: UInt64
     public let checksum: UInt32
-
-    public init(offset: UInt64, checksum: UInt32) {
-        self.offset = offset
-        self.checksum = checksum
-    }
 }
 
 /// How far a reader or writer has read a log: the end of the last valid record, the
