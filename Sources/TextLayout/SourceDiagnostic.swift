@@ -22,11 +22,13 @@ public struct SourceDiagnostic: Error, Sendable, Equatable {
     /// 1-based line and column (in characters); column 0 means "the whole line".
     public let line: Int
     public let column: Int
-    /// The text of the line, if known: all of it, or the window around the caret
-    /// (with `…` where text was left out) when it is longer than `maxLineLength`.
+    /// The text of the line, if known: all of it, or, when it is longer than
+    /// `maxLineLength`, the window of it around the caret.
     public let lineText: String?
-    /// The column of the whole line at which `lineText` starts (after its `…`).
+    /// The column of the whole line at which `lineText` starts (1 unless clipped).
     public let lineTextStartColumn: Int
+    /// Whether the line goes on after `lineText`.
+    public let lineTextIsCut: Bool
     /// How many characters the caret should underline (at least 1).
     public let length: Int
     /// Further remarks printed under the caret, e.g. "did you mean …".
@@ -47,9 +49,11 @@ public struct SourceDiagnostic: Error, Sendable, Equatable {
             let clipped = Self.window(of: lineText, column: column)
             self.lineText = clipped.text
             lineTextStartColumn = clipped.startColumn
+            lineTextIsCut = clipped.isCut
         } else {
             self.lineText = lineText
             lineTextStartColumn = 1
+            lineTextIsCut = false
         }
     }
 
@@ -57,15 +61,14 @@ public struct SourceDiagnostic: Error, Sendable, Equatable {
     public static let maxLineLength = 160
 
     /// About `maxLineLength` characters of `line` around `column`: 60 before it, the
-    /// rest after, with `…` at a side where text was left out.
-    static func window(of line: String, column: Int) -> (text: String, startColumn: Int) {
+    /// rest after; where it starts, and whether the line goes on after it.
+    static func window(of line: String, column: Int) -> (text: String, startColumn: Int, isCut: Bool) {
         let characters = Array(line)
         let caret = min(max(0, column - 1), characters.count)
         var start = max(0, caret - 60)
         let end = min(characters.count, start + maxLineLength - 20)
         start = max(0, min(start, end - (maxLineLength - 20)))
-        let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
-        return (text, start + 1)
+        return (String(characters[start..<end]), start + 1, end < characters.count)
     }
 
     /// The diagnostic as lines of text, without a trailing newline.
@@ -75,12 +78,14 @@ public struct SourceDiagnostic: Error, Sendable, Equatable {
         if let lineText {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = lineText.replacingTabs()
+            // A clipped line is marked with … where text was left out.
+            let clippedBefore = lineTextStartColumn > 1 ? "…" : ""
+            let shown = clippedBefore + lineText.replacingTabs() + (lineTextIsCut ? "…" : "")
             out += "\n \(number) | \(shown)"
             if column > 0 {
                 // Columns of the whole line, counted from where the shown text starts.
-                let skip = max(0, column - lineTextStartColumn) + (lineTextStartColumn > 1 ? 1 : 0)
-                let prefix = String(lineText.prefix(skip)).replacingTabs()
+                let skip = max(0, column - lineTextStartColumn)
+                let prefix = clippedBefore + String(lineText.prefix(skip)).replacingTabs()
                 let marked = String(lineText.dropFirst(skip).prefix(length)).replacingTabs()
                 let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
                 let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))

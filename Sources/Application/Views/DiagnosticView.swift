@@ -4,7 +4,9 @@ import TextLayout
 
 /// The one view of a program's errors: the compiler-style text with a caret (from
 /// `SourceFiles.render`), and JSON for `--format json` and the HTTP API:
-/// `{"errors": [{"message", "file", "line", "column", "end_column", "source_line", "suggestion", …}]}`.
+/// `{"errors": [{"message", "file", "line", "column", "end_column", "source_line", "source_column", "suggestion", …}],
+/// "more_errors": N}`: `source_line` is the line, or for a long one the window of it that
+/// starts at column `source_column`; at most `Diagnostic.displayLimit` errors are listed.
 public enum DiagnosticView {
     public static func text(_ files: SourceFiles, _ diagnostics: [Diagnostic]) -> String {
         files.render(diagnostics)
@@ -46,7 +48,9 @@ public enum DiagnosticView {
             ("message", .string(diagnostic.message)), ("file", .string(diagnostic.file)),
             ("line", .integer(diagnostic.line)), ("column", .integer(diagnostic.column)),
             ("end_column", .integer(diagnostic.column > 0 ? diagnostic.column + diagnostic.length : 0)),
-            ("source_line", .string(diagnostic.lineText)), ("suggestion", .string(suggestion(in: diagnostic))),
+            // A long line comes as the window of it around the column, starting at source_column.
+            ("source_line", .string(diagnostic.lineText)), ("source_column", .integer(diagnostic.lineTextStartColumn)),
+            ("suggestion", .string(suggestion(in: diagnostic))),
             ("severity", .string(diagnostic.severity.rawValue)), ("notes", .array(diagnostic.notes.map { .string($0) })),
         ])
     }
