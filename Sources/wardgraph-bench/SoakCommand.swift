@@ -189,6 +189,26 @@ enum SoakCommand {
     }
 }
 
+/// `wardgraph-bench soak-case KIND SEED INDEX PROJECT FILE`: writes one case to FILE
+/// (a program, a document, or a shell session's lines), to replay it through the
+/// binary (`wardgraph query FILE`, `wardgraph extract FILE`, `wardgraph < FILE`).
+enum SoakCase {
+    static func run(arguments: [String]) throws {
+        guard arguments.count >= 5, let seed = UInt64(arguments[1]), let index = Int(arguments[2]) else {
+            print("usage: wardgraph-bench soak-case program|document|shell SEED INDEX PROJECT FILE")
+            exit(2)
+        }
+        let harness = try FuzzHarness(projectRoot: arguments[3])
+        let bytes: [UInt8]
+        switch arguments[0] {
+        case "document": bytes = harness.documentCase(seed: seed, index: index).bytes
+        case "shell": bytes = Array(harness.shellCase(seed: seed, index: index).joined(separator: "\n").utf8)
+        default: bytes = harness.programCase(seed: seed, index: index).bytes
+        }
+        FileManager.default.createFile(atPath: arguments[4], contents: Data(bytes))
+    }
+}
+
 /// `wardgraph-bench soak-batch KIND SEED FROM COUNT PROJECT`: runs fuzz cases in
 /// this process and prints a line for each problem (for `soak`).
 enum SoakBatch {

@@ -15,6 +15,8 @@ case "soak":
     try SoakCommand.run(arguments: Array(arguments.dropFirst()))
 case "soak-batch":
     try SoakBatch.run(arguments: Array(arguments.dropFirst()))
+case "soak-case":
+    try SoakCase.run(arguments: Array(arguments.dropFirst()))
 default:
     print("""
     usage: wardgraph-bench store [FACTS [SINGLE_COMMITS]]
@@ -26,7 +28,8 @@ default:
       extract  extraction speed over Graph/sources, and ingesting them into a fresh store
       repl     REPL start-up and the round trip of a shared_partner query
       soak     the fuzz suite, longer (default 20,000 cases, 300 rounds of log damage):
-               crashes, hangs, errors without a place, and committed bytes lost
+               crashes, hangs, errors without a place, and committed bytes lost;
+               'soak-case KIND SEED INDEX PROJECT FILE' writes one case out to replay it
     PROJECT is the directory with Graph/ and Queries/ (default: the current one).
     """)
     exit(arguments.isEmpty ? 0 : 2)

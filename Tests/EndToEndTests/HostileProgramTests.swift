@@ -61,6 +61,24 @@ import TestSupport
         #expect(seconds < 12, "took \(seconds) s under --timeout 5")
     }
 
+    /// A query naming a very long text that the graph does not have: the warning's
+    /// "did you mean" passes over names of another length instead of measuring the
+    /// distance to each (the soak found a case taking 18 s under a 2 s limit).
+    @Test func aLongUnknownNameDoesNotStallTheWarnings() throws {
+        let project = try ScratchProject.make()
+        defer { project.remove() }
+        let file = project.file("long.dl")
+        let names = (0..<300).map { "ward_partner(\"名前\($0)\", P\($0))" }.joined(separator: ", ")
+        try ("?- ward_partner(\"" + String(repeating: "泉区", count: 40_000) + "\", P), " + names + ".").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Wardgraph.run(["log"], directory: project.path).status == 0)
+        let start = Date()
+        let result = try Wardgraph.run(["query", "--timeout", "5", "long.dl"], directory: project.path)
+        let seconds = Date().timeIntervalSince(start)
+        #expect(result.status == 0, "\(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("warning: no node, label or value in the graph is"))
+        #expect(seconds < 8, "took \(seconds) s")
+    }
+
     /// Invalid UTF-8 is reported with its byte offset, line and column.
     @Test func invalidUTF8IsLocated() throws {
         let dir = TemporaryDirectory()
