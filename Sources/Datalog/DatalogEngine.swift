@@ -74,6 +74,23 @@ public final class DatalogEngine: @unchecked Sendable {
         inputs.values.map(\.signature).sorted { $0.name < $1.name }
     }
 
+    /// The tuples of an input relation, read from its provider, distinct and in the
+    /// order read: for exports and translations to other engines.
+    public func inputTuples(_ name: String) throws -> [[Value]] {
+        guard let input = inputs[name] else { return [] }
+        let relation = Relation(name: name, arity: input.signature.arity)
+        try input.load(RelationWriter(relation: relation, constants: constants))
+        return (0..<relation.count).map(relation.tuple)
+    }
+
+    /// What each column of an input holds: as its provider declares, else read off its tuples.
+    public func columnTypes(of name: String) throws -> [ColumnType] {
+        guard let signature = inputs[name]?.signature else { return [] }
+        if let declared = signature.columnTypes { return declared }
+        let tuples = try inputTuples(name)
+        return (0..<signature.arity).map { column in ColumnType.of(tuples.lazy.map { $0[column] }) }
+    }
+
     /// Checks the sources: syntax errors first, then analysis. All errors are reported.
     /// Past `deadline` (or when it is cancelled) analysis stops with one error, located
     /// at the statement it had reached.

@@ -143,4 +143,29 @@ struct GraphIndex {
         case .partner, .plan: return nil
         }
     }
+
+    /// For each group of nodes, the nodes one edge away from two of its members that no
+    /// edge joins directly (at most `limit` per pair): what makes a query's answer a
+    /// connected picture. Documents are left out; every fact has one.
+    func connectors(joining groups: [[NodeID]], limit: Int) -> Set<NodeID> {
+        func neighbours(_ node: NodeID) -> Set<NodeID> {
+            Set((outgoing[node, default: []] + incoming[node, default: []]).filter { $0.0 != .fromDocument }.map(\.1))
+        }
+        var cache: [NodeID: Set<NodeID>] = [:]
+        var found = Set<NodeID>()
+        var pairs = Set<[NodeID]>()
+        for group in groups {
+            for (i, a) in group.enumerated() {
+                for b in group[(i + 1)...] where a != b && pairs.insert([a, b].sorted { $0.description < $1.description }).inserted {
+                    let around = cache[a] ?? neighbours(a)
+                    cache[a] = around
+                    guard !around.contains(b) else { continue }
+                    let aroundB = cache[b] ?? neighbours(b)
+                    cache[b] = aroundB
+                    found.formUnion(around.intersection(aroundB).sorted { $0.description < $1.description }.prefix(limit))
+                }
+            }
+        }
+        return found
+    }
 }

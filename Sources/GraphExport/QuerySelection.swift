@@ -38,15 +38,41 @@ public enum QuerySelection {
             }
             if edges.count == rows.count { return .edges(edges, title: title) }
         }
-        let byLabel = session.snapshot?.nodesByLabel() ?? [:]
-        var nodes = Set<NodeID>()
-        for cell in rows.joined() {
-            if NodeID.looksLikeID(cell), let id = try? NodeID(parsing: cell) {
-                nodes.insert(id)
-            } else if let ids = byLabel[cell], ids.count == 1 {
-                nodes.insert(ids[0])
-            }
+        let byLabel = session.nodesByLabel
+        func node(_ text: String) -> NodeID? {
+            if NodeID.looksLikeID(text), let id = try? NodeID(parsing: text) { return id }
+            if let ids = byLabel[text], ids.count == 1 { return ids[0] }
+            return nil
+        }
+        // The nodes the query itself names (泉区 in shared_partner(泉区, W, P)) belong
+        // with every row's nodes.
+        let named = Array(Set(Self.constants(ofLastQuery: program, name: name).compactMap(node)))
+        var nodes = Set(named)
+        var rowNodes: [[NodeID]] = []
+        for row in rows {
+            let found = row.compactMap(node)
+            nodes.formUnion(found)
+            rowNodes.append(found + named)
+        }
+        // Nodes of a row that no edge joins (a ward and a partner) are joined by the
+        // nodes between them (the ward's measures that work with the partner).
+        if let snapshot = session.snapshot, rowNodes.contains(where: { $0.count > 1 }) {
+            nodes.formUnion(GraphIndex(snapshot).connectors(joining: rowNodes, limit: 1))
         }
         return .nodes(Array(nodes), title: title)
+    }
+
+    /// The constants of the last query's atoms (`泉区` in `?- shared_partner(泉区, W, P).`).
+    static func constants(ofLastQuery program: String, name: String) -> [String] {
+        var sources = SourceSet()
+        sources.add(name: name, text: program)
+        guard let query = sources.program.queries.last else { return [] }
+        return query.body.flatMap { literal -> [String] in
+            guard case .atom(let atom) = literal else { return [] }
+            return atom.arguments.compactMap { term in
+                if case .constant(.string(let text)) = term.kind { return text }
+                return nil
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class QuerySession {
     }
     public let cancellation = Cancellation()
     public private(set) var snapshot: GraphSnapshot?
+    private var labelIndex: [String: [NodeID]]?
 
     public init(limits: Limits = .standard) {
         engine.limits = limits
@@ -41,6 +42,15 @@ public final class QuerySession {
         GraphRelations.register(snapshot, on: engine, years: years)
         yearReading = nil
         keptAnalysis = nil
+        labelIndex = nil
+    }
+
+    /// The graph's nodes by label (`GraphSnapshot.nodesByLabel`), made once per graph.
+    public var nodesByLabel: [String: [NodeID]] {
+        if let labelIndex { return labelIndex }
+        let index = snapshot?.nodesByLabel() ?? [:]
+        labelIndex = index
+        return index
     }
 
     /// Which document of each ward the planner relations read: each ward's latest
@@ -181,6 +191,22 @@ public final class QuerySession {
         case result(QueryResult, explanation: String?)
         /// The query failed while running (limit, cancellation, arithmetic).
         case failure(EvaluationError, range: SourceRange)
+    }
+
+    /// `text` with the kept sources (the prelude) as a Soufflé program: each query
+    /// an output relation, the inputs read from `wardgraph export --format souffle`'s
+    /// files (or the fact files given). The analysis's errors, or the translation's,
+    /// come back as `Rejected`; a fact file that cannot be read throws.
+    public func translateToSouffle(name: String, text: String) throws -> Result<(program: SouffleProgram, files: SourceFiles), Rejected> {
+        switch prepare(name: name, text: text) {
+        case .failure(let rejected): return .failure(rejected)
+        case .success(let prepared):
+            do {
+                return .success((try engine.translateToSouffle(prepared.program, sources: prepared.files), prepared.files))
+            } catch let list as DiagnosticList {
+                return .failure(Rejected(files: prepared.files, diagnostics: list.diagnostics))
+            }
+        }
     }
 
     /// Answers the queries of a prepared program, in order; stops after a cancellation.

@@ -226,8 +226,9 @@ import WardGraph
     }
 
     @Test func exportFormatsAreFoundByNameAndExtension() throws {
-        #expect(ExportFormats.names == ["dot", "svg", "png", "pdf"])
+        #expect(ExportFormats.names == ["dot", "svg", "png", "pdf", "nt", "ttl"])
         #expect(ExportFormats.forPath("out/shared.SVG")?.name == "svg")
+        #expect(ExportFormats.forPath("wards.ttl")?.mediaType == "text/turtle; charset=utf-8")
         #expect(ExportFormats.named("gif") == nil)
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -40,6 +40,48 @@ import TestSupport
         }
         #expect(throws: FactFiles.Problem.self) { try FactFiles.register(directory: dir.file("missing"), on: runner.engine) }
     }
+
+    /// Files are read a chunk at a time: records that straddle a chunk (a quoted
+    /// CSV field with line breaks, a long line) are read whole, and line numbers
+    /// in messages count from the file's start.
+    @Test func largeFilesAreReadInChunksOfWholeRecords() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var csv = "", tsv = ""
+        for i in 0..<150_000 {
+            csv += i % 997 == 0 ? "\(i),\"区\n\"\"第\(i)\"\"\nの説明\"\n" : "\(i),\"団体\(i)\"\n"
+        }
+        for i in 0..<60_000 { tsv += "\(i)\t" + (i == 30_000 ? String(repeating: "長", count: 500_000) : "横浜\(i)") + "\n" }
+        #expect(csv.utf8.count > 2 * FactFileChunks.chunkSize && tsv.utf8.count > 2 * FactFileChunks.chunkSize)
+        try csv.write(toFile: dir.file("note.csv"), atomically: true, encoding: .utf8)
+        try tsv.write(toFile: dir.file("name.tsv"), atomically: true, encoding: .utf8)
+        let runner = ProgramRunner()
+        try FactFiles.register(directory: dir.path, on: runner.engine)
+        let answers = try runner.answers("""
+            ?- note(N, T), contains(T, "区").
+            c(count(N)) :- note(N, _).
+            ?- c(C).
+            ?- name(30000, _T), length(_T, L).
+            d(count(N)) :- name(N, _).
+            ?- d(C).
+            """)
+        #expect(answers[0].count == 151)
+        #expect(answers[0].contains("997 | 区\n\"第997\"\nの説明"))
+        #expect(answers[1] == ["150000"])
+        #expect(answers[2] == ["500000"])
+        #expect(answers[3] == ["60000"])
+
+        var broken = Array(tsv.utf8)
+        let offset = broken.count - 3
+        broken.insert(0xFF, at: offset)  // in the last line, 59999\t横浜59999, at its 16th byte (its 12th character)
+        FileDamage.write(broken, to: dir.file("name.tsv"))
+        do {
+            _ = try ProgramRunner().answersWithFacts(dir.path, "?- name(N, T).")
+            Issue.record("bad UTF-8 was read")
+        } catch let problem as FactFiles.Problem {
+            #expect(problem.description == "\(dir.file("name.tsv")):60000: column 12: invalid UTF-8 at byte \(offset) (0xFF); the text must be UTF-8; save the file as UTF-8")
+        }
+    }
 }
 
 @Suite struct LimitsTests {

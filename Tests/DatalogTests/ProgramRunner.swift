@@ -25,6 +25,12 @@ struct ProgramRunner {
         }
     }
 
+    /// The answers of `text` over the fact files of `directory`.
+    func answersWithFacts(_ directory: String, _ text: String) throws -> [[String]] {
+        try FactFiles.register(directory: directory, on: engine)
+        return try answers(text)
+    }
+
     /// The first query's answer.
     func answer(_ text: String, parameters: [String: Constant] = [:]) throws -> [String] {
         try answers(text, parameters: parameters).first ?? []

@@ -126,3 +126,21 @@ import TestSupport
         #expect(try pty.isCooked())
     }
 }
+
+/// The command line and the shell show the log and a history through one view each.
+@Suite struct SameViewsTests {
+    @Test func logAndHistoryReadTheSameInTheShellAndOnTheCommandLine() throws {
+        let project = try ScratchProject.make()
+        defer { project.remove() }
+        let log = try Wardgraph.run(["log"], directory: project.path)
+        let history = try Wardgraph.run(["history", "partner:商店街"], directory: project.path)
+        let shell = try Wardgraph.run([], input: ":log\n:history partner:商店街\n", directory: project.path)
+        #expect(log.status == 0 && history.status == 0 && shell.status == 0)
+        #expect(shell.stdout == log.stdout + history.stdout)
+        // --format applies to the listings as to answers.
+        let csv = try Wardgraph.run(["history", "partner:商店街", "--format", "csv"], directory: project.path)
+        #expect(csv.stdout.hasPrefix("tx,time,,entity,attribute,value,source,author\n"))
+        let shellCSV = try Wardgraph.run([], input: ":format csv\n:history partner:商店街\n", directory: project.path)
+        #expect(shellCSV.stdout == csv.stdout)
+    }
+}

@@ -12,9 +12,11 @@ public enum Python {
 
     public static var isInstalled: Bool { executable != nil }
 
-    /// Runs `script` with `arguments`; its standard output, or an error with its standard error.
-    public static func run(_ script: String, _ arguments: [String] = []) throws -> String {
-        guard let executable else { throw Failure(message: "python3 is not installed") }
+    /// Runs `script` with `arguments` in `python` (by default the `python3` on PATH;
+    /// a virtual environment's for packages such as pyoxigraph); its standard output,
+    /// or an error with its standard error.
+    public static func run(_ script: String, _ arguments: [String] = [], python: String? = nil) throws -> String {
+        guard let executable = python ?? executable else { throw Failure(message: "python3 is not installed") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-c", script] + arguments

@@ -38,14 +38,21 @@ public enum Wardgraph {
     public static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["WARDGRAPH_STORE"] = nil
         env["WARDGRAPH_AUTHOR"] = "tester"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try runProgram(executable, arguments, input: input, environment: env, directory: directory)
+    }
+
+    /// Runs any program (`wardgraph`, a browser) with `input` on standard input and waits for it.
+    public static func runProgram(
+        _ program: URL, _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: String? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -44,7 +44,7 @@ public struct ExportedDiagram: Sendable {
 
 /// The export formats, by name and by extension.
 public enum ExportFormats {
-    public static let all: [any ExportFormat] = [DiagramFormat.dot, DiagramFormat.svg, DiagramFormat.png, DiagramFormat.pdf]
+    public static let all: [any ExportFormat] = [DiagramFormat.dot, DiagramFormat.svg, DiagramFormat.png, DiagramFormat.pdf, RDFFormat.nTriples, RDFFormat.turtle]
 
     public static var names: [String] { all.map(\.name) }
 
@@ -58,7 +58,7 @@ public enum ExportFormats {
         return all.first { $0.fileExtension == ext || ($0.name == "dot" && ext == "gv") }
     }
 
-    /// The extensions a file may be given, for messages: `.dot, .gv, .svg, .png, .pdf`.
+    /// The extensions a file may be given, for messages: `.dot, .gv, .svg, .png, .pdf, …`.
     public static var extensions: String {
         all.flatMap { $0.name == "dot" ? [".dot", ".gv"] : ["." + $0.fileExtension] }.joined(separator: ", ")
     }
@@ -67,11 +67,13 @@ public enum ExportFormats {
     /// (`--format`) names, else the one the path's extension names, else DOT. An
     /// extension that names no format, an unknown format, or one that contradicts the
     /// extension is refused: a file called `x.jpg` must never hold DOT text.
-    public static func choose(path: String?, explicit: String?) throws(OperationError) -> any ExportFormat {
+    /// `alsoNamed`: formats a front end handles itself, named in the message.
+    public static func choose(path: String?, explicit: String?, alsoNamed: [String] = []) throws(OperationError) -> any ExportFormat {
         var named: (any ExportFormat)?
         if let explicit {
             guard let format = ExportFormats.named(explicit) else {
-                throw OperationError(.badInput, "unknown format '\(explicit)'\(Suggestion.hint(for: explicit, in: names)); the formats are \(names.joined(separator: ", "))")
+                let known = names + alsoNamed
+                throw OperationError(.badInput, "unknown format '\(explicit)'\(Suggestion.hint(for: explicit, in: known)); the formats are \(known.joined(separator: ", "))")
             }
             named = format
         }

@@ -30,6 +30,8 @@ public struct ExportRequest: Sendable {
     public var layout = DiagramLayout.automatic
     /// Which document of each ward is drawn (each ward's latest by default).
     public var years = YearSelection.latest
+    /// Where node IRIs start in an RDF export (nil: `Namespace.defaultBase`).
+    public var base: String?
 
     public init(subject: ExportSubject) {
         self.subject = subject

@@ -81,16 +81,14 @@ public enum QueryOperation {
         case .success(let ready): prepared = ready
         }
         var answers: [QueryAnswer] = []
-        var labelIndex: [String: [NodeID]]?
         for answer in session.run(prepared, explain: request.explain) {
             switch answer {
             case .failure(let error, let range):
                 return .stopped(error, prepared.files, range)
             case .result(let result, let explanation):
                 let set = session.resultSet(result, maxRows: request.maxRows)
-                if labelIndex == nil { labelIndex = session.snapshot?.nodesByLabel() ?? [:] }
                 var answer = QueryAnswer(
-                    columns: set.columns, rows: values(set.rows, session.snapshot, labelIndex!), totalRows: set.totalRows,
+                    columns: set.columns, rows: values(set.rows, session.snapshot, session.nodesByLabel), totalRows: set.totalRows,
                     elapsedMilliseconds: result.elapsed * 1000, tx: session.snapshot?.asOf, explanation: explanation)
                 answer.years = set.caption
                 answer.warnings = prepared.warnings.filter { result.range.contains($0.range) }.map(prepared.files.structured)

@@ -6,8 +6,14 @@ import TextLayout
 /// `{"columns": ["W", "P"], "rows": [[{"value": "港北区", "id": "ward:港北区", "label": "港北区"}, …]],
 ///   "total_rows": 10, "truncated": false, "elapsed_ms": 1.2, "tx": 5, "years": "年度: 泉区 R7, …"}`,
 /// with `warnings` (as `DiagnosticView.item`s) for names the graph does not have.
-/// (The text views of an answer are the result formats over `QuerySession.resultSet`.)
+/// As a table, the answer is the `ResultSet` that every result format reads.
 public enum AnswerView {
+    public static func resultSet(_ answer: QueryAnswer) -> ResultSet {
+        ResultSet(
+            columns: answer.columns, rows: answer.rows.map { $0.map(\.cell) }, totalRows: answer.totalRows,
+            elapsedMilliseconds: answer.elapsedMilliseconds)
+    }
+
     public static func json(_ answer: QueryAnswer) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("columns", .array(answer.columns.map { .string($0) })),

@@ -13,7 +13,9 @@ import WardGraph
 public final class DocumentLibrary: @unchecked Sendable {
     public let directories: [String]
     private let lock = NSLock()
-    private var cache: [String: (modified: Date, size: Int, text: DocumentText)] = [:]
+    private var cache: [String: (modified: Date, size: Int, checked: Date, text: DocumentText)] = [:]
+    /// How long a read file is trusted before its size and time are looked at again.
+    static let recheckInterval = 1.0
 
     public init(directories: [String]) {
         self.directories = directories
@@ -31,6 +33,22 @@ public final class DocumentLibrary: @unchecked Sendable {
         guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != "..", !name.contains("\0") else {
             throw OperationError(.badInput, "'\(name)' is not a document name; give a file name such as izumi-r7.txt")
         }
+        lock.lock()
+        let recent = cache[name].flatMap { Date().timeIntervalSince($0.checked) < Self.recheckInterval ? $0.text : nil }
+        lock.unlock()
+        var text: DocumentText
+        if let recent {
+            text = recent
+        } else {
+            text = try read(name)
+        }
+        if let snapshot { text.ingestedHash = Self.ingestedHash(of: name, in: snapshot) }
+        return text
+    }
+
+    /// Reads `name` from the first directory that has it, unless the copy read before
+    /// has the same size and modification time.
+    private func read(_ name: String) throws(OperationError) -> DocumentText {
         let manager = FileManager.default
         guard let path = directories.map({ $0 + "/" + name }).first(where: { manager.fileExists(atPath: $0) }) else {
             throw OperationError(.notFound, "no document \(name) in \(directories.joined(separator: " or "))")
@@ -39,19 +57,18 @@ public final class DocumentLibrary: @unchecked Sendable {
         let modified = attributes[.modificationDate] as? Date ?? .distantPast
         let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
         lock.lock()
-        let cached = cache[path]
+        let cached = cache[name]
         lock.unlock()
-        var text: DocumentText
+        let text: DocumentText
         if let cached, cached.modified == modified, cached.size == size {
             text = cached.text
         } else {
             guard let data = manager.contents(atPath: path) else { throw OperationError(.failed, "\(path) cannot be read") }
             text = DocumentText(name: name, bytes: [UInt8](data))
-            lock.lock()
-            cache[path] = (modified, size, text)
-            lock.unlock()
         }
-        if let snapshot { text.ingestedHash = Self.ingestedHash(of: name, in: snapshot) }
+        lock.lock()
+        cache[name] = (modified, size, Date(), text)
+        lock.unlock()
         return text
     }
 

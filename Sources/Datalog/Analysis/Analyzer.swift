@@ -10,12 +10,40 @@ public struct InputSignature: Sendable, Hashable {
     public let description: String
     /// The arguments' names, for the schema (empty when unnamed).
     public let arguments: [String]
+    /// What each column holds, when the provider knows it beforehand (the graph);
+    /// nil when only the data can tell (fact files). Typed engines need it (Soufflé).
+    public let columnTypes: [ColumnType]?
+    /// The file the tuples are read from, if any (a fact file), so that a
+    /// translation can read the same file.
+    public let file: String?
 
-    public init(name: String, arity: Int, description: String = "", arguments: [String] = []) {
+    public init(
+        name: String, arity: Int, description: String = "", arguments: [String] = [], columnTypes: [ColumnType]? = nil,
+        file: String? = nil
+    ) {
+        precondition(columnTypes.map { $0.count == arity } ?? true, "\(name): \(columnTypes!.count) column types for arity \(arity)")
         self.name = name
         self.arity = arity
         self.description = description
         self.arguments = arguments
+        self.columnTypes = columnTypes
+        self.file = file
+    }
+}
+
+/// What the values of a column are: texts, whole numbers, or both (a relation may
+/// mix them, as `attr` does with `label` texts and `level` numbers).
+public enum ColumnType: String, Sendable, Hashable {
+    case text, integer, mixed
+
+    /// The type of a column holding `values`: text when empty.
+    public static func of<S: Sequence>(_ values: S) -> ColumnType where S.Element == Value {
+        var sawText = false, sawInteger = false
+        for value in values {
+            if value.isString { sawText = true } else { sawInteger = true }
+            if sawText && sawInteger { return .mixed }
+        }
+        return sawInteger ? .integer : .text
     }
 }
 
@@ -316,14 +344,23 @@ struct Analyzer {
     /// The body's variables that its positive conditions bind, directly or through
     /// `=` and built-ins whose inputs are bound.
     static func boundVariables(_ body: [BodyItem]) -> Set<String> {
+        binding(of: body).bound
+    }
+
+    /// What a body binds: its positive conditions' variables first, then, until
+    /// nothing changes, those of `=` with a bound side and of built-ins whose inputs
+    /// are bound; and, for each built-in (by position), the arguments it computes
+    /// when it first can.
+    static func binding(of body: [BodyItem]) -> (bound: Set<String>, builtinOutputs: [Int: [Int]]) {
         var bound = Set<String>()
         for case .relation(let atom) in body {
             for term in atom.arguments { if let v = term.variable { bound.insert(v) } }
         }
+        var outputs: [Int: [Int]] = [:]
         var changed = true
         while changed {
             changed = false
-            for item in body {
+            for (index, item) in body.enumerated() {
                 switch item {
                 case .comparison(.equal, let a, let b, _):
                     for (target, source) in [(a, b), (b, a)] {
@@ -332,18 +369,18 @@ struct Analyzer {
                             changed = true
                         }
                     }
-                case .builtin(let builtin, let atom):
+                case .builtin(let builtin, let atom) where outputs[index] == nil:
                     let pattern = atom.arguments.map { term in term.variable.map(bound.contains) ?? true }
-                    guard let outputs = builtin.binds(bound: pattern) else { continue }
-                    for i in outputs {
-                        if let v = atom.arguments[i].variable, bound.insert(v).inserted { changed = true }
-                    }
+                    guard let computed = builtin.binds(bound: pattern) else { continue }
+                    outputs[index] = computed
+                    for i in computed { if let v = atom.arguments[i].variable { bound.insert(v) } }
+                    changed = true
                 default:
                     break
                 }
             }
         }
-        return bound
+        return (bound, outputs)
     }
 
     static func namedVariables(of body: [BodyItem]) -> [String] {

@@ -48,6 +48,8 @@ final class Evaluator {
         let relation = context.relation(name, arity: input.signature.arity)
         try input.load(RelationWriter(relation: relation, constants: context.constants))
         if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
+        // Loaded and not extended by rules: it will not change (see Relation.freeze).
+        if program.relations[name]?.isDerived != true { relation.freeze() }
     }
 
     /// The relation's rows, computed if needed.

@@ -38,7 +38,7 @@ public enum FactFiles {
             let arity = try firstLineArity(path, separator: separator)
             let constants = engine.constants
             engine.addInput(InputRelation(
-                InputSignature(name: name, arity: arity, description: "from \(entry)"),
+                InputSignature(name: name, arity: arity, description: "from \(entry)", file: path),
                 provenance: nil,
                 load: { writer in try load(path, separator: separator, into: writer, constants: constants) }))
             names.append(name)
@@ -46,19 +46,16 @@ public enum FactFiles {
         return names
     }
 
-    private static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(file: path, line: 0, message: "cannot read the file")
-        }
-        return [UInt8](data)
-    }
-
+    /// The number of fields of the file's first line (0 for an empty file).
     private static func firstLineArity(_ path: String, separator: UInt8) throws -> Int {
-        let bytes = try read(path)
-        return try bytes.withUnsafeBufferPointer { raw in
-            var reader = Reader(raw, path: path, separator: separator)
-            return try reader.next() ? reader.fields.count : 0
+        var chunks = try FactFileChunks(path: path, isCSV: separator == UInt8(ascii: ","))
+        defer { chunks.close() }
+        var arity = 0
+        _ = try chunks.next { bytes, _ in
+            var reader = Reader(bytes, path: path, separator: separator)
+            arity = try reader.next() ? reader.fields.count : 0
         }
+        return arity
     }
 
     /// A field of the current line: a range of the file's bytes, or of the reader's
@@ -80,10 +77,12 @@ public enum FactFiles {
         private(set) var line = 0
         private var index = 0
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, separator: UInt8) {
+        /// `linesBefore`: the lines of the file before `bytes`, so that messages give the file's line.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, path: String, separator: UInt8, linesBefore: Int = 0) {
             self.bytes = bytes
             self.path = path
             self.separator = separator
+            line = linesBefore
             fields.reserveCapacity(8)
         }
 
@@ -169,19 +168,22 @@ public enum FactFiles {
         return negative ? -value : value
     }
 
+    /// Reads the file's tuples into `writer`, a chunk of whole lines at a time.
     static func load(_ path: String, separator: UInt8, into writer: RelationWriter, constants: ConstantTable) throws {
-        let bytes = try read(path)
-        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
-            let located = UTF8Text.diagnostic(bytes, invalidAt: offset, file: path)
-            throw Problem(file: path, line: located.line, message: "column \(located.column): \(located.message); save the file as UTF-8")
-        }
         let arity = writer.arity
-        try bytes.withUnsafeBufferPointer { raw in
-            var lines = 0
-            for byte in raw where byte == 0x0A { lines += 1 }
-            writer.reserve(lines + 1)
-            var reader = Reader(raw, path: path, separator: separator)
-            let batch = RelationWriter.Batch(writer: writer)
+        var chunks = try FactFileChunks(path: path, isCSV: separator == UInt8(ascii: ","))
+        defer { chunks.close() }
+        let batch = RelationWriter.Batch(writer: writer)
+        let fileSize = chunks.fileSize
+        var reserved = false
+        while try chunks.next({ bytes, linesBefore in
+            if !reserved {
+                // Room for the file's lines, estimated from the first chunk's.
+                let lines = max(1, bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+                writer.reserve(Int(Double(fileSize) / Double(max(1, bytes.count)) * Double(lines)) + 1)
+                reserved = true
+            }
+            var reader = Reader(bytes, path: path, separator: separator, linesBefore: linesBefore)
             while try reader.next() {
                 guard reader.fields.count == arity else {
                     let n = reader.fields.count
@@ -196,7 +198,7 @@ public enum FactFiles {
                 }
                 batch.commitTuple()
             }
-            batch.flush()
-        }
+        }) {}
+        batch.flush()
     }
 }

@@ -5,6 +5,11 @@
 /// `0..<stableEnd` were known before the last iteration, `stableEnd..<deltaEnd` are
 /// the delta (new in the last iteration), and rows from `deltaEnd` on are being
 /// derived in the current one.
+///
+/// A relation that will not change again (an input, once loaded) is frozen: its
+/// set is given back, and its rows are sorted, in place, by the columns of the
+/// first index asked for, which is then a range index costing nothing (a later
+/// index on other columns is a hash index). Membership is then a binary search.
 final class Relation {
     let name: String
     let arity: Int
@@ -16,26 +21,62 @@ final class Relation {
     /// When each row was first derived (an evaluation round), kept only when
     /// derivations must be explained.
     var rounds: [UInt32]?
+    /// Whether the relation is frozen (see above).
+    private(set) var isFrozen = false
+    /// The order of a frozen relation's rows, once sorted.
+    private var order: RowOrder?
+
+    /// A tuple reordered as a frozen relation's rows are sorted (for `find`).
+    private let key: UnsafeMutablePointer<UInt32>
 
     init(name: String, arity: Int) {
         self.name = name
         self.arity = arity
         rows = TupleBuffer(arity: arity)
         set = TupleSet(rows: rows)
+        key = .allocate(capacity: max(1, arity))
     }
+
+    deinit { key.deallocate() }
 
     var count: Int { rows.count }
 
     /// Adds a tuple if new; returns whether it was. Indexes are brought up to date lazily.
     @inline(__always)
     func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
-        set.insert(tuple) != nil
+        if isFrozen { thaw() }
+        return set.insert(tuple) != nil
+    }
+
+    /// Gives back the set's memory: the relation will not grow (an input, loaded).
+    /// Rows stay where they are until an index or a membership test sorts them.
+    func freeze() {
+        guard !isFrozen, arity > 0, indexes.isEmpty, rounds?.allSatisfy({ $0 == 0 }) ?? true else { return }
+        isFrozen = true
+        set.release()
+    }
+
+    /// Makes a frozen relation growable again (nothing does this today: inputs that
+    /// rules extend are never frozen), its indexes becoming hash indexes.
+    private func thaw() {
+        isFrozen = false
+        order = nil
+        set.rebuild()
+        for (columns, index) in indexes where index.isRange { indexes[columns] = TupleIndex(rows: rows, columns: columns) }
+    }
+
+    /// Sorts a frozen relation's rows with `leading` columns first, if not sorted yet.
+    private func sort(leading: [Int]) {
+        guard order == nil else { return }
+        let order = RowOrder(leading: leading, arity: arity)
+        order.sort(rows.base, count: rows.count)
+        self.order = order
     }
 
     /// Brings the set's slot for `tuple` into the cache (see `TupleSet.touch`).
     @inline(__always)
     func touch(_ tuple: UnsafePointer<UInt32>) {
-        set.touch(tuple)
+        if !isFrozen { set.touch(tuple) }
     }
 
     /// Makes room for about `count` rows, so that loading them grows nothing.
@@ -47,7 +88,16 @@ final class Relation {
     /// The row of `tuple`, if present.
     @inline(__always)
     func find(_ tuple: UnsafePointer<UInt32>) -> Int? {
-        set.find(tuple)
+        isFrozen ? frozenFind(tuple) : set.find(tuple)
+    }
+
+    /// Membership in a frozen relation: a binary search in its sorted rows.
+    private func frozenFind(_ tuple: UnsafePointer<UInt32>) -> Int? {
+        if order == nil { sort(leading: []) }
+        let columns = order!.columns
+        for (i, c) in columns.enumerated() { key[i] = tuple[c] }
+        let row = index(on: columns).newest(key)
+        return row >= 0 ? row : nil
     }
 
     /// The index on `columns`, built on first use and kept up to date with the rows.
@@ -55,6 +105,14 @@ final class Relation {
         if let index = indexes[columns] {
             index.catchUp()
             return index
+        }
+        if isFrozen {
+            if order == nil && indexes.isEmpty { sort(leading: columns) }
+            if let order, order.hasPrefix(columns) {
+                let index = TupleIndex(sortedRows: rows, columns: columns, order: order)
+                indexes[columns] = index
+                return index
+            }
         }
         let index = TupleIndex(rows: rows, columns: columns)
         indexes[columns] = index

@@ -60,6 +60,35 @@ final class TupleSet {
 
     var byteCount: Int { slotTotal.pointee * 4 }
 
+    /// Gives the memory back, keeping nothing: for a relation that will not grow
+    /// (`Relation.freeze`). `rebuild` fills it again from the rows.
+    func release() {
+        for i in 0..<TupleSet.segmentCount {
+            free(segments[i].slots)
+            segments[i] = Segment(slots: calloc(4, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: 4), capacity: 4, count: 0)
+        }
+    }
+
+    /// Holds every row again, after `release` (and the rows' reordering).
+    func rebuild() {
+        release()
+        reserve(rows.count)
+        for row in 0..<rows.count {
+            let tuple = rows.row(row)
+            let hash = TupleHash.hash(tuple, count: rows.arity)
+            let index = segmentIndex(tuple, hash)
+            let segment = segments + index
+            var slot = Self.home(hash, segment.pointee.capacity)
+            while segment.pointee.slots[slot] != 0 {
+                slot += 1
+                if slot == segment.pointee.capacity { slot = 0 }
+            }
+            segment.pointee.slots[slot] = Self.tag(hash) | UInt32(row + 1)
+            segment.pointee.count += 1
+            if segment.pointee.count * 20 > segment.pointee.capacity * 17 { grow(index) }
+        }
+    }
+
     @inline(__always)
     private func segmentIndex(_ tuple: UnsafePointer<UInt32>, _ hash: UInt64) -> Int {
         let key = rows.arity >= 2 ? TupleHash.finish(UInt64(tuple[0]) &* 0x9E37_79B9_7F4A_7C15) : hash

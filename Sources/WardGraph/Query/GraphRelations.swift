@@ -17,22 +17,33 @@ import Interning
 /// engine's strings through a per-symbol cache, so each string is interned once.
 public enum GraphRelations {
     public static let signatures: [InputSignature] =
-        NodeKind.allCases.map { InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node", arguments: ["Id"]) }
+        NodeKind.allCases.map {
+            InputSignature(name: $0.rawValue, arity: 1, description: "every \($0.rawValue) node", arguments: ["Id"], columnTypes: [.text])
+        }
         + EdgeType.allCases.map { edge in
             InputSignature(
                 name: edge.rawValue, arity: 2,
                 description: "\(edge.fromKinds.sorted().map(\.rawValue).joined(separator: "/")) → \(edge.toKinds.sorted().map(\.rawValue).joined(separator: "/"))",
-                arguments: ["From", "To"])
+                arguments: ["From", "To"], columnTypes: [.text, .text])
         }
         + [
-            InputSignature(name: "label", arity: 2, description: "label(Id, Text): a node's name", arguments: ["Id", "Text"]),
-            InputSignature(name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge", arguments: ["Id", "Name", "Value"]),
-            InputSignature(name: "edge", arity: 3, description: "edge(From, Type, To): every edge", arguments: ["From", "Type", "To"]),
-            InputSignature(name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read", arguments: ["Id", "Document", "Line"]),
+            // A label or an attribute's value may be a text or a whole number.
+            InputSignature(
+                name: "label", arity: 2, description: "label(Id, Text): a node's name", arguments: ["Id", "Text"],
+                columnTypes: [.text, .mixed]),
+            InputSignature(
+                name: "attr", arity: 3, description: "attr(Id, Name, Value): every fact that is not an edge",
+                arguments: ["Id", "Name", "Value"], columnTypes: [.text, .text, .mixed]),
+            InputSignature(
+                name: "edge", arity: 3, description: "edge(From, Type, To): every edge", arguments: ["From", "Type", "To"],
+                columnTypes: [.text, .text, .text]),
+            InputSignature(
+                name: "source", arity: 3, description: "source(Id, Document, Line): where a node was read",
+                arguments: ["Id", "Document", "Line"], columnTypes: [.text, .text, .integer]),
             InputSignature(
                 name: selectedDocument, arity: 1,
                 description: "selected_document(Id): the document the planner relations read for each ward (its latest, or the year chosen)",
-                arguments: ["Id"]),
+                arguments: ["Id"], columnTypes: [.text]),
         ]
 
     /// The relation that says which document of each ward is read; a result that
@@ -53,16 +64,16 @@ public enum GraphRelations {
     }
 }
 
-/// The tuples of every graph relation, computed in one pass over the facts the
-/// first time any of them is needed.
+/// Fills each graph relation when a program first uses it, with one pass over the
+/// facts written straight into the engine's relation: no relation a program does
+/// not read is made, and no tuple is held twice (a graph of a million facts used
+/// to cost hundreds of megabytes of intermediate arrays here).
 final class RelationTables: @unchecked Sendable {
     private let snapshot: GraphSnapshot
     private let constants: ConstantTable
-    private var built = false
-    private var tuples: [String: [[Value]]] = [:]
     /// Engine value of each store symbol, or nil until needed.
     private var values: [Value?] = []
-
+    /// Which document of each ward `selected_document` holds.
     private let years: YearSelection
 
     init(snapshot: GraphSnapshot, constants: ConstantTable, years: YearSelection) {
@@ -72,8 +83,59 @@ final class RelationTables: @unchecked Sendable {
     }
 
     func load(_ name: String, into writer: RelationWriter) {
-        build()
-        for tuple in tuples[name, default: []] { writer.add(tuple) }
+        if values.isEmpty { values = Array(repeating: nil, count: snapshot.symbols.count) }
+        let symbols = snapshot.symbols
+        let facts = snapshot.state.facts
+        let batch = RelationWriter.Batch(writer: writer)
+        func add(_ a: Value, _ b: Value? = nil, _ c: Value? = nil) {
+            let tuple = batch.nextTuple()
+            tuple[0] = a.raw
+            if let b { tuple[1] = b.raw }
+            if let c { tuple[2] = c.raw }
+            batch.commitTuple()
+        }
+        defer { batch.flush() }
+        if let kind = NodeKind(rawValue: name) {
+            for node in nodes() where symbols.withBytes(of: node, { NodeKind(prefixOf: $0) }) == kind { add(value(node)) }
+            return
+        }
+        switch name {
+        case "label":
+            guard let labelSymbol = symbols.lookup("label") else { break }
+            var labelled = Set<SymbolTable.Symbol>()
+            for fact in facts where fact.attribute == labelSymbol && fact.value.tag != .node {
+                add(value(fact.entity), value(fact.value))
+                labelled.insert(fact.entity)
+            }
+            for node in nodes() where !labelled.contains(node) {
+                add(value(node), constants.string(String(symbols.nodeID(node).lastSegment)))
+            }
+        case "attr":
+            for fact in facts where fact.value.tag != .node { add(value(fact.entity), value(fact.attribute), value(fact.value)) }
+        case "edge":
+            for fact in facts where fact.value.tag == .node { add(value(fact.entity), value(fact.attribute), value(fact.value.symbol)) }
+        case GraphRelations.selectedDocument:
+            for reading in snapshot.yearReading(years).read { add(constants.string(reading.document.description)) }
+        case "source":
+            let supports = snapshot.state.table.supports
+            for (index, fact) in facts.enumerated() {
+                let source = snapshot.ops.sources[Int(supports[index].assertion)]
+                if !source.isNone { add(value(fact.entity), value(source.document), constants.integer(Int64(source.firstLine))) }
+            }
+        default:
+            guard EdgeType(rawValue: name) != nil, let attribute = symbols.lookup(name) else { break }
+            for fact in facts where fact.attribute == attribute && fact.value.tag == .node { add(value(fact.entity), value(fact.value.symbol)) }
+        }
+    }
+
+    /// Every node: each fact's entity, and each node an edge points to.
+    private func nodes() -> Set<SymbolTable.Symbol> {
+        var nodes = Set<SymbolTable.Symbol>()
+        for fact in snapshot.state.facts {
+            nodes.insert(fact.entity)
+            if fact.value.tag == .node { nodes.insert(fact.value.symbol) }
+        }
+        return nodes
     }
 
     private func value(_ symbol: SymbolTable.Symbol) -> Value {
@@ -87,50 +149,6 @@ final class RelationTables: @unchecked Sendable {
         switch stored.tag {
         case .node, .text: return value(stored.symbol)
         case .integer: return constants.integer(stored.integer)
-        }
-    }
-
-    private func build() {
-        guard !built else { return }
-        built = true
-        values = Array(repeating: nil, count: snapshot.symbols.count)
-        let symbols = snapshot.symbols
-        let labelSymbol = symbols.lookup("label")
-        var nodes = Set<SymbolTable.Symbol>()
-        var labelled = Set<SymbolTable.Symbol>()
-        var sources = Set<[UInt32]>()
-        for (index, fact) in snapshot.state.facts.enumerated() {
-            nodes.insert(fact.entity)
-            let entity = value(fact.entity)
-            let attribute = symbols[fact.attribute]
-            if fact.value.tag == .node {
-                nodes.insert(fact.value.symbol)
-                let target = value(fact.value.symbol)
-                tuples[attribute, default: []].append([entity, target])
-                tuples["edge", default: []].append([entity, value(fact.attribute), target])
-            } else {
-                tuples["attr", default: []].append([entity, value(fact.attribute), value(fact.value)])
-                if fact.attribute == labelSymbol {
-                    tuples["label", default: []].append([entity, value(fact.value)])
-                    labelled.insert(fact.entity)
-                }
-            }
-            let support = snapshot.state.table.supports[index]
-            let source = snapshot.ops.sources[Int(support.assertion)]
-            if !source.isNone {
-                let tuple = [entity.raw, value(source.document).raw, constants.integer(Int64(source.firstLine)).raw]
-                if sources.insert(tuple).inserted {
-                    tuples["source", default: []].append(tuple.map(Value.init(raw:)))
-                }
-            }
-        }
-        tuples[GraphRelations.selectedDocument] = snapshot.yearReading(years).read.map { [constants.string($0.document.description)] }
-        for node in nodes {
-            let id = symbols.nodeID(node)
-            tuples[id.kind.rawValue, default: []].append([value(node)])
-            if !labelled.contains(node) {
-                tuples["label", default: []].append([value(node), constants.string(String(id.lastSegment))])
-            }
         }
     }
 

@@ -71,6 +71,25 @@ public struct GraphSnapshot: Sendable {
             author: transaction.author, timestampMillis: transaction.timestampMillis)
     }
 
+    /// Every fact that holds with where it came from, sorted as `facts()` sorts:
+    /// one pass over the facts and their supports, for exports that carry
+    /// provenance (RDF with PROV-O). Cheaper than `provenance(of:)` per fact.
+    public func factsWithProvenance() -> [(fact: Fact, provenance: FactProvenance)] {
+        let facts = state.facts, supports = state.table.supports
+        var result: [(fact: Fact, provenance: FactProvenance)] = []
+        result.reserveCapacity(facts.count)
+        for (index, stored) in facts.enumerated() {
+            let op = Int(supports[index].assertion)
+            let transaction = transactions[Int(ops.transactions[op])]
+            let provenance = FactProvenance(
+                source: symbols.source(ops.sources[op]), transaction: transaction.id,
+                author: transaction.author, timestampMillis: transaction.timestampMillis)
+            result.append((symbols.fact(stored), provenance))
+        }
+        result.sort { Fact.displayOrder($0.fact, $1.fact) }
+        return result
+    }
+
     /// Whether a person asserted the fact (so re-ingesting its document must keep it).
     public func isAssertedByPerson(_ fact: Fact) -> Bool {
         symbols.lookup(fact).flatMap(state.support)?.byPerson ?? false

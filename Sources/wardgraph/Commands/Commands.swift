@@ -2,11 +2,13 @@
 enum Commands {
     static let all: [CommandSpec] = [
         ReplCommand.spec,
+        ServeCommand.spec,
         QueryCommand.spec,
         IngestCommand.spec,
         ExtractCommand.spec,
         EvalCommand.spec,
         ExportCommand.spec,
+        TranslateCommand.spec,
         AssertCommand.spec(.assert),
         AssertCommand.spec(.retract),
         LogCommand.spec,

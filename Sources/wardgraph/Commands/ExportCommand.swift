@@ -1,15 +1,17 @@
 import Application
 import Foundation
+import GraphInterchange
 import ResultFormats
 import TextLayout
 import WardGraph
 
-/// `wardgraph export`: the graph, or a part of it, as a GraphViz diagram.
+/// `wardgraph export`: the graph, or a part of it, as a GraphViz diagram; or the
+/// whole graph for other engines: RDF, or Soufflé facts (ExportCommand+Souffle).
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
-        summary: "draw the graph or a part of it as GraphViz DOT, SVG, PNG or PDF",
-        usage: "[--ward NAME | --shared-partners | --query PROGRAM | --why ATOM] [-o FILE]",
+        summary: "draw the graph as DOT, SVG, PNG or PDF, or export it as RDF (nt, ttl) or Soufflé facts",
+        usage: "[--ward NAME | --shared-partners | --query PROGRAM | --why ATOM] [-o FILE] | --format nt|ttl|souffle [-o PATH]",
         details: """
         With no selection, the whole graph. --ward draws one ward with its measures,
         sections, partners and plans; --shared-partners the wards and the partners two
@@ -36,7 +38,8 @@ enum ExportCommand {
             .value("query", "PROGRAM", "the part a query selects (program text, or a .dl file)"),
             .value("why", "ATOM", "the derivation of ATOM, e.g. 'shared_partner(泉区, 港北区, 企業)'"),
             .flag("per-ward", "one page per ward, written beside -o FILE as FILE-WARD.EXT"),
-            .value("format", "FORMAT", "dot, svg, png or pdf (default: from -o's extension, else dot)"),
+            .value("format", "FORMAT", "dot, svg, png, pdf, nt, ttl or souffle (default: from -o's extension, else dot)"),
+            .value("base", "IRI", "where node IRIs start in RDF (default \(Namespace.defaultBase))"),
             .value("output", short: "o", "FILE", "where to write (default: DOT on standard output)"),
             .value("layout", "LAYOUT", "automatic (default), dot, sfdp or neato"),
             .flag("cluster-by-ward", "group each ward's nodes in a box"),
@@ -50,11 +53,13 @@ enum ExportCommand {
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        if arguments.value("format") == "souffle" { return try runSouffle(arguments, context) }
         let chosen = ["ward", "query", "why"].filter { arguments.value($0) != nil } + (arguments.flag("shared-partners") ? ["shared-partners"] : [])
         guard chosen.count <= 1 else { throw UsageError("choose one selection, not \(chosen.map { "--" + $0 }.joined(separator: " and "))") }
         let output = arguments.value("output")
         let format: any ExportFormat
-        do { format = try ExportFormats.choose(path: output, explicit: arguments.value("format")) } catch {
+        // 'souffle' is handled above; it is named in the list of formats all the same.
+        do { format = try ExportFormats.choose(path: output, explicit: arguments.value("format"), alsoNamed: ["souffle"]) } catch {
             throw UsageError(error.message)
         }
         var request = ExportRequest(subject: try subject(arguments))
@@ -62,6 +67,8 @@ enum ExportCommand {
         request.clusterByWard = arguments.flag("cluster-by-ward")
         request.legend = !arguments.flag("no-legend")
         request.font = arguments.value("font") ?? request.font
+        request.base = arguments.value("base")
+        if request.base != nil && !(format is RDFFormat) { throw UsageError("--base applies to RDF: give --format nt or ttl") }
         request.years = try YearOption.selection(arguments)
         if let name = arguments.value("layout") {
             guard let layout = DiagramLayout(rawValue: name) else {

@@ -5,9 +5,9 @@ enum NodeCommand {
     static let spec = CommandSpec(
         name: "node",
         summary: "show a node: its attributes, edges in and out, source lines and history",
-        usage: "ID [--as-of TX] [--format text|json]",
+        usage: "NAME|ID [--as-of TX] [--format text|json]",
         details: """
-        Shows the node ID (e.g. ward:泉区, partner:商店街): its kind and label, its
+        Shows a node, by name (泉区, 商店街) or id (ward:泉区, partner:商店街): its kind and label, its
         attributes, the edges out of it and into it with the other end's label, the
         document lines it was read from with their text (from Graph/sources), and every
         change to it. The same page as the HTTP service's /api/nodes/ID.

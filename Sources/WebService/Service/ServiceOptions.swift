@@ -1,0 +1,24 @@
+import Datalog
+
+/// How the service behaves, beyond the HTTP server's own limits: who may write, what
+/// other origins may call it, and what one query may cost.
+public struct ServiceOptions: Sendable {
+    /// The bearer token that writes need; nil: the service is read-only.
+    public var token: String?
+    /// The one origin allowed to call the API from another site's pages; nil: none.
+    public var corsOrigin: String?
+    /// Limits of one query, why, or schema count.
+    public var queryLimits = Limits(maxDerivedTuples: 5_000_000, timeout: 10)
+    /// Evaluations running at once; past this, 503 with Retry-After.
+    public var maxConcurrentQueries = 16
+    /// How often the log is checked for transactions other processes appended.
+    public var refreshInterval = 0.25
+    /// Where the planners' questions (`*.dl`) are, for the explorer's menu.
+    public var queriesDirectory: String?
+    /// Answers kept for repeated questions, at most this many bytes in all.
+    public var cacheBytes = 64 << 20
+
+    public init() {}
+
+    public var isReadOnly: Bool { token == nil }
+}

@@ -1,0 +1,79 @@
+import Application
+import Datalog
+import Foundation
+import Querying
+import WardGraph
+
+/// Query sessions ready to run over the current graph: the prelude parsed and the
+/// graph's relations registered, so a request does not pay for them. Sessions are
+/// per snapshot (a new transaction empties the pool) and are retired once their
+/// constant table has grown (each query interns its own strings) or a run was cut
+/// short, so the pool's memory stays flat however many requests come.
+final class SessionPool: @unchecked Sendable {
+    private let workspace: Workspace
+    private let limits: Limits
+    /// Idle sessions kept at most: as many as may run at once.
+    private let capacity: Int
+    private let lock = NSLock()
+    private var transaction: UInt64 = .max
+    private var idle: [(session: QuerySession, constants: Int)] = []
+
+    init(workspace: Workspace, limits: Limits, capacity: Int) {
+        self.workspace = workspace
+        self.limits = limits
+        self.capacity = capacity
+    }
+
+    /// Runs `body` with a session over `snapshot`; pooled when it is the pool's graph.
+    func withSession<T, E: Error>(over snapshot: GraphSnapshot, pooled: Bool = true, _ body: (QuerySession) throws(E) -> T) throws(E) -> T {
+        var taken: (session: QuerySession, constants: Int)?
+        if pooled {
+            lock.lock()
+            if transaction != snapshot.asOf {
+                transaction = snapshot.asOf
+                idle.removeAll()
+            }
+            taken = idle.popLast()
+            lock.unlock()
+        }
+        let session = taken?.session ?? workspace.session(over: snapshot, limits: limits)
+        let result = try body(session)
+        let baseline = taken?.constants ?? session.engine.constants.stringCount
+        let reusable = pooled && !session.cancellation.isCancelled && session.engine.constants.stringCount < baseline + 10_000
+        if reusable {
+            session.parameters = [:]
+            lock.lock()
+            if transaction == snapshot.asOf && idle.count < capacity { idle.append((session, baseline)) }
+            lock.unlock()
+        }
+        return result
+    }
+}
+
+/// How many evaluations may run at once; past that, the caller answers 503.
+final class QueryLimiter: @unchecked Sendable {
+    let maximum: Int
+    private let lock = NSLock()
+    private var running = 0
+
+    init(maximum: Int) {
+        self.maximum = maximum
+    }
+
+    /// Runs `body` if a slot is free; nil (without running it) if all are taken.
+    func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T? {
+        lock.lock()
+        guard running < maximum else {
+            lock.unlock()
+            return nil
+        }
+        running += 1
+        lock.unlock()
+        defer {
+            lock.lock()
+            running -= 1
+            lock.unlock()
+        }
+        return try body()
+    }
+}
