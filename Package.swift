@@ -86,7 +86,7 @@ let package = Package(
         // application layer, with one snapshot per request, caching by transaction, limits on
         // evaluations, a token for writes and strict security headers.
         .target(name: "WebService", dependencies: ["Application", "HTTPServer", "Querying", "Datalog", "WardGraph", "ResultFormats", "TextLayout"]),
-        .testTarget(name: "WebServiceTests", dependencies: ["WebService", "HTTPServer", "Application", "TestSupport"]),
+        .testTarget(name: "WebServiceTests", dependencies: ["WebService", "HTTPServer", "Application", "TestSupport", "Fuzzing"]),
         // The REPL, a front end: statements, meta-commands, completion, over the line editor;
         // every command is an operation and a view of the application layer.
         .target(name: "REPL", dependencies: ["Application", "LineEditor", "Querying", "WardGraph", "ResultFormats", "TextLayout", "Datalog"]),
@@ -104,13 +104,21 @@ let package = Package(
             name: "wardgraph-bench",
             dependencies: [
                 "WardGraph", "Datalog", "Extraction", "Ingestion", "Querying", "REPL", "GraphInterchange", "TestSupport", "Application",
-                "HTTPServer", "WebService",
+                "HTTPServer", "WebService", "Fuzzing",
             ],
             linkerSettings: staticRuntimeInRelease),
         // End-to-end tests through the wardgraph binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardgraph", "WardGraph", "TextLayout", "TransactionLog", "TestSupport"], exclude: ["Fixtures"]),
+
+        // Hostile input for every front door: seeded fuzz cases over the programs of
+        // Queries/ and the seed documents, mutated, run in-process and through the binary.
+        .testTarget(name: "FuzzTests", dependencies: ["Fuzzing", "TestSupport"]),
 
         // Helpers shared by the test targets: temporary directories, file damage, running the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The fuzz cases and their harness, shared by FuzzTests and the soak (wardgraph-bench soak).
+        .target(
+            name: "Fuzzing", dependencies: ["Datalog", "Querying", "WardGraph", "Extraction", "Ingestion", "REPL", "TextLayout", "TransactionLog", "TestSupport"],
+            path: "Tests/Fuzzing"),
     ]
 )

@@ -8,8 +8,11 @@ import TextLayout
 public struct SourceSet: Sendable {
     public private(set) var files = SourceFiles()
     public private(set) var program = Program()
-    /// Syntax errors found while parsing.
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// Syntax errors found while parsing (up to `Diagnostic.collectionLimit`).
+    public var diagnostics: [Diagnostic] { collected.kept }
+    /// Syntax errors found beyond those kept.
+    public var omittedDiagnostics: Int { collected.omitted }
+    private var collected = DiagnosticCollector()
 
     public init() {}
 
@@ -24,8 +27,8 @@ public struct SourceSet: Sendable {
             if case .rule = statement { return true }
             return keepQueries
         })
-        diagnostics.append(contentsOf: errors)
-        return errors
+        collected.add(contentsOf: errors)
+        return errors.kept
     }
 
     /// Only the statements that pass `keep` (e.g. drop the queries of earlier input).
@@ -89,9 +92,17 @@ public final class DatalogEngine: @unchecked Sendable {
     }
 
     /// Checks the sources: syntax errors first, then analysis. All errors are reported.
-    public func analyze(_ sources: SourceSet, parameters: [String: Constant] = [:]) -> Result<AnalyzedProgram, DiagnosticList> {
-        guard sources.diagnostics.isEmpty else { return .failure(DiagnosticList(sources.diagnostics)) }
-        return Analyzer.analyze(sources.program, inputs: inputs.mapValues(\.signature), parameters: parameters)
+    /// Past `deadline` (or when it is cancelled) analysis stops with one error, located
+    /// at the statement it had reached.
+    public func analyze(
+        _ sources: SourceSet, parameters: [String: Constant] = [:], deadline: Deadline? = nil
+    ) -> Result<AnalyzedProgram, DiagnosticList> {
+        guard sources.diagnostics.isEmpty else {
+            return .failure(DiagnosticList(sources.diagnostics, omitted: sources.omittedDiagnostics))
+        }
+        return Analyzer.analyze(
+            sources.program, inputs: inputs.mapValues(\.signature), parameters: parameters,
+            deadline: deadline ?? Deadline(limits: limits, cancellation: nil))
     }
 
     /// Reads a ground atom such as `shared_partner(泉区, 港北区, 社会福祉協議会)`, for `why`.
@@ -115,8 +126,13 @@ public final class DatalogEngine: @unchecked Sendable {
     }
 
     /// A run of a program: queries answered one after another over shared relations.
-    public func start(_ program: AnalyzedProgram, cancellation: Cancellation? = nil, recordDerivations: Bool = false) -> Run {
-        Run(engine: self, program: program, cancellation: cancellation, recordDerivations: recordDerivations)
+    /// `deadline` (by default, the time limit from now) is the one its analysis had, if
+    /// it was analysed for this run, so that the time limit covers both.
+    public func start(
+        _ program: AnalyzedProgram, cancellation: Cancellation? = nil, recordDerivations: Bool = false, deadline: Deadline? = nil
+    ) -> Run {
+        Run(engine: self, program: program, deadline: deadline ?? Deadline(limits: limits, cancellation: cancellation),
+            recordDerivations: recordDerivations)
     }
 
     /// One evaluation of a program; relations computed for one query are reused by the next.
@@ -124,9 +140,9 @@ public final class DatalogEngine: @unchecked Sendable {
         let evaluator: Evaluator
         let context: EvaluationContext
 
-        init(engine: DatalogEngine, program: AnalyzedProgram, cancellation: Cancellation?, recordDerivations: Bool) {
+        init(engine: DatalogEngine, program: AnalyzedProgram, deadline: Deadline, recordDerivations: Bool) {
             context = EvaluationContext(
-                constants: engine.constants, limits: engine.limits, cancellation: cancellation, recordRounds: recordDerivations)
+                constants: engine.constants, limits: engine.limits, deadline: deadline, recordRounds: recordDerivations)
             context.useMagicSets = engine.useMagicSets
             evaluator = Evaluator(program: program, context: context, inputs: engine.inputs)
             inputs = engine.inputs

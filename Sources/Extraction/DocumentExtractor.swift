@@ -35,8 +35,9 @@ public struct DocumentExtractor: Sendable {
                                                   ownUnits: structure.sections.map(\.section.name))
         let planRecognizer = PlanRecognizer(lexicon: lexicon, welfare: welfare)
 
-        var graph = GraphAssembler(document: ExtractedDocument(document: fileName, ward: title.ward,
-                                                               fiscalYear: title.fiscalYear, wardLine: title.line))
+        var titled = ExtractedDocument(document: fileName, ward: title.ward, fiscalYear: title.fiscalYear, wardLine: title.line)
+        titled.fiscalYearFromBodyLine = title.yearFromBodyLine
+        var graph = GraphAssembler(document: titled)
         // Reading order: the index of the heading among the lines as read (a page's
         // left column before its right).
         let measureOrder = structure.measures.indices.sorted { structure.measures[$0].line < structure.measures[$1].line }

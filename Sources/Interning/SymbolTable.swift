@@ -27,6 +27,9 @@ public struct SymbolTable: Sendable {
 
     public var count: Int { ends.count }
 
+    /// Bytes held: the strings and the table that finds them.
+    public var byteCount: Int { arena.capacity + (ends.capacity + hashes.capacity + slots.capacity) * 4 }
+
     /// The symbol of the string whose UTF-8 bytes are `bytes`, adding it if new.
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Symbol {
         let hash = ByteHash.hash32(bytes)

@@ -20,7 +20,7 @@ enum NameCheck {
         var unknown: [(text: String, range: SourceRange)] = []
         var programConstants: Set<String>?
         var defaultLabels: Set<String>?
-        for query in queries {
+        scan: for query in queries {
             for literal in query.body {
                 let atom: Atom
                 switch literal {
@@ -35,6 +35,8 @@ enum NameCheck {
                     if defaultLabels == nil { defaultLabels = Set(snapshot.nodes().map { String($0.lastSegment) }) }
                     if defaultLabels!.contains(text) { continue }
                     unknown.append((text, term.range))
+                    // As many as a front end shows: each costs a search for its closest name.
+                    if unknown.count == Diagnostic.displayLimit { break scan }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 
 /// Finds the prelude, `Queries/prelude.dl`, that defines the planners' relations.
 public enum Prelude {
@@ -22,8 +23,9 @@ public enum Prelude {
     /// The text of the prelude at `path`, or a message saying why it cannot be read.
     public static func read(_ path: String) -> Result<String, PreludeError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(PreludeError(path: path, reason: "cannot be read")) }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(PreludeError(path: path, reason: "is not UTF-8")) }
-        return .success(text)
+        do { return .success(try UTF8Text.decode(data, file: path)) } catch {
+            return .failure(PreludeError(path: path, reason: "is not UTF-8 text:\n\(error.rendered())"))
+        }
     }
 }
 

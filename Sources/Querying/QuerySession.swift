@@ -112,8 +112,15 @@ public final class QuerySession {
     }
 
     /// The kept sources analysed alone: their errors, or the program (for the schema).
+    /// Analysis stops at the time limit, or when `cancellation` is raised.
     public func analyzeKept() -> (files: SourceFiles, program: Result<AnalyzedProgram, DiagnosticList>) {
-        if keptAnalysis == nil { keptAnalysis = engine.analyze(kept, parameters: parameters) }
+        if keptAnalysis == nil {
+            cancellation.reset()
+            let analysis = engine.analyze(kept, parameters: parameters, deadline: Deadline(limits: limits, cancellation: cancellation))
+            // A time-out or a cancellation says nothing about the sources: not kept.
+            if case .failure(let list) = analysis, list.stoppedBy != nil { return (kept.files, analysis) }
+            keptAnalysis = analysis
+        }
         return (kept.files, keptAnalysis!)
     }
 
@@ -128,19 +135,30 @@ public final class QuerySession {
         /// Constants of its queries that name nothing in the graph (`NameCheck`): the
         /// program still runs, and a front end shows these before the answers.
         public let warnings: [Diagnostic]
+        /// Seconds its analysis took: running it has the rest of the time limit.
+        let analysisSeconds: Double
     }
 
     /// A program that did not pass analysis: nothing of it runs.
     public struct Rejected: Error, Sendable {
         public let files: SourceFiles
+        /// The errors kept (at most `Diagnostic.collectionLimit`).
         public let diagnostics: [Diagnostic]
+        /// Errors found beyond those kept.
+        public var omitted = 0
     }
 
     /// Parses and analyses `text` together with the kept sources, without running it.
+    /// Analysis counts against the time limit (and stops at it, or when `cancellation`
+    /// is raised); running the program has what is left.
     public func prepare(name: String, text: String) -> Result<Prepared, Rejected> {
         var set = kept
         set.add(name: name, text: text)
-        switch engine.analyze(set, parameters: parameters) {
+        cancellation.reset()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let analysis = engine.analyze(set, parameters: parameters, deadline: Deadline(limits: limits, cancellation: cancellation))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        switch analysis {
         case .success(let program):
             let file = set.files.files.count - 1
             var warnings: [Diagnostic] = []
@@ -149,9 +167,9 @@ public final class QuerySession {
                     queries: set.program.queries.filter { $0.range.file == file }, rules: set.program.rules, files: set.files,
                     snapshot: snapshot)
             }
-            return .success(Prepared(name: name, files: set.files, program: program, file: file, warnings: warnings))
+            return .success(Prepared(name: name, files: set.files, program: program, file: file, warnings: warnings, analysisSeconds: seconds))
         case .failure(let list):
-            return .failure(Rejected(files: set.files, diagnostics: list.diagnostics))
+            return .failure(Rejected(files: set.files, diagnostics: list.diagnostics, omitted: list.omitted))
         }
     }
 
@@ -161,6 +179,8 @@ public final class QuerySession {
         public let files: SourceFiles
         /// Errors found before running: nothing ran if there are any.
         public let diagnostics: [Diagnostic]
+        /// Errors found beyond those kept in `diagnostics`.
+        public var omittedDiagnostics = 0
         /// Warnings about the program that ran (`Prepared.warnings`).
         public var warnings: [Diagnostic] = []
         /// One entry per query of the text, in order.
@@ -190,9 +210,11 @@ public final class QuerySession {
     }
 
     /// Answers the queries of a prepared program, in order; stops after a cancellation.
+    /// The time limit covers this and the program's analysis together.
     public func run(_ prepared: Prepared, explain: Bool = false) -> [Answer] {
         cancellation.reset()
-        let run = engine.start(prepared.program, cancellation: cancellation)
+        let deadline = Deadline(limits: limits, cancellation: cancellation, spent: prepared.analysisSeconds)
+        let run = engine.start(prepared.program, cancellation: cancellation, deadline: deadline)
         var answers: [Answer] = []
         for query in prepared.program.queries where query.range.file == prepared.file {
             do {
@@ -214,7 +236,7 @@ public final class QuerySession {
     public func run(name: String, text: String, keep: Bool = false, explain: Bool = false) -> Outcome {
         switch prepare(name: name, text: text) {
         case .failure(let rejected):
-            return Outcome(files: rejected.files, diagnostics: rejected.diagnostics)
+            return Outcome(files: rejected.files, diagnostics: rejected.diagnostics, omittedDiagnostics: rejected.omitted)
         case .success(let prepared):
             if keep { self.keep(name: name, text: text) }
             return Outcome(files: prepared.files, diagnostics: [], warnings: prepared.warnings, answers: run(prepared, explain: explain))
@@ -237,7 +259,7 @@ public final class QuerySession {
             throw .atom(text, "\(error)")
         }
         cancellation.reset()
-        let run = engine.start(program, cancellation: cancellation, recordDerivations: true)
+        let run = engine.start(program, cancellation: cancellation, recordDerivations: true, deadline: Deadline(limits: limits, cancellation: cancellation))
         do {
             return try run.why(relation, tuple, sources: kept.files)
         } catch let error as DerivationError {

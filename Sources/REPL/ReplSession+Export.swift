@@ -14,8 +14,13 @@ extension ReplSession {
     func export(_ argument: String) {
         let path = String(argument.prefix { !$0.isWhitespace })
         let rest = argument.dropFirst(path.count).trimmingCharacters(in: .whitespaces)
-        guard !path.isEmpty, let format = ExportFormats.forPath(path) else {
-            fail(":export needs a file ending in \(ExportFormats.all.map { "." + $0.fileExtension }.joined(separator: ", ")), as in :export shared.svg shared-partners")
+        guard !path.isEmpty else {
+            fail(":export needs a file ending in \(ExportFormats.extensions), as in :export shared.svg shared-partners")
+            return
+        }
+        let format: any ExportFormat
+        do { format = try ExportFormats.choose(path: path, explicit: nil) } catch {
+            fail(":export: \(error.message)")
             return
         }
         var request = ExportRequest(subject: .wholeGraph)

@@ -48,7 +48,10 @@ extension ReplSession {
             return
         }
         do {
-            if let written = try write() {
+            let written = try write()
+            // A log cut meanwhile was read again before the write: forget the old ids first.
+            noticeReload()
+            if let written {
                 sessionTransactions.append(written.transaction.id)
                 output.write("transaction \(written.transaction.id): \(what(written))\n")
             }

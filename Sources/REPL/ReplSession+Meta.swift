@@ -18,7 +18,7 @@ extension ReplSession {
         MetaCommand(name: "help", arguments: "", summary: "this help, with examples"),
         MetaCommand(name: "schema", arguments: "", summary: "the relations, with arity, row count and a sample row"),
         MetaCommand(name: "load", arguments: "FILE.dl", summary: "keep a file's rules and run its queries"),
-        MetaCommand(name: "ingest", arguments: "FILE…", summary: "read policy documents into the graph"),
+        MetaCommand(name: "ingest", arguments: "[--force] FILE…", summary: "read policy documents into the graph"),
         MetaCommand(name: "why", arguments: "ATOM", summary: "one derivation of ATOM, down to document lines"),
         MetaCommand(name: "explain", arguments: "QUERY", summary: "run a query and show its plan and row counts"),
         MetaCommand(name: "export", arguments: "FILE.svg|png|pdf|dot [WHAT]", summary: "draw the graph; WHAT: shared-partners, ward 泉区, per-ward, or a query"),
@@ -131,25 +131,33 @@ extension ReplSession {
 
     func load(_ path: String) {
         guard !path.isEmpty else { fail(":load needs a file, as in :load Queries/shared-partners.dl"); return }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            fail(":load: \(path) cannot be read as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail(":load: \(path) cannot be read")
+            return
+        }
+        let text: String
+        do { text = try UTF8Text.decode(data, file: path) } catch {
+            fail(":load: \(error.rendered())")
             return
         }
         let outcome = query.run(name: path, text: text, keep: true)
         guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+            fail(outcome.files, outcome.diagnostics, omitted: outcome.omittedDiagnostics)
             return
         }
         showAnswers(outcome)
     }
 
     func ingest(_ argument: String) {
-        let paths = argument.split(separator: " ").map(String.init)
+        var paths = argument.split(separator: " ").map(String.init)
+        let force = paths.first == "--force"
+        if force { paths.removeFirst() }
         guard !paths.isEmpty else { fail(":ingest needs a document, as in :ingest Graph/sources/izumi-r7.txt"); return }
         guard asOf == nil else { fail("reading the graph as of a past transaction; use :now before changing it"); return }
         do {
-            let outcomes = try DocumentIngest.ingest(paths, in: workspace)
+            let outcomes = try DocumentIngest.ingest(paths, force: force, in: workspace)
             for failure in IngestView.failures(outcomes) { fail(failure) }
+            for warning in IngestView.yearWarnings(outcomes) { output.error("warning: \(warning)\n") }
             let table = IngestView.resultSet(outcomes)
             if !table.rows.isEmpty { show(table) }
             for line in IngestView.revisions(outcomes) { output.write(line + "\n") }

@@ -48,8 +48,11 @@ public final class ReplSession {
     struct GraphInUse: Equatable {
         let asOf: UInt64?
         let lastTransaction: UInt64
+        let reloads: Int
     }
     var graphInUse: GraphInUse?
+    /// The store's reload count when this session last looked (see `noticeReload`).
+    var reloadsSeen = 0
     /// Whether any statement failed (the exit status of a script).
     public private(set) var hadError = false
 
@@ -60,6 +63,7 @@ public final class ReplSession {
         self.workspace = workspace
         self.author = author
         self.output = output
+        reloadsSeen = workspace.reloads
         query = QuerySession()
         if let prelude = workspace.prelude { query.keep(name: prelude.name, text: prelude.text) }
         for program in workspace.withStore({ $0.programs }).values.sorted(by: { $0.name < $1.name }) {
@@ -83,7 +87,8 @@ public final class ReplSession {
     /// (unless it already has that graph: registering it anew rebuilds its relations).
     func refreshGraph() {
         do { try workspace.refresh() } catch { output.error("warning: \(error)") }
-        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID) else { return }
+        noticeReload()
+        guard graphInUse != GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID, reloads: workspace.reloads) else { return }
         if let asOf, let snapshot = try? workspace.snapshot(asOf: asOf) {
             use(snapshot)
         } else {
@@ -94,7 +99,18 @@ public final class ReplSession {
     /// Gives the engine `snapshot` to query, read as of `asOf`.
     func use(_ snapshot: GraphSnapshot) {
         query.use(snapshot)
-        graphInUse = GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID)
+        graphInUse = GraphInUse(asOf: asOf, lastTransaction: workspace.lastTransactionID, reloads: workspace.reloads)
+    }
+
+    /// If the store had to read the log again (another process cut it, by a repair,
+    /// or replaced it), says so, and forgets this session's transactions: their ids
+    /// may now name other transactions, which :undo must never take back.
+    func noticeReload() {
+        let reloads = workspace.reloads
+        guard reloads != reloadsSeen else { return }
+        reloadsSeen = reloads
+        sessionTransactions = []
+        output.error("note: the log was changed by another process (cut by a repair, or replaced) and has been read again: \(workspace.lastTransactionID) transactions; :undo forgets this session's earlier changes\n")
     }
 
     /// The graph the session reads: as of `:asof`, or as last refreshed.
@@ -160,8 +176,9 @@ public final class ReplSession {
         output.error(message.hasSuffix("\n") ? message : message + "\n")
     }
 
-    func fail(_ files: SourceFiles, _ diagnostics: [Diagnostic]) {
-        fail(files.render(diagnostics))
+    /// Reports diagnostics, at most `Diagnostic.displayLimit` of them, then how many more.
+    func fail(_ files: SourceFiles, _ diagnostics: [Diagnostic], omitted: Int = 0) {
+        fail(files.render(diagnostics, omitted: omitted))
     }
 
     // MARK: - Queries and rules
@@ -171,7 +188,7 @@ public final class ReplSession {
         pendingDirectives = ""
         let outcome = query.run(name: Self.inputSource, text: program, explain: explain)
         guard outcome.diagnostics.isEmpty else {
-            fail(outcome.files, outcome.diagnostics)
+            fail(outcome.files, outcome.diagnostics, omitted: outcome.omittedDiagnostics)
             return
         }
         showAnswers(outcome)
@@ -179,7 +196,7 @@ public final class ReplSession {
 
     func addRule(_ text: String) {
         if case .failure(let rejected) = query.prepare(name: Self.sessionSource, text: text) {
-            fail(rejected.files, rejected.diagnostics)
+            fail(rejected.files, rejected.diagnostics, omitted: rejected.omitted)
             return
         }
         query.keep(name: Self.sessionSource, text: text)

@@ -8,7 +8,9 @@
 ///
 /// The caret's position counts display columns, so it stands under the right
 /// character after wide (East Asian) characters. Tabs are shown as four spaces.
-public struct SourceDiagnostic: Sendable, Equatable {
+/// A long line is clipped to a window around the caret, with `…` where text was
+/// left out, so that a megabyte on one line never makes a megabyte of message.
+public struct SourceDiagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable {
         case error, warning, note
     }
@@ -20,8 +22,13 @@ public struct SourceDiagnostic: Sendable, Equatable {
     /// 1-based line and column (in characters); column 0 means "the whole line".
     public let line: Int
     public let column: Int
-    /// The text of the line, if known.
+    /// The text of the line, if known: all of it, or, when it is longer than
+    /// `maxLineLength`, the window of it around the caret.
     public let lineText: String?
+    /// The column of the whole line at which `lineText` starts (1 unless clipped).
+    public let lineTextStartColumn: Int
+    /// Whether the line goes on after `lineText`.
+    public let lineTextIsCut: Bool
     /// How many characters the caret should underline (at least 1).
     public let length: Int
     /// Further remarks printed under the caret, e.g. "did you mean …".
@@ -36,9 +43,32 @@ public struct SourceDiagnostic: Sendable, Equatable {
         self.file = file
         self.line = line
         self.column = column
-        self.lineText = lineText
         self.length = max(1, length)
         self.notes = notes
+        if let lineText, lineText.utf8.count > Self.maxLineLength {
+            let clipped = Self.window(of: lineText, column: column)
+            self.lineText = clipped.text
+            lineTextStartColumn = clipped.startColumn
+            lineTextIsCut = clipped.isCut
+        } else {
+            self.lineText = lineText
+            lineTextStartColumn = 1
+            lineTextIsCut = false
+        }
+    }
+
+    /// Lines longer than this (in characters) are shown as a window around the caret.
+    public static let maxLineLength = 160
+
+    /// About `maxLineLength` characters of `line` around `column`: 60 before it, the
+    /// rest after; where it starts, and whether the line goes on after it.
+    static func window(of line: String, column: Int) -> (text: String, startColumn: Int, isCut: Bool) {
+        let characters = Array(line)
+        let caret = min(max(0, column - 1), characters.count)
+        var start = max(0, caret - 60)
+        let end = min(characters.count, start + maxLineLength - 20)
+        start = max(0, min(start, end - (maxLineLength - 20)))
+        return (String(characters[start..<end]), start + 1, end < characters.count)
     }
 
     /// The diagnostic as lines of text, without a trailing newline.
@@ -48,11 +78,15 @@ public struct SourceDiagnostic: Sendable, Equatable {
         if let lineText {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = lineText.replacingTabs()
+            // A clipped line is marked with … where text was left out.
+            let clippedBefore = lineTextStartColumn > 1 ? "…" : ""
+            let shown = clippedBefore + lineText.replacingTabs() + (lineTextIsCut ? "…" : "")
             out += "\n \(number) | \(shown)"
             if column > 0 {
-                let prefix = String(lineText.prefix(column - 1)).replacingTabs()
-                let marked = String(lineText.dropFirst(column - 1).prefix(length)).replacingTabs()
+                // Columns of the whole line, counted from where the shown text starts.
+                let skip = max(0, column - lineTextStartColumn)
+                let prefix = clippedBefore + String(lineText.prefix(skip)).replacingTabs()
+                let marked = String(lineText.dropFirst(skip).prefix(length)).replacingTabs()
                 let pad = String(repeating: " ", count: DisplayWidth.of(prefix))
                 let carets = String(repeating: "^", count: max(1, DisplayWidth.of(marked)))
                 out += "\n \(gutter) | \(pad)\(carets)"

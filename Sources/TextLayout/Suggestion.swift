@@ -5,11 +5,15 @@
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo:
     /// at most a third of the word's length in edits (at least one), ties broken
-    /// by order of `candidates`.
+    /// by order of `candidates`. A candidate whose length alone differs by more than
+    /// that is passed over without computing the distance, so a long word (a
+    /// pasted paragraph) against a thousand names costs a thousand length checks.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
-        let limit = max(1, word.count / 3)
+        let length = word.count
+        let limit = max(1, length / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
+            guard abs(candidate.utf8.count - word.utf8.count) <= 4 * limit, abs(candidate.count - length) <= limit else { continue }
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

@@ -9,14 +9,18 @@ extension LogError: CustomStringConvertible {
         case .notALog(let path):
             return "\(path): not a WardGraph log (it does not start with the magic bytes \"WGRAPHLG\"). Check the path given with --store."
         case .damagedHeader(let path):
-            return "\(path): the log header fails its checksum; the file is damaged or not a WardGraph log. Restore it from a backup."
+            return "\(path): the log header (its first 16 bytes) is damaged: it fails its checksum. Restore the file from a backup."
         case .unsupportedVersion(let path, let found, let supported):
             return "\(path): log format version \(found) is newer than this program supports (version \(supported)). Use a newer WardGraph."
-        case .damagedRecord(let path, let offset, let expected, let nextOffset, let nextTx):
-            return "\(path): damaged record at byte \(offset) (transaction \(expected)); valid records follow at byte \(nextOffset) (transaction \(nextTx)), so this is damage, not an interrupted write. Nothing was changed. Restore the file from a backup, or cut the log at byte \(offset) with the repair command (the cut bytes are kept in a side file)."
+        case .damagedRecord(let path, let offset, let expected, let reason, let next):
+            let why = next.map { "valid records follow at byte \($0.offset) (transaction \($0.txID)), so this is damage, not an interrupted write" }
+                ?? "all of its bytes are in the file, so this is damage, not an interrupted write"
+            return "\(path): damaged record at byte \(offset) (transaction \(expected)): \(reason); \(why). Nothing was changed. Restore the file from a backup, or repair the log at byte \(offset) with the repair command (the bytes it removes are kept in a side file)."
         case .invalidRecord(let path, let offset, let txID, let reason):
             let which = txID.map { " (transaction \($0))" } ?? ""
             return "\(path): record at byte \(offset)\(which) has a valid checksum but invalid contents: \(reason)."
+        case .changedUnderneath(let path, let detail):
+            return "\(path): the log is not what this process last read (\(detail)); it was cut by a repair or replaced. Nothing was written."
         case .alreadyExists(let path):
             return "\(path): a file already exists there; not overwriting it."
         case .locked(let path, let lockPath, let holder):

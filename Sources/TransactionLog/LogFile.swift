@@ -41,11 +41,12 @@ public enum LogFile {
         do { try create(at: path) } catch LogError.alreadyExists { /* created by someone else meanwhile */ }
     }
 
-    /// Reads and validates the whole log or, after `position` (the `validEnd` and
-    /// last transaction id of an earlier read), the records appended since, for a
-    /// reader that follows a writer. Never writes: a torn tail is reported in the
-    /// result (it may also be an append in progress by a writer), not cut off.
-    public static func read(at path: String, after position: (offset: UInt64, txID: UInt64)? = nil) throws -> LogContents {
+    /// Reads and validates the whole log or, after `position` (the position of an
+    /// earlier read), the records appended since, for a reader that follows a
+    /// writer. Never writes: a torn tail is reported in the result (it may also be
+    /// an append in progress by a writer), not cut off. A log that is no longer what
+    /// the earlier read saw (cut by a repair, replaced) is `LogError.changedUnderneath`.
+    public static func read(at path: String, after position: LogPosition? = nil) throws -> LogContents {
         do {
             let file = try FileHandle.open(path, .readOnly)
             defer { file.close() }
@@ -56,44 +57,64 @@ public enum LogFile {
     }
 
     /// The records appended after `position`: `read(at:after:)` with a position.
-    public static func readNew(at path: String, after position: (offset: UInt64, txID: UInt64)) throws -> LogContents {
+    public static func readNew(at path: String, after position: LogPosition) throws -> LogContents {
         try read(at: path, after: position)
     }
 
     /// Reads `file` whole (from the header) or from `position` on.
-    static func read(_ file: FileHandle, from position: (offset: UInt64, txID: UInt64)?) throws -> LogContents {
+    static func read(_ file: FileHandle, from position: LogPosition?, exactSize: Bool = false) throws -> LogContents {
         let size = try file.size()
         let header = try file.read(count: LogFormat.headerSize, at: 0)
-        try header.withUnsafeBytes { try LogScanner.checkHeader($0, fileSize: size, path: file.path) }
-        let start = position?.offset ?? UInt64(LogFormat.headerSize)
-        let bytes = size > start ? try file.read(count: Int(size - start), at: start) : []
-        return try LogScanner.scanRecords(
-            bytes, baseOffset: start, startOffset: start, previousTxID: position?.txID ?? 0, path: file.path)
+        let version = try header.withUnsafeBytes { try LogScanner.checkHeader($0, fileSize: size, path: file.path) }
+        if let position { try verify(position, of: file, version: version, size: size, exactSize: exactSize) }
+        let start = position ?? .start
+        let bytes = size > start.offset ? try file.read(count: Int(size - start.offset), at: start.offset) : []
+        return try LogScanner.scanRecords(bytes, baseOffset: start.offset, start: start, version: version, path: file.path)
     }
 
-    /// Cuts a damaged log at `offset` (which must be a record boundary reported by a
-    /// scan), keeping the cut bytes in a side file whose path is returned.
-    /// This is the only operation that removes bytes other than a torn tail, and it
-    /// runs only when a person asks for it.
-    public static func cut(at path: String, offset: UInt64, holder: String) throws -> String {
+    /// Checks that `file` still holds what was read up to `position`: it is at least
+    /// that long (exactly, for the writer), and its last record there is the same one.
+    static func verify(_ position: LogPosition, of file: FileHandle, version: UInt32, size: UInt64, exactSize: Bool) throws {
+        if exactSize, try FileSystem.identity(of: file.path) != file.identity() {
+            throw LogError.changedUnderneath(path: file.path, detail: "another file has taken its place")
+        }
+        if size < position.offset || (exactSize && size != position.offset) {
+            throw LogError.changedUnderneath(
+                path: file.path, detail: "it is \(size) bytes long where this process expected \(exactSize ? "" : "at least ")\(position.offset)")
+        }
+        guard let stamp = position.lastRecord else { return }
+        let frames = RecordFrame(version: version)
+        let header = try file.read(count: frames.headerSize, at: stamp.offset)
+        guard frames.stamp(inHeader: header) == stamp.checksum else {
+            throw LogError.changedUnderneath(
+                path: file.path, detail: "the record at byte \(stamp.offset) is no longer transaction \(position.txID) as this process read it")
+        }
+    }
+
+    /// Cuts the log at `offset`, first keeping the bytes from there on in a side
+    /// file (see `SideFile`), whose path is returned. The caller holds the writer
+    /// lock. Nothing is cut if the side file cannot be written.
+    static func cut(_ file: FileHandle, at offset: UInt64) throws -> String {
+        let size = try file.size()
+        let tail = size > offset ? try file.read(count: Int(size - offset), at: offset) : []
+        let side = try SideFile.save(tail, cutFrom: file.path, at: offset)
+        try file.truncate(to: offset)
+        try file.sync()
+        return side
+    }
+
+    /// Cuts a damaged log at `offset` (a record boundary reported by a scan), keeping
+    /// the cut bytes in a side file whose path is returned; nil if there was nothing
+    /// after `offset`. This is the only operation that removes bytes other than a
+    /// torn tail, and it runs only when a person asks for it.
+    public static func cut(at path: String, offset: UInt64, holder: String) throws -> String? {
         let lock = try WriterLock.acquire(for: path, holder: holder, wait: false)
         defer { lock.release() }
         do {
             let file = try FileHandle.open(path, .readWrite)
             defer { file.close() }
-            let size = try file.size()
-            guard offset >= UInt64(LogFormat.headerSize), offset < size else { return "" }
-            let tail = try file.read(count: Int(size - offset), at: offset)
-            let sidePath = "\(path).cut-at-\(offset)"
-            FileSystem.unlink(sidePath)
-            let side = try FileHandle.createExclusive(sidePath)
-            try side.write(tail, at: 0)
-            try side.sync()
-            side.close()
-            try file.truncate(to: offset)
-            try file.sync()
-            try FileSystem.syncDirectory(directory(of: path))
-            return sidePath
+            guard offset >= UInt64(LogFormat.headerSize), offset < (try file.size()) else { return nil }
+            return try cut(file, at: offset)
         } catch let error as SystemError {
             throw LogError.system(error)
         }

@@ -54,6 +54,13 @@ public struct FileHandle: Sendable {
         _ = cClose(fd)
     }
 
+    /// The device and inode of the open file: which file it is, whatever its name now.
+    public func identity() throws -> FileIdentity {
+        var info = stat()
+        _ = try retrying("stat", path) { fstat(fd, &info) }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     public func size() throws -> UInt64 {
         var info = stat()
         _ = try retrying("stat", path) { fstat(fd, &info) }
@@ -127,8 +134,21 @@ public struct FileHandle: Sendable {
     }
 }
 
+/// Which file a path or a descriptor refers to: its device and inode.
+public struct FileIdentity: Sendable, Equatable {
+    public let device: UInt64
+    public let inode: UInt64
+}
+
 /// File-system operations on paths.
 public enum FileSystem {
+    /// The file at `path` now, or nil if there is none.
+    public static func identity(of path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
@@ -156,6 +176,20 @@ public enum FileSystem {
     }
 
     public static var processID: Int32 { getpid() }
+
+    /// The names of the entries of `directory` (without "." and "..").
+    public static func names(inDirectory directory: String) throws -> [String] {
+        guard let stream = opendir(directory) else { throw SystemError(operation: "opendir", path: directory, code: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
 }
 
 /// Runs a system call until it does not fail with `EINTR`; throws `SystemError` on failure.

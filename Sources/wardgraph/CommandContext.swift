@@ -46,7 +46,9 @@ final class CommandContext: Sendable {
         }
         let store = try GraphStore.open(at: path, create: create, writer: writer)
         if let torn = store.tornTail {
-            let what = store.tornTailWasCut ? "cut off" : "ignored (the next writer will cut it off)"
+            let what = store.tornTailWasCut
+                ? "cut off; its bytes are kept in \(store.tornTailSavedTo ?? "a side file")"
+                : "ignored (the next writer will cut it off, keeping its bytes in a side file)"
             warn("\(path): an incomplete last record of \(torn.length) bytes at byte \(torn.offset) (\(torn.reason)), left by an interrupted write, was \(what)")
         }
         return store

@@ -1,4 +1,5 @@
 import Foundation
+import TextLayout
 import TransactionLog
 
 /// Lines of a file or of standard input, read as they arrive (so that `assert
@@ -12,6 +13,8 @@ final class LineInput {
     private var start = 0
     private var atEnd = false
     private(set) var lineNumber = 0
+    /// Bytes of the input before the current line.
+    private var lineOffset = 0
 
     /// Opens `path`, or standard input for nil or `-`.
     init(path: String?) throws {
@@ -53,8 +56,10 @@ final class LineInput {
 
     private func decode(_ bytes: ArraySlice<UInt8>) throws -> String {
         lineNumber += 1
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CommandFailure("\(name):\(lineNumber): the line is not valid UTF-8; save the file as UTF-8")
+        defer { lineOffset += bytes.count + 1 }
+        let text: String
+        do { text = try UTF8Text.decode(bytes, file: name, firstLine: lineNumber, firstByte: lineOffset) } catch {
+            throw CommandFailure("the input is not UTF-8 text", diagnostics: [error])
         }
         return text.hasSuffix("\r") ? String(text.dropLast()) : text
     }

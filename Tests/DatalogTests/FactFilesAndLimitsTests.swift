@@ -72,13 +72,14 @@ import TestSupport
         #expect(answers[3] == ["60000"])
 
         var broken = Array(tsv.utf8)
-        broken.insert(0xFF, at: broken.count - 3)  // in the last line, 59999\t横浜59999, at its 16th byte
+        let offset = broken.count - 3
+        broken.insert(0xFF, at: offset)  // in the last line, 59999\t横浜59999, at its 16th byte (its 12th character)
         FileDamage.write(broken, to: dir.file("name.tsv"))
         do {
             _ = try ProgramRunner().answersWithFacts(dir.path, "?- name(N, T).")
             Issue.record("bad UTF-8 was read")
         } catch let problem as FactFiles.Problem {
-            #expect(problem.description == "\(dir.file("name.tsv")):60000: the file is not valid UTF-8 (byte 16 of the line); save it as UTF-8")
+            #expect(problem.description == "\(dir.file("name.tsv")):60000: column 12: invalid UTF-8 at byte \(offset) (0xFF); the text must be UTF-8; save the file as UTF-8")
         }
     }
 }

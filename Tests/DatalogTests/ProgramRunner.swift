@@ -17,8 +17,9 @@ struct ProgramRunner {
     func answers(_ text: String, parameters: [String: Constant] = [:]) throws -> [[String]] {
         var sources = SourceSet()
         sources.add(name: "test.dl", text: text)
-        let program = try engine.analyze(sources, parameters: parameters).get()
-        let run = engine.start(program)
+        let deadline = Deadline(limits: engine.limits, cancellation: nil)
+        let program = try engine.analyze(sources, parameters: parameters, deadline: deadline).get()
+        let run = engine.start(program, deadline: deadline)
         return try program.queries.map { query in
             try run.answer(query).rows.map { row in row.map(engine.constants.display).joined(separator: " | ") }
         }

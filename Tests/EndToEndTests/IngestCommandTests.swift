@@ -43,6 +43,36 @@ import TestSupport
         #expect(again.stdout.contains("unchanged: nothing written"))
     }
 
+    /// A two-line file with the same ward and year as a real policy would retract
+    /// 427 facts and leave 泉区 with no measure: refused unless --force, with the
+    /// reasons, and a year read from the body text is reported as such.
+    @Test func aDestructiveRevisionNeedsForce() throws {
+        let dir = try ScratchProject.make()
+        defer { dir.remove() }
+        let store = dir.file("g.log")
+        #expect(try Wardgraph.run(["ingest", "--store", store, "Graph/sources/izumi-r7.txt"], directory: dir.path).status == 0)
+        // An ordinary revision (one line changed) goes in without --force.
+        let izumi = try String(contentsOfFile: dir.file("Graph/sources/izumi-r7.txt"), encoding: .utf8)
+        try izumi.replacingOccurrences(of: "商店街", with: "商店会").write(toFile: dir.file("izumi-revised.txt"), atomically: true, encoding: .utf8)
+        let revised = try Wardgraph.run(["ingest", "--store", store, "izumi-revised.txt"], directory: dir.path)
+        #expect(revised.status == 0, "\(revised.stderr)")
+
+        FileDamage.write(Array("泉区運営方針\n令和７年度の取組をまとめます。\n".utf8), to: dir.file("short.txt"))
+        let before = FileDamage.bytes(store)
+        let refused = try Wardgraph.run(["ingest", "--store", store, "short.txt"], directory: dir.path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("would retract"))
+        #expect(refused.stderr.contains("more than half"))
+        #expect(refused.stderr.contains("with no measures (it has 18)"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(refused.stderr.contains("taken from the body text (line 2)"))
+        #expect(FileDamage.bytes(store) == before)
+
+        let forced = try Wardgraph.run(["ingest", "--force", "--store", store, "short.txt"], directory: dir.path)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stderr.contains("the title names no fiscal year; 令和7年度 was taken from the body text (line 2)"))
+    }
+
     @Test func extractPrintsTheGoldFormatWithoutTouchingTheStore() throws {
         let dir = try ScratchProject.make()
         defer { dir.remove() }

@@ -52,10 +52,40 @@ public enum ExportFormats {
         all.first { $0.name == name.lowercased() }
     }
 
-    /// The format a path's extension names, if any.
+    /// The format a path's extension names, if any (`.gv` is DOT too).
     public static func forPath(_ path: String) -> (any ExportFormat)? {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        return all.first { $0.fileExtension == ext }
+        return all.first { $0.fileExtension == ext || ($0.name == "dot" && ext == "gv") }
+    }
+
+    /// The extensions a file may be given, for messages: `.dot, .gv, .svg, .png, .pdf, …`.
+    public static var extensions: String {
+        all.flatMap { $0.name == "dot" ? [".dot", ".gv"] : ["." + $0.fileExtension] }.joined(separator: ", ")
+    }
+
+    /// The format to write `path` in (nil: standard output): the one `explicit`
+    /// (`--format`) names, else the one the path's extension names, else DOT. An
+    /// extension that names no format, an unknown format, or one that contradicts the
+    /// extension is refused: a file called `x.jpg` must never hold DOT text.
+    /// `alsoNamed`: formats a front end handles itself, named in the message.
+    public static func choose(path: String?, explicit: String?, alsoNamed: [String] = []) throws(OperationError) -> any ExportFormat {
+        var named: (any ExportFormat)?
+        if let explicit {
+            guard let format = ExportFormats.named(explicit) else {
+                let known = names + alsoNamed
+                throw OperationError(.badInput, "unknown format '\(explicit)'\(Suggestion.hint(for: explicit, in: known)); the formats are \(known.joined(separator: ", "))")
+            }
+            named = format
+        }
+        let ext = path.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+        guard let path, !ext.isEmpty else { return named ?? DiagramFormat.dot }
+        guard let byExtension = forPath(path) else {
+            throw OperationError(.badInput, "cannot write a diagram to '\(path)': its extension .\(ext) names no format this program writes; use one of \(extensions)")
+        }
+        if let named, named.name != byExtension.name {
+            throw OperationError(.badInput, "--format \(named.name) contradicts the extension of '\(path)' (.\(ext) is \(byExtension.name)); name the file .\(named.fileExtension), or leave out --format")
+        }
+        return byExtension
     }
 }
 

@@ -4,19 +4,19 @@ import WardGraph
 
 /// Policy documents read into the graph, one transaction each: what `wardgraph
 /// ingest` and `:ingest` do. A document that cannot be read is reported and skipped;
-/// the others still go in.
+/// the others still go in. A destructive revision is refused unless `force`.
 public enum DocumentIngest {
     public struct Outcome: Sendable {
         public let path: String
         public let result: Result<Ingestor.Report, OperationError>
     }
 
-    public static func ingest(_ paths: [String], in workspace: Workspace) throws(OperationError) -> [Outcome] {
+    public static func ingest(_ paths: [String], force: Bool = false, in workspace: Workspace) throws(OperationError) -> [Outcome] {
         let extractor = DocumentExtractor(lexicon: try workspace.lexicon())
         return workspace.withStore { store in
             let ingestor = Ingestor(store: store, extractor: extractor)
             return paths.map { path in
-                do { return Outcome(path: path, result: .success(try ingestor.ingest(path: path))) } catch {
+                do { return Outcome(path: path, result: .success(try ingestor.ingest(path: path, force: force))) } catch {
                     return Outcome(path: path, result: .failure(Curation.writeError(error)))
                 }
             }

@@ -59,6 +59,15 @@ public enum IngestView {
         UnderstandingReport(report.extracted, facts: report.facts)
     }
 
+    /// A warning for each document whose fiscal year came from its body text, since
+    /// its title names none.
+    public static func yearWarnings(_ outcomes: [DocumentIngest.Outcome]) -> [String] {
+        outcomes.compactMap { outcome in
+            guard case .success(let report) = outcome.result, let line = report.fiscalYearFromBodyLine else { return nil }
+            return "\(report.file): the title names no fiscal year; \(report.fiscalYear) was taken from the body text (line \(line)). Check that it is the document's year."
+        }
+    }
+
     /// The documents that could not be read, each with why.
     public static func failures(_ outcomes: [DocumentIngest.Outcome]) -> [String] {
         outcomes.compactMap { outcome in

@@ -68,6 +68,10 @@ public final class Workspace: @unchecked Sendable {
 
     public var lastTransactionID: UInt64 { withStore { $0.lastTransactionID } }
 
+    /// How many times the store read its log again because another process had cut
+    /// or replaced it (see `GraphStore.reloads`).
+    public var reloads: Int { withStore { $0.reloads } }
+
     /// A query session over `snapshot` with the prelude kept.
     public func session(over snapshot: GraphSnapshot, limits: Limits = .standard) -> QuerySession {
         let session = QuerySession(limits: limits)

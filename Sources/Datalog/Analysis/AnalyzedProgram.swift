@@ -77,10 +77,34 @@ public struct AnalyzedProgram: Sendable {
     let rules: [AnalyzedRule]
     let strata: [Stratum]
     public let queries: [AnalyzedQuery]
+    /// Positions in `rules` of the rules of each head, and of each rule id: so that
+    /// looking rules up costs the same in a program of ten rules or ten thousand.
+    private let rulesByHead: [String: [Int]]
+    private let rulesByID: [Int: Int]
+
+    init(relations: [String: RelationInfo], rules: [AnalyzedRule], strata: [Stratum], queries: [AnalyzedQuery]) {
+        self.relations = relations
+        self.rules = rules
+        self.strata = strata
+        self.queries = queries
+        var byHead: [String: [Int]] = [:]
+        var byID: [Int: Int] = [:]
+        for (index, rule) in rules.enumerated() {
+            byHead[rule.head.name, default: []].append(index)
+            if byID[rule.id] == nil { byID[rule.id] = index }
+        }
+        rulesByHead = byHead
+        rulesByID = byID
+    }
 
     /// The rules defining each derived relation.
     func rules(for relation: String) -> [AnalyzedRule] {
-        rules.filter { $0.head.name == relation }
+        (rulesByHead[relation] ?? []).map { rules[$0] }
+    }
+
+    /// The rule with id `id`.
+    func rule(id: Int) -> AnalyzedRule? {
+        rulesByID[id].map { rules[$0] }
     }
 
     /// The input relations a query reads, directly or through the rules it needs:
@@ -96,7 +120,7 @@ public struct AnalyzedProgram: Sendable {
         var stack = roots
         while let name = stack.popLast() {
             guard needed.insert(name).inserted else { continue }
-            for rule in rules where rule.head.name == name {
+            for rule in rules(for: name) {
                 stack.append(contentsOf: rule.positiveRelations)
                 stack.append(contentsOf: rule.negatedRelations)
             }

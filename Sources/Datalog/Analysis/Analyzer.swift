@@ -51,41 +51,71 @@ public enum ColumnType: String, Sendable, Hashable {
 /// substituted, relations and built-ins resolved with their arities, rules and
 /// queries checked for safety, built-in arguments checked for type, and derived
 /// relations stratified. Every problem found is reported, not only the first.
+///
+/// Analysis is linear in the program's size (rules are looked up by head, never by
+/// scanning), and it checks `deadline` as it goes: a program of ten thousand rules
+/// is analysed in milliseconds, and one that is not stops at the time limit.
 struct Analyzer {
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = DiagnosticCollector()
     private var relations: [String: RelationInfo] = [:]
     private let inputs: [String: InputSignature]
     private let parameters: [String: Constant]
+    private let deadline: Deadline
+    /// Work since the deadline was last checked.
+    private var work = 0
+
+    /// "Did you mean" compares a name with every relation: only for the first errors.
+    private static let suggestionLimit = 100
 
     static func analyze(
-        _ program: Program, inputs: [String: InputSignature], parameters: [String: Constant] = [:]
+        _ program: Program, inputs: [String: InputSignature], parameters: [String: Constant] = [:],
+        deadline: Deadline = Deadline(limits: .standard, cancellation: nil)
     ) -> Result<AnalyzedProgram, DiagnosticList> {
-        var analyzer = Analyzer(inputs: inputs, parameters: parameters)
-        return analyzer.run(program)
+        var analyzer = Analyzer(inputs: inputs, parameters: parameters, deadline: deadline)
+        do {
+            return try analyzer.run(program)
+        } catch {
+            return .failure(DiagnosticList([Diagnostic(error.message, range: analyzer.reached)], stoppedBy: error))
+        }
     }
 
-    private init(inputs: [String: InputSignature], parameters: [String: Constant]) {
+    /// The statement analysis had reached, for an error that stops it.
+    private var reached = SourceRange.none
+
+    private init(inputs: [String: InputSignature], parameters: [String: Constant], deadline: Deadline) {
         self.inputs = inputs
         self.parameters = parameters
+        self.deadline = deadline
         for input in inputs.values {
             relations[input.name] = RelationInfo(name: input.name, arity: input.arity, isInput: true, isDerived: false, firstUse: .none)
         }
     }
 
     private mutating func error(_ message: String, _ range: SourceRange, notes: [String] = []) {
-        diagnostics.append(Diagnostic(message, range: range, notes: notes))
+        diagnostics.add(Diagnostic(message, range: range, notes: notes))
     }
 
-    private mutating func run(_ program: Program) -> Result<AnalyzedProgram, DiagnosticList> {
+    /// Counts a unit of work at `range`, and every so often checks the deadline.
+    private mutating func step(at range: SourceRange) throws(EvaluationError) {
+        reached = range
+        work += 1
+        if work & 255 == 0 { try deadline.check() }
+    }
+
+    private mutating func run(_ program: Program) throws(EvaluationError) -> Result<AnalyzedProgram, DiagnosticList> {
         var statements: [Statement] = []
         for statement in program.statements { statements.append(substituteParameters(statement)) }
         let rules = statements.compactMap { if case .rule(let r) = $0 { return r } else { return nil } }
         let queries = statements.compactMap { if case .query(let q) = $0 { return q } else { return nil } }
 
         // Heads first: a relation defined anywhere may be used anywhere.
-        for rule in rules { declareHead(rule.head) }
+        for rule in rules {
+            try step(at: rule.range)
+            declareHead(rule.head)
+        }
         var analyzedRules: [AnalyzedRule] = []
         for (id, rule) in rules.enumerated() {
+            try step(at: rule.range)
             let body = classify(rule.body)
             checkHead(rule.head, hasBody: !rule.body.isEmpty)
             checkSafety(head: rule.head, body: body, rangeForFact: rule.range)
@@ -93,6 +123,7 @@ struct Analyzer {
         }
         var analyzedQueries: [AnalyzedQuery] = []
         for (offset, query) in queries.enumerated() {
+            try step(at: query.range)
             let body = classify(query.body)
             checkSafety(head: nil, body: body, rangeForFact: query.range)
             let columns = Analyzer.namedVariables(of: body).filter { !$0.hasPrefix("_") }
@@ -103,11 +134,14 @@ struct Analyzer {
             let rule = AnalyzedRule(id: rules.count + offset, head: head, body: body, range: query.range)
             analyzedQueries.append(AnalyzedQuery(columns: columns, rule: rule, limit: query.limit, range: query.range))
         }
+        try deadline.check()
         var stratifier = Stratifier(rules: analyzedRules, derived: Set(analyzedRules.map(\.head.name)))
-        let strata = stratifier.run()
-        diagnostics.append(contentsOf: stratifier.diagnostics)
+        let strata = try stratifier.run(deadline: deadline)
+        for diagnostic in stratifier.diagnostics { diagnostics.add(diagnostic) }
         guard diagnostics.isEmpty else {
-            return .failure(DiagnosticList(diagnostics.sorted { ($0.range.file, $0.range.start) < ($1.range.file, $1.range.start) }))
+            return .failure(DiagnosticList(
+                diagnostics.kept.sorted { ($0.range.file, $0.range.start) < ($1.range.file, $1.range.start) },
+                omitted: diagnostics.omitted))
         }
         return .success(AnalyzedProgram(relations: relations, rules: analyzedRules, strata: strata, queries: analyzedQueries))
     }
@@ -224,8 +258,10 @@ struct Analyzer {
     /// Checks that a body atom names a known relation with the right arity.
     private mutating func resolve(_ atom: Atom) -> Bool {
         guard relations[atom.name] != nil else {
-            let candidates = relations.keys.sorted() + Builtin.allCases.map(\.rawValue)
-            let suggestion = Suggestion.closest(to: atom.name, in: candidates)
+            var suggestion: String?
+            if diagnostics.count < Self.suggestionLimit {
+                suggestion = Suggestion.closest(to: atom.name, in: relations.keys.sorted() + Builtin.allCases.map(\.rawValue))
+            }
             error(
                 "unknown relation '\(atom.name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), atom.nameRange,
                 notes: suggestion == nil ? ["no rule defines it and no input provides it; ':schema' in the REPL lists the relations"] : [])

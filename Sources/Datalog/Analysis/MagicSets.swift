@@ -24,9 +24,12 @@ enum MagicSets {
     /// The rewritten program and query, or nil if the query has nothing to restrict.
     /// The new relations' names carry the query's id (`path@bf#12`), so that queries
     /// with other constants in the same run never share them.
-    static func rewrite(_ program: AnalyzedProgram, _ query: AnalyzedQuery) -> (AnalyzedProgram, AnalyzedQuery)? {
+    /// Checks `deadline` as it goes: the rewriting is part of the run's time.
+    static func rewrite(
+        _ program: AnalyzedProgram, _ query: AnalyzedQuery, deadline: Deadline? = nil
+    ) throws(EvaluationError) -> (AnalyzedProgram, AnalyzedQuery)? {
         var rewriter = Rewriter(program: program, tag: "#\(query.rule.id)", firstID: query.rule.id)
-        return rewriter.run(query)
+        return try rewriter.run(query, deadline: deadline)
     }
 
     private struct Rewriter {
@@ -96,7 +99,7 @@ enum MagicSets {
             zip(terms, adornment).filter { $0.1 }.map { $0.0 }
         }
 
-        mutating func run(_ query: AnalyzedQuery) -> (AnalyzedProgram, AnalyzedQuery)? {
+        mutating func run(_ query: AnalyzedQuery, deadline: Deadline?) throws(EvaluationError) -> (AnalyzedProgram, AnalyzedQuery)? {
             // The query's own atoms: rewrite those with constants.
             var queryBody: [BodyItem] = []
             var seeds: [AnalyzedRule] = []
@@ -128,7 +131,10 @@ enum MagicSets {
             }
             guard !seeds.isEmpty else { return nil }
             newRules.append(contentsOf: seeds)
+            var processed = 0
             while let (name, adornment) = worklist.popLast() {
+                processed += 1
+                if processed & 255 == 0 { try deadline?.check() }
                 for rule in program.rules(for: name) { rewriteRule(rule, adornment) }
             }
 
@@ -138,7 +144,7 @@ enum MagicSets {
             }
             let rules = program.rules + newRules
             var stratifier = Stratifier(rules: rules, derived: Set(rules.map(\.head.name)))
-            let strata = stratifier.run()
+            let strata = try stratifier.run(deadline: deadline)
             // The rewriting keeps the program stratified; if it somehow did not, do without it.
             guard stratifier.diagnostics.isEmpty else { return nil }
             let newQuery = AnalyzedQuery(

@@ -16,13 +16,16 @@ struct Stratifier {
     private let rules: [AnalyzedRule]
     private let derived: Set<String>
     private var edges: [String: [Edge]] = [:]
+    /// Positions in `rules` of each head's rules.
+    private var rulesByHead: [String: [Int]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(rules: [AnalyzedRule], derived: Set<String>) {
         self.rules = rules
         self.derived = derived
-        for rule in rules {
+        for (index, rule) in rules.enumerated() {
             let head = rule.head.name
+            rulesByHead[head, default: []].append(index)
             for item in rule.body {
                 switch item {
                 case .relation(let atom) where derived.contains(atom.name):
@@ -36,10 +39,11 @@ struct Stratifier {
         }
     }
 
-    mutating func run() -> [Stratum] {
+    mutating func run(deadline: Deadline? = nil) throws(EvaluationError) -> [Stratum] {
         let components = stronglyConnectedComponents()
         var strata: [Stratum] = []
-        for component in components {
+        for (count, component) in components.enumerated() {
+            if count & 255 == 255 { try deadline?.check() }
             let members = Set(component)
             var recursive = component.count > 1
             for name in component {
@@ -48,7 +52,7 @@ struct Stratifier {
                     if edge.kind != .positive { report(edge, from: name, members: members) }
                 }
             }
-            let ruleIDs = rules.filter { members.contains($0.head.name) }.map(\.id)
+            let ruleIDs = component.flatMap { rulesByHead[$0, default: []] }.sorted().map { rules[$0].id }
             strata.append(Stratum(relations: component.sorted(), rules: ruleIDs, isRecursive: recursive))
         }
         return strata

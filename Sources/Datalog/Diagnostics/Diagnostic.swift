@@ -19,12 +19,55 @@ public struct Diagnostic: Error, Hashable, Sendable {
     }
 }
 
-/// Several diagnostics at once: a program with errors reports all it can find.
+extension Diagnostic {
+    /// How many diagnostics one parse or analysis keeps; the rest are only counted,
+    /// so that a hostile program cannot fill memory with its errors.
+    public static let collectionLimit = 1_000
+    /// How many diagnostics a front end shows before "… and N more".
+    public static let displayLimit = 100
+
+    /// The line after the diagnostics shown, for the `count` not shown.
+    public static func more(_ count: Int) -> String {
+        "… and \(count.grouped) more error\(count == 1 ? "" : "s") (fix the ones above first)"
+    }
+}
+
+/// Several diagnostics at once: a program with errors reports all it can find
+/// (up to `Diagnostic.collectionLimit`; `omitted` counts those found beyond).
 public struct DiagnosticList: Error, Sendable {
     public var diagnostics: [Diagnostic]
+    /// Diagnostics found but not kept.
+    public var omitted: Int
+    /// Set when analysis did not fail on the program but was stopped (the time
+    /// limit, a cancellation); its one diagnostic says so.
+    public var stoppedBy: EvaluationError?
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0, stoppedBy: EvaluationError? = nil) {
         self.diagnostics = diagnostics
+        self.omitted = omitted
+        self.stoppedBy = stoppedBy
+    }
+
+    /// Every diagnostic found, kept or not.
+    public var count: Int { diagnostics.count + omitted }
+}
+
+/// Diagnostics gathered up to `Diagnostic.collectionLimit`, the rest counted.
+struct DiagnosticCollector: Sendable {
+    private(set) var kept: [Diagnostic] = []
+    private(set) var omitted = 0
+
+    var isFull: Bool { kept.count >= Diagnostic.collectionLimit }
+    var count: Int { kept.count + omitted }
+    var isEmpty: Bool { count == 0 }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        if isFull { omitted += 1 } else { kept.append(diagnostic) }
+    }
+
+    mutating func add(contentsOf other: DiagnosticCollector) {
+        for diagnostic in other.kept { add(diagnostic) }
+        omitted += other.omitted
     }
 }
 
@@ -56,8 +99,17 @@ public struct SourceFiles: Sendable {
         structured(diagnostic).rendered()
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined(separator: "\n")
+    /// The first `Diagnostic.displayLimit` diagnostics, then how many more there are
+    /// (`omitted` counts those that were found but not kept).
+    public func render(_ diagnostics: [Diagnostic], omitted: Int = 0) -> String {
+        var text = diagnostics.prefix(Diagnostic.displayLimit).map(render).joined(separator: "\n")
+        let rest = diagnostics.count - min(diagnostics.count, Diagnostic.displayLimit) + omitted
+        if rest > 0 { text += "\n" + Diagnostic.more(rest) }
+        return text
+    }
+
+    public func render(_ list: DiagnosticList) -> String {
+        render(list.diagnostics, omitted: list.omitted)
     }
 
     /// The diagnostic with its file name and line text resolved, for other renderers (JSON).

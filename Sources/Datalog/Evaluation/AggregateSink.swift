@@ -72,6 +72,7 @@ final class AggregateSink: BindingSink {
             }
         }
         scratch = .allocate(capacity: 1 + (accumulators.map(\.variables.count).max() ?? 1))
+        context.countMemory(of: [bindings, groups] + accumulators.compactMap(\.distinct))
     }
 
     deinit {

@@ -5,15 +5,18 @@ import Glibc
 /// The built-in predicates over values. Texts are compared as their UTF-8 bytes
 /// (programs and graph text are NFKC-normalised, so equal-looking text is equal);
 /// `length` counts characters (grapheme clusters): `length("泉区", 2)`.
-/// A value of the wrong type makes the built-in false.
+/// A value of the wrong type makes the built-in false. A text longer than
+/// `Limits.maxValueBytes`, or a regular expression the engine gives up on, is an
+/// error located at the built-in (`range`).
 struct BuiltinFunctions {
     let constants: ConstantTable
     let regexes: RegexCache
+    let governor: Governor
 
     /// Runs `builtin`; `outputs[k] >= 0` marks argument k as one to produce. Calls
     /// `body` once per result (several for `concat` splitting its third argument).
     func run(
-        _ builtin: Builtin, arguments: [UInt32], outputs: [Int],
+        _ builtin: Builtin, arguments: [UInt32], outputs: [Int], range: SourceRange,
         _ body: ([UInt32]) throws -> Void
     ) throws {
         let values = arguments.map(Value.init(raw:))
@@ -29,7 +32,7 @@ struct BuiltinFunctions {
             if holds { try body(arguments) }
         case .matches:
             guard let s = text(0), let pattern = text(1) else { return }
-            if regexes.matches(s, pattern) { try body(arguments) }
+            if try regexes.matches(s, pattern, deadline: governor.deadline, range: range) { try body(arguments) }
         case .length:
             guard let s = text(0) else { return }
             let count = constants.integer(Int64(s.count))
@@ -41,15 +44,21 @@ struct BuiltinFunctions {
                 try body(arguments)
             }
         case .concat:
-            try concat(values, arguments: arguments, outputs: outputs, body)
+            try concat(values, arguments: arguments, outputs: outputs, range: range, body)
         }
     }
 
-    private func concat(_ values: [Value], arguments: [UInt32], outputs: [Int], _ body: ([UInt32]) throws -> Void) throws {
+    private func concat(
+        _ values: [Value], arguments: [UInt32], outputs: [Int], range: SourceRange, _ body: ([UInt32]) throws -> Void
+    ) throws {
         let produceA = outputs[0] >= 0, produceB = outputs[1] >= 0, produceC = outputs[2] >= 0
         var produced = arguments
         if produceC {
             guard let a = constants.stringValue(values[0]), let b = constants.stringValue(values[1]) else { return }
+            let bytes = a.utf8.count + b.utf8.count
+            if bytes > governor.limits.maxValueBytes {
+                throw EvaluationError.valueTooLarge(bytes: bytes, limit: governor.limits.maxValueBytes, range: range)
+            }
             produced[2] = constants.string(a + b).raw
             try body(produced)
             return

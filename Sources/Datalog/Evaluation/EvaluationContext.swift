@@ -20,10 +20,37 @@ final class EvaluationContext {
     /// Rewrite queries with constants by magic sets.
     var useMagicSets = true
 
-    init(constants: ConstantTable, limits: Limits, cancellation: Cancellation?, recordRounds: Bool) {
+    init(constants: ConstantTable, limits: Limits, deadline: Deadline, recordRounds: Bool) {
         self.constants = constants
-        governor = Governor(limits: limits, cancellation: cancellation)
+        governor = Governor(limits: limits, deadline: deadline)
         self.recordRounds = recordRounds
+        governor.memoryInUse = { [unowned self] in self.memoryInUse() }
+    }
+
+    /// Relations a sink makes for itself (a query's answer, an aggregate's groups),
+    /// counted against the memory limit while they live.
+    private var scratch: [WeakRelation] = []
+
+    private struct WeakRelation {
+        weak var relation: Relation?
+    }
+
+    func countMemory(of relations: [Relation]) {
+        scratch.removeAll { $0.relation == nil }
+        scratch.append(contentsOf: relations.map(WeakRelation.init))
+    }
+
+    /// The bytes the run's relations and the constant table hold, and the largest relation.
+    func memoryInUse() -> (bytes: Int, largest: String?) {
+        var total = constants.byteCount
+        var largest: (name: String, bytes: Int)?
+        for relation in relations.values {
+            let bytes = relation.byteCount
+            total += bytes
+            if bytes > (largest?.bytes ?? -1) { largest = (relation.name, bytes) }
+        }
+        for case let relation? in scratch.map(\.relation) { total += relation.byteCount }
+        return (total, largest?.name)
     }
 
     func relation(_ name: String, arity: Int) -> Relation {

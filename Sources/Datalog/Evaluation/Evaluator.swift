@@ -34,6 +34,8 @@ final class Evaluator {
         }
         for (index, stratum) in program.strata.enumerated() where !evaluated.contains(index) {
             guard stratum.relations.contains(where: needed.contains) else { continue }
+            // Planning a stratum's rules is part of the run's time too.
+            try context.governor.deadline.check()
             if !stratum.relations.allSatisfy(context.computed.contains) { try evaluate(stratum) }
             context.computed.formUnion(stratum.relations)
             evaluated.insert(index)
@@ -110,8 +112,7 @@ final class Evaluator {
             let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
             if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
         }
-        let byID = Dictionary(program.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rules = stratum.rules.compactMap { byID[$0] }
+        let rules = stratum.rules.compactMap(program.rule(id:))
         let planner = planner()
         var traced = StratumTrace(stratum: stratum, plans: [], iterations: 0)
 
@@ -187,7 +188,7 @@ final class Evaluator {
     /// answered over the magic-set rewriting of the program, which computes only
     /// what those constants demand.
     func answer(_ query: AnalyzedQuery) throws -> (rows: Relation, plan: RulePlan, statistics: RuleStatistics) {
-        if context.useMagicSets, let (rewritten, restricted) = MagicSets.rewrite(program, query) {
+        if context.useMagicSets, let (rewritten, restricted) = try MagicSets.rewrite(program, query, deadline: context.governor.deadline) {
             return try Evaluator(program: rewritten, context: context, inputs: inputs).answerDirectly(restricted)
         }
         return try answerDirectly(query)

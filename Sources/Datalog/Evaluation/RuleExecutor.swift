@@ -59,6 +59,8 @@ final class RuleExecutor {
     let sink: BindingSink
     private let arithmetic: Arithmetic
     private let builtins: BuiltinFunctions
+    /// The source of each step's condition, for errors at run time.
+    private let stepRanges: [SourceRange]
     private let governor: Governor
 
     init(plan: RulePlan, context: EvaluationContext, statistics: RuleStatistics, sink: BindingSink) {
@@ -68,7 +70,8 @@ final class RuleExecutor {
         self.sink = sink
         governor = context.governor
         arithmetic = Arithmetic(constants: context.constants, range: plan.rule.range)
-        builtins = BuiltinFunctions(constants: context.constants, regexes: context.regexes)
+        builtins = BuiltinFunctions(constants: context.constants, regexes: context.regexes, governor: context.governor)
+        stepRanges = plan.steps.indices.map { plan.rule.body.indices.contains(plan.origins[$0]) ? plan.rule.body[plan.origins[$0]].range : plan.rule.range }
         stepCount = plan.steps.count
         steps = .allocate(capacity: max(1, stepCount))
         registers = .allocate(capacity: max(1, plan.registerCount))
@@ -319,7 +322,7 @@ final class RuleExecutor {
                 arguments.append(step.pointee.outputs[k] >= 0 ? UInt32.max : value(step.pointee.operands[k]))
             }
             let outputs = Array(UnsafeBufferPointer(start: step.pointee.outputs, count: step.pointee.operandCount))
-            try builtins.run(step.pointee.builtin, arguments: arguments, outputs: outputs) { produced in
+            try builtins.run(step.pointee.builtin, arguments: arguments, outputs: outputs, range: stepRanges[i]) { produced in
                 for (k, register) in outputs.enumerated() where register >= 0 { registers[register] = produced[k] }
                 statistics.countRow(i)
                 try self.step(i + 1)

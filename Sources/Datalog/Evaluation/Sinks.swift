@@ -86,6 +86,7 @@ final class QuerySink: BindingSink {
         result = Relation(name: "?query", arity: columns.count)
         buffer = .allocate(capacity: max(1, columns.count))
         self.context = context
+        context.countMemory(of: [result])
     }
 
     deinit { buffer.deallocate() }

@@ -20,8 +20,9 @@ struct FactFileChunks {
     /// Bytes of `buffer` that are filled.
     private var filled = 0
     private var atEnd = false
-    /// Lines before the current chunk (for messages).
+    /// Lines and bytes before the current chunk (for messages).
     private(set) var linesBefore = 0
+    private var bytesBefore = 0
     /// The size of the file, for estimating its number of lines.
     let fileSize: Int
 
@@ -65,12 +66,13 @@ struct FactFileChunks {
         }
         guard cut > 0 else { return false }
         if let bad = UTF8Validation.firstInvalidIndex(buffer[0..<cut]) {
-            let line = linesBefore + 1 + buffer[0..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            let lineStart = (buffer[0..<bad].lastIndex(of: 0x0A) ?? -1) + 1
-            throw FactFiles.Problem(file: path, line: line, message: "the file is not valid UTF-8 (byte \(bad - lineStart + 1) of the line); save it as UTF-8")
+            let located = UTF8Text.diagnostic(
+                Array(buffer[0..<cut]), invalidAt: bad, file: path, firstLine: linesBefore + 1, firstByte: bytesBefore)
+            throw FactFiles.Problem(file: path, line: located.line, message: "column \(located.column): \(located.message); save the file as UTF-8")
         }
         try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<cut]), linesBefore) }
         linesBefore += buffer[0..<cut].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        bytesBefore += cut
         // Keep what follows the cut for the next chunk.
         let rest = filled - cut
         if rest > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + cut, count: rest) } }

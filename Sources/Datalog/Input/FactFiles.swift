@@ -1,3 +1,4 @@
+import TextLayout
 import Foundation
 
 /// Relations from files, as Soufflé's `-F DIR`: each `NAME.tsv` or `NAME.csv` in a

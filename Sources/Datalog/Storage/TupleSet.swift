@@ -33,11 +33,16 @@ final class TupleSet {
     private let rows: TupleBuffer
     /// Where `touch` keeps what it read.
     private let touched: UnsafeMutablePointer<UInt32>
+    /// Slots of all segments together, kept as they grow, so that `byteCount` is cheap
+    /// enough for the memory limit to read often.
+    private let slotTotal: UnsafeMutablePointer<Int>
 
     init(rows: TupleBuffer) {
         self.rows = rows
         touched = .allocate(capacity: 1)
         touched.initialize(to: 0)
+        slotTotal = .allocate(capacity: 1)
+        slotTotal.initialize(to: 4 * TupleSet.segmentCount)
         segments = .allocate(capacity: TupleSet.segmentCount)
         for i in 0..<TupleSet.segmentCount {
             let capacity = 4
@@ -50,9 +55,10 @@ final class TupleSet {
         for i in 0..<TupleSet.segmentCount { free(segments[i].slots) }
         segments.deallocate()
         touched.deallocate()
+        slotTotal.deallocate()
     }
 
-    var byteCount: Int { (0..<TupleSet.segmentCount).reduce(0) { $0 + segments[$1].capacity * 4 } }
+    var byteCount: Int { slotTotal.pointee * 4 }
 
     /// Gives the memory back, keeping nothing: for a relation that will not grow
     /// (`Relation.freeze`). `rebuild` fills it again from the rows.
@@ -198,5 +204,6 @@ final class TupleSet {
         }
         free(old.slots)
         segments[index] = Segment(slots: slots, capacity: capacity, count: old.count)
+        slotTotal.pointee += capacity - old.capacity
     }
 }

@@ -15,8 +15,12 @@ struct Lexer {
     private var columns: [Int32] = []
     private var position = 0
     private let file: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics = DiagnosticCollector()
     private(set) var tokens: [Token] = []
+    /// For each open parenthesis (and the statement outside them): whether the
+    /// current condition has had a comparison operator at that level. Kept as tokens
+    /// come, so that telling `%` the remainder from `%` a comment is constant time.
+    private var comparisonSeen: [Bool] = [false]
 
     static let keywords: Set<String> = ["not"]
 
@@ -48,7 +52,7 @@ struct Lexer {
     }
 
     /// All tokens, ending with `.end`.
-    static func tokenize(_ text: String, file: Int) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    static func tokenize(_ text: String, file: Int) -> (tokens: [Token], diagnostics: DiagnosticCollector) {
         var lexer = Lexer(text: text, file: file)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
@@ -110,7 +114,7 @@ struct Lexer {
     }
 
     private mutating func error(_ message: String, from start: Int, to end: Int, notes: [String] = []) {
-        diagnostics.append(Diagnostic(message, range: range(from: start, to: max(end, start + 1)), notes: notes))
+        diagnostics.add(Diagnostic(message, range: range(from: start, to: max(end, start + 1)), notes: notes))
     }
 
     /// Whether a '%' at `percentAt` stands between two arithmetic operands of a
@@ -123,20 +127,9 @@ struct Lexer {
         case .integer, .variable, .rightParen, .parameter, .word: break
         default: return false
         }
-        var depth = 0
-        backward: for token in tokens.reversed() {
-            switch token.kind {
-            case .rightParen: depth += 1
-            case .leftParen:
-                if depth == 0 { break backward }
-                depth -= 1
-            case .comparison: if depth == 0 { return true }
-            case .comma, .period, .implies, .query, .directive: if depth == 0 { break backward }
-            default: break
-            }
-        }
+        if comparisonSeen[comparisonSeen.count - 1] { return true }
         var i = percentAt + 1
-        depth = 0
+        var depth = 0
         while i < scalars.count, scalars[i] != "\n" {
             switch scalars[i] {
             case "(": depth += 1
@@ -174,10 +167,23 @@ struct Lexer {
             let start = position
             let kind = scanToken() ?? .invalid
             tokens.append(Token(kind: kind, range: range(from: start, to: position), spaceBefore: spaceBefore))
+            track(kind)
             spaceBefore = false
         }
         let end = SourceRange(file: file, start: location(scalars.count), end: location(scalars.count))
         tokens.append(Token(kind: .end, range: end, spaceBefore: true))
+    }
+
+    /// Updates `comparisonSeen` for a new token.
+    private mutating func track(_ kind: Token.Kind) {
+        switch kind {
+        case .leftParen: comparisonSeen.append(false)
+        case .rightParen: if comparisonSeen.count > 1 { comparisonSeen.removeLast() }
+        case .comparison: comparisonSeen[comparisonSeen.count - 1] = true
+        case .period where comparisonSeen.count == 1, .query, .directive: comparisonSeen = [false]
+        case .comma, .period, .implies: comparisonSeen[comparisonSeen.count - 1] = false
+        default: break
+        }
     }
 
     private func nextNonSpace(after index: Int) -> Unicode.Scalar? {

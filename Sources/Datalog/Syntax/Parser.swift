@@ -15,17 +15,26 @@
 ///     expr       := product (('+'|'-') product)*
 ///     product    := unary (('*'|'/'|'%') unary)*
 ///     unary      := '-' unary | '(' expr ')' | term
+///
+/// Expressions may nest (parentheses, signs, operators) at most `maxNesting` deep,
+/// and a rule or query has at most `maxConditions` conditions: past either, the
+/// statement is an error at the token where the limit was passed, instead of a
+/// stack that overflows here or in analysis and evaluation, which follow the tree.
 struct Parser {
+    static let maxNesting = 1_000
+    static let maxConditions = 1_000
     private let tokens: [Token]
     private var index = 0
-    private(set) var diagnostics: [Diagnostic] = []
+    /// How deep the expression being parsed nests, counting operators as levels.
+    private var nesting = 0
+    private(set) var diagnostics = DiagnosticCollector()
     private var statements: [Statement] = []
     private var pendingLimit: Int?
     /// The index of the first token of the statement being parsed.
     private var statementStart = 0
 
     /// Parses one source text.
-    static func parse(_ text: String, file: Int) -> (Program, [Diagnostic]) {
+    static func parse(_ text: String, file: Int) -> (Program, DiagnosticCollector) {
         let (tokens, lexical) = Lexer.tokenize(text, file: file)
         var parser = Parser(tokens: tokens)
         parser.diagnostics = lexical
@@ -62,10 +71,10 @@ struct Parser {
     private mutating func fail(_ message: String, at token: Token? = nil, notes: [String] = []) -> Failure {
         let culprit = token ?? current
         if culprit.kind == .end, index > statementStart {
-            diagnostics.append(unterminated())
+            diagnostics.add(unterminated())
         } else if culprit.kind != .invalid {
             // The lexer has already reported an unreadable character; one message is enough.
-            diagnostics.append(Diagnostic(message, range: culprit.range, notes: notes))
+            diagnostics.add(Diagnostic(message, range: culprit.range, notes: notes))
         }
         return Failure()
     }
@@ -224,6 +233,9 @@ struct Parser {
     private mutating func parseBody() throws -> [Literal] {
         var literals: [Literal] = []
         repeat {
+            if literals.count == Self.maxConditions {
+                throw fail("more than \(Self.maxConditions.grouped) conditions in one rule or query; split it into rules that each compute part of it")
+            }
             literals.append(try parseLiteral())
             guard current.kind == .comma else { break }
             _ = advance()
@@ -287,9 +299,22 @@ struct Parser {
 
     // MARK: - Expressions and terms
 
+    /// Goes one level deeper into an expression, or fails past `maxNesting`.
+    private mutating func enterNesting() throws {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw fail("expression nested more than \(Self.maxNesting.grouped) levels deep (parentheses, signs and operators); compute parts of it into variables first, as in 'A = B + C, D = A * 2'")
+        }
+    }
+
+    /// Parses an expression; every operator of a chain counts as a level, since the
+    /// tree it builds is as deep as the chain is long.
     private mutating func parseExpression() throws -> Expression {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseProduct()
         while case .arithmetic(let op) = current.kind, op == .add || op == .subtract {
+            try enterNesting()
             _ = advance()
             let right = try parseProduct()
             left = .binary(op, left, right, left.range.through(right.range))
@@ -298,8 +323,11 @@ struct Parser {
     }
 
     private mutating func parseProduct() throws -> Expression {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseUnary()
         while case .arithmetic(let op) = current.kind, op == .multiply || op == .divide || op == .remainder {
+            try enterNesting()
             _ = advance()
             let right = try parseUnary()
             left = .binary(op, left, right, left.range.through(right.range))
@@ -308,16 +336,20 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws -> Expression {
+        let outer = nesting
+        defer { nesting = outer }
         if case .arithmetic(.subtract) = current.kind {
             let minus = advance()
             if case .integer(let n) = current.kind {
                 let number = advance()
                 return .term(Term(kind: .constant(.integer(-n)), range: minus.range.through(number.range)))
             }
+            try enterNesting()
             let operand = try parseUnary()
             return .negate(operand, minus.range.through(operand.range))
         }
         if current.kind == .leftParen {
+            try enterNesting()
             _ = advance()
             let inner = try parseExpression()
             _ = try expect(.rightParen, "')' to close the parenthesis")

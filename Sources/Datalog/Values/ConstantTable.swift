@@ -13,6 +13,9 @@ public final class ConstantTable: @unchecked Sendable {
 
     public var stringCount: Int { strings.count }
 
+    /// Bytes held by the texts and large integers.
+    public var byteCount: Int { strings.byteCount + largeIntegers.capacity * 8 + largeIndex.capacity * 16 }
+
     public func value(_ constant: Constant) -> Value {
         switch constant {
         case .string(let s): return string(s)

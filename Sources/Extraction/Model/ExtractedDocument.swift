@@ -12,6 +12,8 @@ public struct ExtractedDocument: Equatable, Sendable {
     public var fiscalYear: String
     /// The line where the ward (and usually the year) was found.
     public var wardLine: Int
+    /// When the title names no fiscal year: the line of the body text it was taken from.
+    public var fiscalYearFromBodyLine: Int?
     public var measures: [ExtractedMeasure]
     public var sections: [ExtractedSection]
     public var partners: [ExtractedPartner]

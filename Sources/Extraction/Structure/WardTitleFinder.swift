@@ -4,6 +4,8 @@ struct WardTitle: Equatable, Sendable {
     var fiscalYear: String
     /// 1-based line of the title that names the ward.
     var line: Int
+    /// The body line the year was taken from, when the title block has none.
+    var yearFromBodyLine: Int?
 }
 
 /// Finds the title `令和7年度 泉区運営方針` (also spaced out, `港 南 区 運 営 方 針`, or
@@ -19,7 +21,9 @@ enum WardTitleFinder {
             guard let title = key.firstIndex(of: policyTitle), key.count - title - 4 <= 8 else { continue }
             let year = FiscalYear.parse(key, from: 0)
             guard let ward = wardName(before: title, in: key, year: year) else { continue }
-            return WardTitle(ward: ward, fiscalYear: year?.text ?? nearbyYear(lines, around: index) ?? "", line: line.number)
+            if let year { return WardTitle(ward: ward, fiscalYear: year.text, line: line.number) }
+            let found = nearbyYear(lines, around: index)
+            return WardTitle(ward: ward, fiscalYear: found?.year ?? "", line: line.number, yearFromBodyLine: found?.fromBody)
         }
         return nil
     }
@@ -40,14 +44,17 @@ enum WardTitleFinder {
         return name.string
     }
 
-    /// The fiscal year on a line near the title, or else the first one in the document.
-    private static func nearbyYear(_ lines: [SourceLine], around index: Int) -> String? {
+    /// The fiscal year on a line of its own near the title (part of the title block,
+    /// as in `令和７年度` above `泉区運営方針`), or else the first one in the text,
+    /// with the line of the body it came from.
+    private static func nearbyYear(_ lines: [SourceLine], around index: Int) -> (year: String, fromBody: Int?)? {
         let window = Swift.max(0, index - 4)...Swift.min(lines.count - 1, index + 4)
         for i in window {
-            if let year = FiscalYear.parse(lines[i].compact, from: 0) { return year.text }
+            let key = lines[i].compact
+            if let year = FiscalYear.parse(key, from: 0), year.start == 0, year.end == key.count { return (year.text, nil) }
         }
         for line in lines {
-            if let year = FiscalYear.parse(line.compact, from: 0) { return year.text }
+            if let year = FiscalYear.parse(line.compact, from: 0) { return (year.text, line.number) }
         }
         return nil
     }

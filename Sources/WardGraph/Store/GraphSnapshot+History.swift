@@ -17,12 +17,9 @@ extension GraphSnapshot {
             let fact = ops.facts[op]
             guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
             let transaction = transactions[Int(ops.transactions[op])]
-            let decoded = symbols.fact(fact)
-            let change: Change = ops.retractions[op]
-                ? .retract(decoded) : .assert(decoded, source: symbols.source(ops.sources[op]))
             entries.append(HistoryEntry(
                 transaction: transaction.id, timestampMillis: transaction.timestampMillis,
-                author: transaction.author, change: change))
+                author: transaction.author, change: symbols.change(op, of: ops)))
         }
         return entries
     }

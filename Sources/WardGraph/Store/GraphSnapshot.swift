@@ -150,9 +150,6 @@ extension GraphStore {
     /// The changes made by one transaction.
     public func changes(in id: UInt64) throws -> [Change] {
         guard id >= 1, id <= lastTransactionID else { throw StoreError.noSuchTransaction(id, last: lastTransactionID) }
-        return transactions[Int(id) - 1].operations.map { op in
-            let fact = symbols.fact(ops.facts[op])
-            return ops.retractions[op] ? .retract(fact) : .assert(fact, source: symbols.source(ops.sources[op]))
-        }
+        return transactions[Int(id) - 1].operations.map { symbols.change($0, of: ops) }
     }
 }

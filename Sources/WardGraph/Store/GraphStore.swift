@@ -19,9 +19,17 @@ public final class GraphStore {
     /// otherwise only reported (it may be an append in progress).
     public private(set) var tornTail: TornTail?
     public private(set) var tornTailWasCut = false
+    /// Where the bytes of a torn tail that was cut are kept.
+    public private(set) var tornTailSavedTo: String?
     /// The file size and the end of the last valid record, after the last read.
     public private(set) var fileSize: UInt64 = 0
-    private var position: (offset: UInt64, txID: UInt64) = (UInt64(LogFormat.headerSize), 0)
+    /// The log's format version.
+    public private(set) var formatVersion: UInt32 = LogFormat.version
+    /// How many times the log was read again from the start because it was no longer
+    /// what this store had read (cut by a repair, or replaced): a front end that
+    /// holds on to transaction ids (the REPL's :undo) must forget them when it grows.
+    public private(set) var reloads = 0
+    private var position = LogPosition.start
     private var heldWriter: LogWriter?
     /// The clock for transaction times; replaceable in tests.
     public var clock: () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
@@ -36,8 +44,7 @@ public final class GraphStore {
             if let writer {
                 let opening = try LogWriter.open(path: path, holder: writer, create: create)
                 store.heldWriter = opening.writer
-                store.tornTail = opening.cutTail
-                store.tornTailWasCut = opening.cutTail != nil
+                store.noteCut(opening)
                 try store.apply(opening.contents)
             } else {
                 if create { try LogFile.createIfMissing(at: path) }
@@ -49,6 +56,14 @@ public final class GraphStore {
             store.heldWriter?.close()
             throw StoreError.log(error)
         }
+        return store
+    }
+
+    /// The store the records of `contents` make, in memory only: what a repair keeps
+    /// of a damaged log. It holds no lock and is never written through.
+    static func replaying(path: String, contents: LogContents) throws -> GraphStore {
+        let store = GraphStore(path: path)
+        try store.apply(contents)
         return store
     }
 
@@ -68,19 +83,47 @@ public final class GraphStore {
     public var factCount: Int { state.count }
     public var operationCount: Int { ops.count }
 
-    /// Reads what other writers appended since this store last read the log.
-    /// Returns the number of new transactions.
+    /// Reads what other writers appended since this store last read the log; if
+    /// the log is no longer what this store read (cut by a repair, replaced), reads
+    /// it again from the start. Returns the number of new transactions.
     @discardableResult
     public func refresh() throws -> Int {
         guard heldWriter == nil else { return 0 }
         do {
-            let contents = try LogFile.read(at: path, after: position)
             let before = transactions.count
-            try apply(contents)
+            do {
+                try apply(try LogFile.read(at: path, after: position))
+            } catch LogError.changedUnderneath {
+                try reload()
+                return transactions.count
+            }
             return transactions.count - before
         } catch let error as LogError {
             throw StoreError.log(error)
         }
+    }
+
+    /// Forgets everything read and reads the log again from its start.
+    private func reload() throws {
+        symbols = SymbolTable()
+        ops = OpLog()
+        state = GraphState()
+        transactions = []
+        programs = [:]
+        position = .start
+        tornTail = nil
+        reloads += 1
+        let contents = try LogFile.read(at: path)
+        tornTail = contents.tornTail
+        try apply(contents)
+    }
+
+    /// Records the torn tail that opening for writing cut off, if any.
+    private func noteCut(_ opening: LogWriter.Opening) {
+        guard let cut = opening.cutTail else { return }
+        tornTail = cut
+        tornTailWasCut = true
+        tornTailSavedTo = opening.cutTailSavedTo
     }
 
     /// Replays records into memory.
@@ -101,8 +144,9 @@ public final class GraphStore {
             }
             transactions.append(TransactionInfo(record, content: decoded.content, operations: firstOp..<ops.count))
         }
-        position = (contents.validEnd, contents.lastTxID ?? position.txID)
+        position = contents.position
         fileSize = contents.fileSize
+        formatVersion = contents.version
     }
 
     // MARK: - Writing
@@ -151,19 +195,27 @@ public final class GraphStore {
     private func finish(_ record: LogRecord, content: TransactionInfo.Content, firstOp: Int) -> TransactionInfo {
         let info = TransactionInfo(record, content: content, operations: firstOp..<ops.count)
         transactions.append(info)
-        position = (position.offset + UInt64(record.size), record.txID)
+        position = LogPosition(after: record)
         fileSize = position.offset
         return info
     }
 
     /// Runs `body` with the writer: the held one, or one taken for this call after
-    /// catching up with the records other writers appended meanwhile.
+    /// catching up with the records other writers appended meanwhile. If the log is
+    /// no longer what this store read (a repair cut it), the store reads it again
+    /// first, so that `body` checks its changes against what the log now holds.
     private func withWriter<T>(author: String, _ body: (LogWriter) throws -> T) throws -> T {
         do {
             if let heldWriter { return try body(heldWriter) }
-            let opening = try LogWriter.open(path: path, holder: author, after: position)
+            let opening: LogWriter.Opening
+            do {
+                opening = try LogWriter.open(path: path, holder: author, after: position)
+            } catch LogError.changedUnderneath {
+                try reload()
+                opening = try LogWriter.open(path: path, holder: author, after: position)
+            }
             defer { opening.writer.close() }
-            if let cut = opening.cutTail { tornTail = cut; tornTailWasCut = true }
+            noteCut(opening)
             try apply(opening.contents)
             return try body(opening.writer)
         } catch let error as LogError {

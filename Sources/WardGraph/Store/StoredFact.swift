@@ -88,6 +88,12 @@ extension SymbolTable {
     func source(_ stored: StoredSource) -> Source? {
         stored.isNone ? nil : Source(document: self[stored.document], lines: Int(stored.firstLine)...Int(stored.lastLine))
     }
+
+    /// Operation number `op` of `ops` as a change, with its source.
+    func change(_ op: Int, of ops: OpLog) -> Change {
+        let fact = fact(ops.facts[op])
+        return ops.retractions[op] ? .retract(fact) : .assert(fact, source: source(ops.sources[op]))
+    }
 }
 
 /// The last strings interned for each position of a fact, to skip hashing the

@@ -101,6 +101,24 @@ enum TransactionBody {
         }
     }
 
+    /// What a body holds, decoded on its own, for a repair that applies it again.
+    enum Decoded {
+        case facts(origin: Origin, changes: [Change])
+        case program(name: String, text: String)
+    }
+
+    static func decodeAlone(_ body: UnsafeRawBufferPointer) throws -> Decoded {
+        var symbols = SymbolTable()
+        var ops = OpLog()
+        var state = GraphState()
+        switch try decode(body, transaction: 0, symbols: &symbols, ops: &ops, state: &state) {
+        case (.program(let name), let text):
+            return .program(name: name, text: text ?? "")
+        case (.facts(let origin, _, _), _):
+            return .facts(origin: origin, changes: (0..<ops.count).map { symbols.change($0, of: ops) })
+        }
+    }
+
     private static func decodeFacts(
         _ reader: inout ByteReader, transaction: UInt32,
         symbols: inout SymbolTable, ops: inout OpLog, state: inout GraphState

@@ -11,9 +11,10 @@ enum CheckCommand {
         usage: "",
         details: """
         Reads the whole log without changing it: checks the header, every record's
-        checksum and transaction id, and decodes every transaction. Exits with status 1
-        if the log is damaged (then see 'wardgraph repair'). An incomplete last record
-        (left by an interrupted write) is reported; the next writer cuts it off.
+        checksums and transaction id, and decodes every transaction. Exits with status 1
+        if the log is damaged, saying where (then see 'wardgraph repair'). An incomplete
+        last record (left by an interrupted write) is reported; the next writer cuts it
+        off, keeping its bytes in a side file.
         """,
         options: [],
         positionals: 0...0,
@@ -26,26 +27,28 @@ enum CheckCommand {
             store = try context.openStore(arguments)
         } catch let error as StoreError {
             context.err.line("\(path): DAMAGED")
-            throw CommandFailure(error.description + RepairCommand.hint(for: error))
+            var message = error.description + RepairCommand.hint(for: error)
+            if RepairCommand.isDamage(error), let plan = try? RepairPlan.make(path: path), !plan.later.isEmpty {
+                message += " \(RepairCommand.laterSummary(plan))"
+            }
+            throw CommandFailure(message)
         }
-        let operations = store.operationCount
-        let retractions = store.transactions.reduce(0) { $0 + $1.retractions }
+        let statistics = LogStatistics(store)
         var table = TextTable(headers: ["", ""], alignments: [.left, .left])
-        table.add(["format", "WardGraph log, version \(LogFormat.version)"])
-        table.add(["file size", "\(Int(store.fileSize).grouped) bytes"])
-        table.add(["transactions", "\(store.transactions.count.grouped)"])
-        if let first = store.transactions.first, let last = store.transactions.last {
+        table.add(["format", "WardGraph log, version \(statistics.formatVersion)"])
+        table.add(["file size", "\(Int(statistics.fileSize).grouped) bytes"])
+        table.add(["transactions", "\(statistics.transactions.grouped)"])
+        if let first = statistics.first, let last = statistics.last {
             table.add(["first", "\(first.id) at \(TimeFormat.string(millis: first.timestampMillis))"])
             table.add(["last", "\(last.id) at \(TimeFormat.string(millis: last.timestampMillis))"])
         }
-        table.add(["operations", "\(operations.grouped) (\(counted(operations - retractions, "assertion")), \(counted(retractions, "retraction")))"])
-        table.add(["facts now", store.factCount.grouped])
-        if operations > 0 {
-            let perOperation = Double(store.fileSize) / Double(operations)
+        table.add(["operations", "\(statistics.operations.grouped) (\(counted(statistics.assertions, "assertion")), \(counted(statistics.retractions, "retraction")))"])
+        table.add(["facts now", statistics.factsNow.grouped])
+        if let perOperation = statistics.bytesPerOperation {
             table.add(["bytes per operation", String(format: "%.1f", perOperation)])
         }
-        if !store.programs.isEmpty { table.add(["saved programs", store.programs.keys.sorted().joined(separator: ", ")]) }
-        if let torn = store.tornTail {
+        if !statistics.savedPrograms.isEmpty { table.add(["saved programs", statistics.savedPrograms.joined(separator: ", ")]) }
+        if let torn = statistics.tornTail {
             table.add(["incomplete tail", "\(torn.length) bytes at byte \(torn.offset) (\(torn.reason))"])
         }
         context.out.line("\(path): ok")

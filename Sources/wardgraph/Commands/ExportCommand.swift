@@ -28,7 +28,9 @@ enum ExportCommand {
         graph as an sfdp overview, many nodes of several wards grouped by ward. A
         diagram wider than 10,000 px draws a warning. SVG, PNG and PDF need Graphviz's
         dot (apt-get install graphviz fonts-noto-cjk); without it the DOT is written
-        instead, beside the requested file.
+        instead, beside the requested file. The format is the one -o's extension names
+        (.dot or .gv, .svg, .png, .pdf); any other extension is refused, and so is a
+        --format that contradicts it.
         """,
         options: [
             .value("ward", "NAME", "one ward's subgraph"),
@@ -56,14 +58,9 @@ enum ExportCommand {
         guard chosen.count <= 1 else { throw UsageError("choose one selection, not \(chosen.map { "--" + $0 }.joined(separator: " and "))") }
         let output = arguments.value("output")
         let format: any ExportFormat
-        if let name = arguments.value("format") {
-            guard let named = ExportFormats.named(name) else {
-                let names = ExportFormats.names + ["souffle"]
-                throw UsageError("unknown format '\(name)'\(Suggestion.hint(for: name, in: names)); the formats are \(names.joined(separator: ", "))")
-            }
-            format = named
-        } else {
-            format = output.flatMap(ExportFormats.forPath) ?? DiagramFormat.dot
+        // 'souffle' is handled above; it is named in the list of formats all the same.
+        do { format = try ExportFormats.choose(path: output, explicit: arguments.value("format"), alsoNamed: ["souffle"]) } catch {
+            throw UsageError(error.message)
         }
         var request = ExportRequest(subject: try subject(arguments))
         request.maxNodes = try arguments.integer("max-nodes", atLeast: 1) ?? request.maxNodes
@@ -133,10 +130,10 @@ enum ExportCommand {
         if let atom = arguments.value("why") { return .why(atom) }
         guard let program = arguments.value("query") else { return .wholeGraph }
         guard FileManager.default.fileExists(atPath: program) else { return .query(program) }
-        guard let data = FileManager.default.contents(atPath: program), let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(program): cannot be read as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: program) else { throw CommandFailure("\(program): cannot be read") }
+        do { return .query(try UTF8Text.decode(data, file: program)) } catch {
+            throw CommandFailure("--query: the program is not UTF-8 text", diagnostics: [error])
         }
-        return .query(text)
     }
 
     /// Writes the export whole, so a failed write never leaves half a diagram.

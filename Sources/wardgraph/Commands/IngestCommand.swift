@@ -14,18 +14,26 @@ enum IngestCommand {
         fiscal year) retracts what vanished and asserts what is new, and the summary
         lists what changed in it: measures added, removed and renamed, partners and
         plans gained or lost (as 'wardgraph diff' does). Facts asserted or
-        retracted by hand are kept as they are. A file that cannot be read is reported
-        and skipped; the others still go in (exit status 1 if any failed).
+        retracted by hand are kept as they are. A revision that would retract more
+        than half of what the document said, or leave its ward and year with no
+        measure, is refused unless --force is given. A fiscal year read from the body
+        text, because the title has none, is reported. A file that cannot be read is
+        reported and skipped; the others still go in (exit status 1 if any failed).
         """,
-        options: [SharedOptions.lexicon],
+        options: [SharedOptions.lexicon, .flag("force", "ingest a revision even if it removes most of what its document said")],
         positionals: 1...Int.max,
         run: { arguments, context in try run(arguments, context) })
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = try context.workspace(arguments, writer: "wardgraph ingest", create: true)
         let outcomes: [DocumentIngest.Outcome]
-        do { outcomes = try DocumentIngest.ingest(arguments.positionals, in: workspace) } catch { throw OutputFormat.failure(error) }
+        do {
+            outcomes = try DocumentIngest.ingest(arguments.positionals, force: arguments.flag("force"), in: workspace)
+        } catch {
+            throw OutputFormat.failure(error)
+        }
         for failure in IngestView.failures(outcomes) { context.err.line("wardgraph: error: \(failure)") }
+        for warning in IngestView.yearWarnings(outcomes) { context.warn(warning) }
         let table = IngestView.resultSet(outcomes)
         if !table.rows.isEmpty { context.out.write(TableFormat(showsTime: false).render(table)) }
         for line in IngestView.revisions(outcomes) { context.out.line(line) }

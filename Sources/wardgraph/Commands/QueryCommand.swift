@@ -38,6 +38,7 @@ enum QueryCommand {
             SharedOptions.noPrelude,
             .flag("no-graph", "do not open the store (only --facts and the programs' own facts)"),
             .value("max-tuples", "N", "stop after deriving N tuples (default 50,000,000)"),
+            .value("max-memory", "SIZE", "stop when relations and texts take more than SIZE, e.g. 512M or 4G (default 2G)"),
             .value("timeout", "SECONDS", "stop after this many seconds (default 120)"),
         ],
         positionals: 0...Int.max,
@@ -51,8 +52,11 @@ enum QueryCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CommandFailure("\(path): cannot read the program file")
             }
-            guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path): the program is not UTF-8") }
-            programs.append((path, text))
+            do {
+                programs.append((path, try UTF8Text.decode(data, file: path)))
+            } catch {
+                throw CommandFailure("\(path) is not UTF-8 text; nothing was run", diagnostics: [error])
+            }
         }
         for (i, text) in arguments.values("expression").enumerated() {
             programs.append(("<-e\(arguments.values("expression").count > 1 ? " \(i + 1)" : "")>", text))
@@ -68,17 +72,20 @@ enum QueryCommand {
         // sees the rules of those before it, and runs from this one analysis.
         var prepared: [QuerySession.Prepared] = []
         var problems: [(SourceFiles, [Diagnostic])] = []
+        var omitted = 0
         for program in programs {
             switch session.prepare(name: program.name, text: program.text) {
             case .success(let ready):
                 prepared.append(ready)
                 for warning in ready.warnings { context.err.line(ready.files.render(warning)) }
-            case .failure(let rejected): problems.append((rejected.files, rejected.diagnostics))
+            case .failure(let rejected):
+                problems.append((rejected.files, rejected.diagnostics))
+                omitted += rejected.omitted
             }
             session.keep(name: program.name, text: program.text)
         }
         if !problems.isEmpty {
-            report(problems, json: json, context)
+            report(problems, omitted: omitted, json: json, context)
             return 1
         }
 
@@ -119,6 +126,10 @@ enum QueryCommand {
     static func makeSession(_ arguments: ParsedArguments, _ context: CommandContext) throws -> (QuerySession, DocumentLibrary?) {
         var limits = Limits.standard
         if let n = try arguments.integer("max-tuples", atLeast: 1) { limits.maxDerivedTuples = n }
+        if let text = arguments.value("max-memory") {
+            guard let bytes = Limits.bytes(text) else { throw UsageError("--max-memory needs a size such as 512M or 4G, not '\(text)'") }
+            limits.maxMemoryBytes = bytes
+        }
         if let text = arguments.value("timeout") {
             guard let seconds = Double(text), seconds > 0 else { throw UsageError("--timeout needs a positive number of seconds, not '\(text)'") }
             limits.timeout = seconds
@@ -151,10 +162,14 @@ enum QueryCommand {
         return (session, documents)
     }
 
-    static func report(_ problems: [(SourceFiles, [Diagnostic])], json: Bool, _ context: CommandContext) {
-        if json { context.out.line(DiagnosticView.json(problems).rendered()) }
-        for (files, diagnostics) in problems {
+    /// Prints the errors of the programs: at most `Diagnostic.displayLimit` in all,
+    /// then how many more there are.
+    static func report(_ problems: [(SourceFiles, [Diagnostic])], omitted: Int = 0, json: Bool, _ context: CommandContext) {
+        if json { context.out.line(DiagnosticView.json(problems, omitted: omitted).rendered()) }
+        let (shown, more) = DiagnosticView.capped(problems, omitted: omitted)
+        for (files, diagnostics) in shown {
             for diagnostic in diagnostics { context.err.line(files.render(diagnostic)) }
         }
+        if more > 0 { context.err.line(Diagnostic.more(more)) }
     }
 }
