@@ -40,6 +40,7 @@ enum LineClassifier {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }
             if LineShapes.isBullet(display) { return .bullet }
         }
+        if let title = QuotedHeadline.title(display) { return .heading(Heading(marker: .quoted, title: title)) }
         if let heading = HeadingParser.parse(display) {
             // A symbol before a sentence is a bullet of prose, not a heading.
             if case .symbol = heading.marker, heading.title.hasSuffix("。") { return .text }

@@ -111,4 +111,17 @@ enum NameMorphology {
         }
         return nil
     }
+
+    /// Whether `text` opens a bracket or a quotation that it does not close
+    /// (`販売会「みどり`): the text goes on after it.
+    static func hasUnclosedBracket(_ text: [Unicode.Scalar]) -> Bool {
+        var open = 0
+        for s in text {
+            if bracketOpeners.contains(s) { open += 1 } else if bracketClosers.contains(s), open > 0 { open -= 1 }
+        }
+        return open > 0
+    }
+
+    private static let bracketOpeners: Set<Unicode.Scalar> = ["「", "『", "(", "（", "【", "＜", "<", "〔", "［", "["]
+    private static let bracketClosers: Set<Unicode.Scalar> = ["」", "』", ")", "）", "】", "＞", ">", "〕", "］", "]"]
 }

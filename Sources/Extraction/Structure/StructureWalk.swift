@@ -10,6 +10,7 @@ struct StructureWalk {
     let anchorKeys: Set<String>
     /// Whether unmarked lines of any shape may be headings (see ``UnmarkedHeadingRule``).
     let allShapes: Bool
+    let unmarkedRule: UnmarkedHeadingRule
     /// Cleaned titles of text lines, shared with the builder's other walk.
     var titles: CleanedTitles
 
@@ -63,6 +64,7 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
+        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
         familyCounts = Self.countFamilies(kinds)
     }
 
@@ -84,7 +86,6 @@ struct StructureWalk {
     var isOpen: Bool { region != .closed }
 
     mutating func run() -> DocumentStructure {
-        let rule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
         for i in kinds.indices {
             if layout.startsPage(line: i) {
                 pageHasStructure = layout.pageHasStructure(line: i)
@@ -137,28 +138,35 @@ struct StructureWalk {
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                if let measure = headingContinued(by: i) {
-                    // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
-                    measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
-                    measures[measure].key = TextNormalizer.key(measures[measure].title)
-                    headingLines.insert(i)
-                    appendBody(i)
-                } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
-                    openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
-                } else if isOpen, pageHasStructure, !afterSectionList,
-                          let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
-                    headingLines.insert(i)
-                    openUnmarked(title: heading.title, key: heading.key, at: i)
-                } else {
-                    appendBody(i)
-                    previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
-                }
-                addInlineNotes(at: i)
+                handleText(at: i)
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
                                  unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
+    }
+
+    /// A line of text: the rest of a heading the dump broke, a policy that a
+    /// key-initiatives heading anchors, a heading without a marker, or the text of
+    /// the measure above.
+    mutating func handleText(at i: Int) {
+        if let measure = headingContinued(by: i) {
+            // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
+            measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
+            measures[measure].key = TextNormalizer.key(measures[measure].title)
+            headingLines.insert(i)
+            appendBody(i)
+        } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
+            openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
+        } else if isOpen, pageHasStructure, !afterSectionList,
+                  let heading = unmarkedRule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
+            headingLines.insert(i)
+            openUnmarked(title: heading.title, key: heading.key, at: i)
+        } else {
+            appendBody(i)
+            previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
+        }
+        addInlineNotes(at: i)
     }
 
     /// The measure whose marked heading, on the line just before, line `i` finishes:
@@ -184,7 +192,7 @@ struct StructureWalk {
         return measures[measure].family != .nameBullet && (next == kinds.count || kinds[next] != .text) ? measure : nil
     }
 
-    private var previousEndsUnit: Bool {
+    var previousEndsUnit: Bool {
         if case .text(let ends) = previous { return ends }
         return true
     }
