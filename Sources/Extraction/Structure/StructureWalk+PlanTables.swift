@@ -51,26 +51,59 @@ extension StructureWalk {
     }
 
     /// The key cell of a row and the rest of its text (NFKC compact): cells apart by a
-    /// wide gap, or a name and a colon; a leading bullet is no part of the key.
+    /// wide gap, a name and a leader (`地域防災力の向上 …… 中期計画…`, `・・・`, `‥`),
+    /// or a name and a colon; a leading bullet is no part of the key.
     static func rowKey(_ line: SourceLine) -> (String, [Unicode.Scalar])? {
         let cells = RawSegments.segments(of: line.raw, minimumGap: 2)
         var key: String
+        let s = line.compact
         if cells.count >= 2 {
             key = TextNormalizer.key(cells[0].text)
+        } else if let leader = leader(in: s) {
+            key = Array(s[..<leader.lowerBound]).string
+            return keyed(key, rest: Array(s[leader.upperBound...]))
         } else {
-            let s = line.compact
             guard let colon = s.prefix(40).firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0 else { return nil }
             key = Array(s[..<colon]).string
         }
+        let keyScalars = strippingBullet(key)
+        guard !keyScalars.isEmpty, let at = s.firstIndex(of: keyScalars) else { return keyScalars.isEmpty ? nil : (keyScalars.string, s) }
+        var rest = Array(s[(at + keyScalars.count)...])
+        while let first = rest.first, first == ":" || first == "：" { rest.removeFirst() }
+        return (keyScalars.string, rest)
+    }
+
+    private static func keyed(_ key: String, rest: [Unicode.Scalar]) -> (String, [Unicode.Scalar])? {
+        let keyScalars = strippingBullet(key)
+        return keyScalars.isEmpty ? nil : (keyScalars.string, rest)
+    }
+
+    private static func strippingBullet(_ key: String) -> [Unicode.Scalar] {
         var keyScalars = Array(key.unicodeScalars)
         while let first = keyScalars.first, LineShapes.bulletMarks.contains(first) || SymbolClass(first) != nil { keyScalars.removeFirst() }
-        key = keyScalars.string
-        let compact = line.compact
-        guard !key.isEmpty, let at = compact.firstIndex(of: keyScalars) else { return key.isEmpty ? nil : (key, compact) }
-        var rest = Array(compact[(at + keyScalars.count)...])
-        while let first = rest.first, first == ":" || first == "：" { rest.removeFirst() }
-        return (key, rest)
+        return keyScalars
     }
+
+    /// The leader between a key and its value, as a table of contents leads from an
+    /// entry to its page: an ellipsis (`…`, `‥`), or a run of two or more dots, middle
+    /// dots or rules (`・・・`, `...`, `――`), after a key of some length and before text.
+    static func leader(in s: [Unicode.Scalar]) -> Range<Int>? {
+        var i = 2
+        while i < s.count - 1, i < 60 {
+            guard leaderMarks.contains(s[i]) else { i += 1; continue }
+            var end = i
+            while end < s.count, leaderMarks.contains(s[end]) { end += 1 }
+            let single = end - i == 1
+            if (!single || ellipses.contains(s[i])), end < s.count, ScalarClass.isLetter(s[end]) || ScalarClass.isASCIIDigit(s[end]) {
+                return i..<end
+            }
+            i = end
+        }
+        return nil
+    }
+
+    private static let ellipses: Set<Unicode.Scalar> = ["…", "‥"]
+    private static let leaderMarks: Set<Unicode.Scalar> = ["…", "‥", "・", "･", ".", "．", "―", "─", "━", "－", "-", "…", "⋯"]
 
     /// The one measure that `key` names: by label, by position (`1-(2)`, `Ⅰ-2`,
     /// `1①`), or by name (the title, or one of title and key starting the other);
