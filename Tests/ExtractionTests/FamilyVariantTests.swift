@@ -114,4 +114,91 @@ import Testing
         #expect(doc.measures.dropFirst().allSatisfy { $0.parent == "m1" })
         #expect(Set(doc.sections.map(\.name)) == ["高齢・障害支援課", "福祉保健課", "地域振興課", "こども家庭支援課"])
     }
+
+    /// Citations wrapped at a narrow column between a level's word and its number,
+    /// after テーマ or after 戦略, and under a title that ends in a particle; a bullet
+    /// wrapped in mid-name at its hanging indent, beside a name bullet whose
+    /// description is indented the same way but runs longer.
+    @Test func citationsAndBulletsWrappedInANarrowColumn() throws {
+        let doc = try Self.extract("""
+        令和７年度　都筑区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        基本目標１　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+
+        視点1：緑道と公園を安全・快適に
+        　関連する中期計画：テーマ 3、戦略
+        　9、政策 38
+        　・第３期健康横浜２１を踏まえ、都
+        　　筑区医師会と連携した講座を開き
+        　　ます。
+
+        視点2：子育て世代への支援
+        　関連する中期計画：テーマ
+        　1、戦略 1、政策 1・2
+        　・地域子育て支援拠点と連携します。
+
+        視点3：地域防災の推進
+        【中期計画】テーマ05 戦略8 政策35
+        　・区内の事業所と協力します。
+
+        基本目標２　にぎわいのあるまち
+        　商店街とともに進めます。
+        ・にぎわい創出事業
+        　　区内の企業や大学と連携したイベントの開催と、まちの魅力を伝える動画の制作を行います。
+        """)
+        #expect(doc.measures.map(\.title) == ["健やかに暮らせるまち", "緑道と公園を安全・快適に", "子育て世代への支援", "地域防災の推進",
+                                             "にぎわいのあるまち", "にぎわい創出事業"])
+        let edges = Self.edges(doc)
+        #expect(edges.isSuperset(of: [
+            "m2 implements 横浜市中期計画 テーマ03 戦略9 政策38", "m2 partners_with 都筑区医師会",
+            "m3 implements 横浜市中期計画 テーマ01 戦略1 政策1", "m3 implements 横浜市中期計画 テーマ01 戦略1 政策2",
+            "m4 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m6 partners_with 企業",
+        ]))
+        #expect(!doc.partners.map(\.name).contains("筑区医師会"))
+        #expect(!edges.contains("m3 implements 横浜市中期計画 テーマ01"))
+    }
+
+    /// A trailing list of plans keyed by the initiatives' names, its keys led to their
+    /// plans by leaders of several kinds (`……`, `・・・`, `‥`, `――`), a bullet before a
+    /// key, and a key that names no initiative (reported, given to none).
+    @Test func plansListedAfterLeaders() throws {
+        let doc = try Self.extract("""
+        令和７年度　栄区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        ◆　災害に強いまちづくり
+        　消防団と連携し、防災力を高めます。
+        ○　地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+        ○　がけ地対策の推進
+        　がけ地の所有者に助成制度を案内します。
+        ◆　健やかに暮らせるまち
+        　地域ケアプラザとともに健康づくりを進めます。
+        ○　健康づくりの推進
+        　ウォーキング講座を開催します。
+        ○　見守り活動の充実
+        　見守り活動を支援します。
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員一人ひとりが区民の皆様に寄り添います。
+
+        ＜参考＞各取組の関連計画
+        地域防災拠点の機能強化 …… 中期計画 テーマ 5 戦略 8 政策 35
+        がけ地対策の推進・・・中期計画 テーマ 5 戦略 8 政策 36
+        ・健康づくりの推進 ‥ 第３期健康横浜２１、中期計画 テーマ 2 戦略 2 政策 10
+        見守り活動の充実――中期計画 テーマ 2 戦略 2 政策 9
+        区民サービスの向上 …… 中期計画 テーマ 6 戦略 10 政策 40
+        """)
+        #expect(doc.measures.count == 6)
+        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+            "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ05 戦略8 政策36",
+            "m5 implements 第3期健康横浜21", "m5 implements 横浜市中期計画 テーマ02 戦略2 政策10",
+            "m6 implements 横浜市中期計画 テーマ02 戦略2 政策9",
+        ])
+        #expect(doc.notices.contains { $0.kind == .planCitationNotResolved && $0.text.hasPrefix("区民サービスの向上") })
+    }
 }

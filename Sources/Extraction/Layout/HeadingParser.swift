@@ -18,6 +18,8 @@ enum HeadingParser {
         }
         var title = TitleCleaner.clean(Array(text[start...]).string)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { return nil }
+        // `2、政策 10`: the rest of a citation wrapped at its column (…テーマ 2、戦略 / 2、政策 10).
+        if LineShapes.isLevelNumbers(Array(title.unicodeScalars)) { return nil }
         let titleScalars = Array(title.unicodeScalars)
         if case .keyword = marker {
             // `テーマ１ 戦略２ 政策９`: a citation, not a heading.

@@ -69,7 +69,8 @@ enum LineClassifier {
                 }
                 continue
             }
-            guard next < lines.count, kinds[next] == .text else { continue }
+            // A citation (`関連する中期計画：…`) under a heading is none of its title.
+            guard next < lines.count, kinds[next] == .text, !LineShapes.isCitation(lines[next].compact) else { continue }
             // A title never ends in a comma or a particle: the next line goes on with it.
             if let last = heading.title.unicodeScalars.last, last == "、" || ScalarClass.particles.contains(last),
                lines[next].compact.count <= 30, !lines[next].compact.contains("。") {

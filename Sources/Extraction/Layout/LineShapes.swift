@@ -126,6 +126,43 @@ enum LineShapes {
 
     private static let keyInitiativesWords = ["主な取組", "主な事業", "主な取り組み", "主要事業", "主要な取組"].map(S)
 
+    /// `関連する中期計画：テーマ 3…`, `【関連計画】新たな…`, `テーマ 5、戦略 8、政策 35`: a line
+    /// that cites plans, by a label that ends in 計画 before a colon or a closing
+    /// bracket, or by numbered levels alone. It never goes on with a title.
+    static func isCitation(_ compact: [Unicode.Scalar]) -> Bool {
+        if isLevelNumbers(compact) { return true }
+        var i = 0
+        while i < compact.count, openingBrackets.contains(compact[i]) { i += 1 }
+        let start = i
+        while i < compact.count, i - start < 12, ScalarClass.isLetter(compact[i]) { i += 1 }
+        var end = i
+        if end < compact.count, compact[end] == "等" { end += 1 }
+        guard i - start >= 2, compact[i - 2] == "計", compact[i - 1] == "画", end < compact.count else { return false }
+        return compact[end] == ":" || compact[end] == "：" || closingBrackets.contains(compact[end]) || isLevelNumbers(Array(compact[end...]))
+    }
+
+    /// `政策 10`, `政策 1・2`, `戦略 8、政策 35`: nothing but words with numbers (the levels
+    /// of a citation), the rest of a citation wrapped at its column, and never a title.
+    static func isLevelNumbers(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        var groups = 0
+        while i < s.count {
+            // A level's word (テーマ, 戦略, 政策), then its numbers (`1・2`, `31、32`).
+            let word = i
+            while i < s.count, i - word < 6, ScalarClass.isKanji(s[i]) || ScalarClass.isKatakana(s[i]) { i += 1 }
+            guard i > word || groups > 0 else { return false }
+            while i < s.count, s[i] == " " { i += 1 }
+            let digits = i
+            while i < s.count, ScalarClass.isASCIIDigit(s[i]) || (i > digits && levelSeparators.contains(s[i])) { i += 1 }
+            guard i > digits else { return false }
+            groups += 1
+        }
+        return groups > 0
+    }
+
+    /// What stands between the numbers and levels of a citation.
+    private static let levelSeparators: Set<Unicode.Scalar> = ["・", "、", ",", "，", "/", "／", " ", "."]
+
     /// `・…`, `• …`, `- …`: a bullet.
     static func isBullet(_ display: String) -> Bool {
         let s = Array(display.unicodeScalars)
