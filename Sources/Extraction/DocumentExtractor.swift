@@ -48,10 +48,11 @@ public struct DocumentExtractor: Sendable {
             let draft = structure.measures[index]
             let id = ids[index]!
             graph.addMeasure(draft, id: id, parent: draft.parent.flatMap { ids[$0] }, lines: lines)
+            var measurePartners: [PartnerMention] = []
             for segment in draft.segments {
                 let text = LogicalText(segment: segment, lines: lines, kinds: kinds, headingLines: structure.headingLines)
                 let partners = partnerRecognizer.mentions(in: text), plans = planRecognizer.mentions(in: text)
-                for mention in partners { graph.addPartner(mention, measure: id) }
+                measurePartners += partners
                 for mention in plans { graph.addPlan(mention, measure: id) }
                 for (name, line) in finder.organisationsNotTaken(in: text, found: partners) {
                     notices.add(.organisationNotTaken, line: line, text: name, name: name, measure: id)
@@ -59,6 +60,9 @@ public struct DocumentExtractor: Sendable {
                 for (i, name) in finder.unresolvedCitations(in: segment, lines: lines, found: plans) {
                     notices.add(.planCitationNotResolved, line: lines[i].number, text: lines[i].display, name: name, measure: id)
                 }
+            }
+            for mention in partnerRecognizer.droppingKindsSpecified(measurePartners, heading: draft.title) {
+                graph.addPartner(mention, measure: id)
             }
         }
         for (section, line) in structure.sections { graph.addSection(section, line: lines[line].number) }
