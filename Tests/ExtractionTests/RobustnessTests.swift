@@ -40,7 +40,8 @@ import Testing
         let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
         for (set, names, floors) in [("seeds", Corpus.documents, QualityFloorTests.seedFloors),
                                      ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors)] {
+                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors),
+                                     ("blind set B", Corpus.blindBDocuments, QualityFloorTests.devsetFloors)] {
             let pairs = try names.map { name in
                 let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
                 return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))
