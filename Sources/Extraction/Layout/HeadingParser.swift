@@ -54,16 +54,25 @@ enum HeadingParser {
         if let symbol = SymbolClass(first) { return (.symbol(symbol), 1) }
         if first == "～" || first == "〜" || first == "~" { return (.wave, 0) }
         if let keyword = keywordNumber(in: text) { return keyword }
-        // `ア　…`, `イ．…`: items counted in katakana, without brackets.
-        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || text[1] == "." || text[1] == "．",
+        // `ア　…`, `イ．…`, `ウ）…`: items counted in katakana, without brackets; `A.`,
+        // `b)`: in Latin letters, which need a stop or a bracket after them.
+        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || markerStops.contains(text[1]) || closers.contains(text[1]),
            !ScalarClass.isKatakana(text[2]) {
-            return (.kana(n), skipSeparators(text, from: 1))
+            return (.kana(n), skipSeparators(text, from: 2))
         }
-        if first == "(" || first == "（" {
-            if text.count > 2, let n = kanaOrdinal(text[1]), text[2] == ")" || text[2] == "）" {
+        if text.count > 2, let n = letterOrdinal(first), markerStops.contains(text[1]) || closers.contains(text[1]),
+           !ScalarClass.isASCIILetter(text[2]), !ScalarClass.isASCIIDigit(text[2]) {
+            return (.letter(n), skipSeparators(text, from: 2))
+        }
+        // `(1)`, `〔2〕`, `［3］`, `＜4＞`, `(ア)`, `(b)`: a count in brackets.
+        if let closer = bracketPairs[first] {
+            if text.count > 2, text[2] == closer, let n = kanaOrdinal(text[1]) {
                 return (.kana(n), skipSeparators(text, from: 3))
             }
-            guard let (n, end) = number(in: text, from: 1), end < text.count, text[end] == ")" || text[end] == "）"
+            if text.count > 2, text[2] == closer, let n = letterOrdinal(text[1]) {
+                return (.letter(n), skipSeparators(text, from: 3))
+            }
+            guard let (n, end) = number(in: text, from: 1), end < text.count, text[end] == closer || (closer == ")" && text[end] == "）")
             else { return nil }
             return (.parenthesized(n), end + 1)
         }
@@ -114,6 +123,21 @@ enum HeadingParser {
     }
 
     private static let kanaOrder: [Unicode.Scalar] = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ"]
+
+    /// A → 1, b → 2, … J → 10: Latin letters used to count items.
+    static func letterOrdinal(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x41...0x4A: return Int(s.value - 0x40)
+        case 0x61...0x6A: return Int(s.value - 0x60)
+        default: return nil
+        }
+    }
+
+    /// Brackets around a count, and the bracket that closes each.
+    private static let bracketPairs: [Unicode.Scalar: Unicode.Scalar] = [
+        "(": ")", "（": "）", "〔": "〕", "［": "］", "[": "]", "＜": "＞", "<": ">", "〈": "〉", "｛": "｝",
+    ]
+    private static let closers: Set<Unicode.Scalar> = [")", "）"]
 
     /// Whether the number ending at `number` counts something (`3 年間`, `2 か所`) rather
     /// than marking the title that starts at `title`: a counter follows it across a
