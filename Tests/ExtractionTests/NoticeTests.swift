@@ -55,6 +55,23 @@ import Testing
         #expect(notice.measure == "m1")
     }
 
+    /// A group's name before what a measure supports is offered; an activity there
+    /// (`訓練を支援`), a vague group (自主グループ) and a campus cut from a university
+    /// found (`…大学すずかけ台キャンパスと連携`) are not.
+    @Test func aGroupBeforeASupportCueIsNoticed() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　魅力あるまちづくり
+        　つづき見守り隊の活動を支援します。また、こうなんボランティアネットへの支援を行います。
+        　拠点の訓練を支援し、自主グループの活動を支援します。
+        　東京工業大学すずかけ台キャンパスと連携し、講座を開きます。
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "support.txt")
+        #expect(Set(doc.notices.filter { $0.kind == .organisationNotTaken }.compactMap(\.name)) == ["つづき見守り隊", "こうなんボランティアネット"])
+        #expect(!doc.edges.contains { $0.to == "つづき見守り隊" })
+    }
+
     /// A name with Latin letters before a cue is a proper name: it needs no lexicon entry.
     @Test func aLatinNameBeforeACollaborationCueIsAPartnerWithoutTheLexicon() throws {
         let full = try Corpus.lexicon()

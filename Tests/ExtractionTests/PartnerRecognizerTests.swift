@@ -101,6 +101,11 @@ import Testing
         Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
         Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
         Case(text: "市民大学校の講座を開きます", partners: []),
+        // Legal forms abbreviated in brackets, before or after the name; a place joined with が.
+        Case(text: "（株）こうなん警備と協力し、こうなん造園㈱や㈲まるい商店と協働します", partners: ["(株)こうなん警備", "こうなん造園(株)", "(有)まるい商店"]),
+        Case(text: "（特非）こうなん防災ネットと連携します", partners: ["(特非)こうなん防災ネット"]),
+        Case(text: "昭和大学藤が丘病院や希望が丘小学校と協力し", partners: ["昭和大学藤が丘病院", "希望が丘小学校"], ward: "青葉区"),
+        Case(text: "地域ケアプラザが台風に備えて自治会町内会と協力し", partners: ["地域ケアプラザ", "自治会町内会"], ward: "青葉区"),
     ]
 
     @Test(arguments: cases)

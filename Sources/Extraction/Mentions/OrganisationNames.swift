@@ -26,6 +26,8 @@ struct OrganisationNames: Sendable {
     static let legalForms: [[Unicode.Scalar]] = [
         "特定非営利活動法人", "NPO法人", "株式会社", "有限会社", "合同会社", "公益財団法人", "一般財団法人", "公益社団法人",
         "一般社団法人", "社会福祉法人", "学校法人", "医療法人", "財団法人", "社団法人",
+        // Their abbreviations in brackets (（株）, ㈱ and (特非) are (株) and (特非) in NFKC).
+        "(株)", "(有)", "(同)", "(特非)", "(公財)", "(一財)", "(公社)", "(一社)", "(社福)", "(医)",
     ].map(S).sorted { $0.count > $1.count }
 
     /// The end of the name that follows the legal form ending at `start`, or `start`
