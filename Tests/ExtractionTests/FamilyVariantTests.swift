@@ -227,4 +227,133 @@ import Testing
         #expect(!edges.contains("m3 partners_with 大学"))
         #expect(!doc.partners.contains { ["昭和大学", "丘病院", "丘小学校"].contains($0.name) })
     }
+
+    /// Markers drawn in boxes of their own, the title on the next line (`施策１` /
+    /// `安全・安心なまち`); units in charge noted in other words (【担当】, 所管, 担当課：).
+    @Test func markersAloneOnTheirLines() throws {
+        let doc = try Self.extract("""
+        令和８年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        施策１
+        安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+        ◆地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+        　【担当】総務課、地域振興課
+        ◆防犯の取組
+        　港南警察署と連携し、防犯を呼びかけます。（所管：地域振興課）
+
+        施策２
+        健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+
+        ◆健康づくりの推進
+        　ウォーキング講座を開催します。
+        　担当課：福祉保健課（健康づくり係）
+        ◆見守り活動の充実
+        　見守り活動を支援します。
+        　担当：高齢・障害支援課
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "防犯の取組", "健やかに暮らせるまち", "健康づくりの推進",
+                                             "見守り活動の充実"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4"])
+        #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課", "福祉保健課", "高齢・障害支援課"])
+        #expect(Self.edges(doc).isSuperset(of: ["m1 partners_with 自治会町内会", "m3 partners_with 港南警察署"]))
+    }
+
+    /// A table whose columns come in another order (the units before the names), one
+    /// keyed 2-1 with other headers, and an organisation chart drawn by indentation.
+    @Test func aTableInAnotherOrderAndAChartByIndentation() throws {
+        let doc = try Self.extract("""
+        令和８年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        施策１　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+          No.  担当課            事業名                      事業概要
+          1    総務課            地域防災拠点の機能強化      拠点運営委員会と連携した訓練の実施、
+                                                             備蓄品の配備
+          2    地域振興課        防犯・交通安全の推進        港南警察署と連携した防犯キャンペーン
+          3    区政推進課        区制80周年記念事業          区制80周年記念事業実行委員会と協働した
+                                                             記念式典の開催
+
+        施策２　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+
+          番号  取組                       内容                                   所管
+          2-1   健康づくりの推進           ウォーキング講座の開催                 福祉保健課
+          2-2   見守り活動の充実           民生委員と連携した見守り               高齢・障害支援課
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員一人ひとりが区民の皆様に寄り添います。
+
+        Ⅳ　組織図
+        区長
+        　副区長
+        　　区政推進部
+        　　　総務課
+        　　　区政推進課
+        　　　地域振興課
+        　　福祉保健センター
+        　　　福祉保健課
+        　　　高齢・障害支援課
+        　　　こども家庭支援課
+        　　港南土木事務所
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "防犯・交通安全の推進", "区制80周年記念事業",
+                                             "健やかに暮らせるまち", "健康づくりの推進", "見守り活動の充実"])
+        #expect(Set(doc.sections.map(\.name)) == ["総務課", "区政推進課", "地域振興課", "福祉保健課", "高齢・障害支援課", "こども家庭支援課",
+                                                  "港南土木事務所"])
+        #expect(Self.edges(doc).isSuperset(of: ["m2 partners_with 地域防災拠点", "m4 partners_with 区制80周年記念事業実行委員会",
+                                                 "m7 partners_with 民生委員・児童委員"]))
+        #expect(doc.notices.isEmpty)
+    }
+
+    /// Citations in other shapes: after a note mark, with dashes or slashes between the
+    /// levels, in brackets after a label, at the end of a heading, and one level to a line.
+    @Test func citationsInOtherShapes() throws {
+        let doc = try Self.extract("""
+        令和８年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        １　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+        （１）地域防災拠点の機能強化
+        　・拠点の訓練を支援します。
+        　※中期計画　テーマ５　戦略８　政策３５
+        （２）防犯の取組
+        　・港南警察署と連携し、防犯を呼びかけます。
+        　中期計画との関連：テーマ２－戦略２－政策９
+        （３）交通安全の推進
+        　関連計画：中期計画（テーマ２／戦略２／政策９）、新たな横浜市地震防災戦略
+        　・交通安全教室を開きます。
+
+        ２　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+
+        （１）健康づくりの推進
+        　【関連する中期計画】
+        　　テーマ２
+        　　戦略２
+        　　政策１０
+        　・ウォーキング講座を開催します。
+        （２）見守り活動の充実（中期計画：テーマ２・戦略２・政策１０、第３期健康横浜２１）
+        　・見守り活動を支援します。
+        """)
+        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+            "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
+            "m4 implements 横浜市中期計画 テーマ02 戦略2 政策9", "m4 implements 新たな横浜市地震防災戦略",
+            "m6 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m7 implements 横浜市中期計画 テーマ02 戦略2 政策10",
+            "m7 implements 第3期健康横浜21",
+        ])
+        #expect(doc.measures.map(\.title).last == "見守り活動の充実")
+        #expect(doc.notices.isEmpty)
+    }
 }

@@ -32,6 +32,18 @@ enum HeadingParser {
         return Heading(marker: marker, title: title)
     }
 
+    /// The marker when `display` holds a marker and nothing else (`施策１`, `【重点２】`,
+    /// `（３）`, `◆`), as where a dump puts a heading's marker, drawn in a box of its own,
+    /// on the line before its title. A bare number is none: it is a page number as often.
+    static func bareMarker(_ display: String) -> HeadingMarker? {
+        let text = Array(display.trimmingSpaces().unicodeScalars)
+        guard text.count <= 10, let (marker, start) = marker(of: text), start >= text.count else { return nil }
+        switch marker {
+        case .number, .wave, .quoted, .tableRow, .subNumber: return nil
+        default: return marker
+        }
+    }
+
     /// The line without its labels and marker but with everything else (trailing plan
     /// references included): the text that is scanned for partners and plans.
     static func textAfterMarker(_ display: String) -> String {

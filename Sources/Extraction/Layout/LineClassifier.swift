@@ -8,6 +8,7 @@ enum LineClassifier {
     /// already decided (the rows of a table, see ``LayoutReader``).
     static func classify(_ lines: [SourceLine], forced: [Int: LineKind] = [:]) -> [LineKind] {
         var kinds = lines.indices.map { forced[$0] ?? kind(of: lines[$0]) }
+        joinMarkersToTitles(lines, &kinds, forced: forced)
         joinWrappedHeadings(lines, &kinds, forced: forced)
         // A ward office lists a dozen units; one or two unit-like lines are text,
         // unless one of them lists several units at once.
@@ -50,6 +51,21 @@ enum LineClassifier {
     }
 
     private static let policyTitleWord = S("運営方針"), bureauProjectsWord = S("局事業")
+
+    /// A marker alone on its line and the title on the next (`施策１` / `安全・安心なまち`):
+    /// one heading. The title is a phrase: no 。, not a citation, short.
+    private static func joinMarkersToTitles(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind]) {
+        for i in kinds.indices.dropLast() where forced[i] == nil && forced[i + 1] == nil && kinds[i] == .text && kinds[i + 1] == .text {
+            guard let marker = HeadingParser.bareMarker(lines[i].display) else { continue }
+            let next = lines[i + 1].compact
+            guard next.count <= 40, !next.contains("。"), !LineShapes.isCitation(next),
+                  let last = next.last, last != "、", !ScalarClass.particles.contains(last) else { continue }
+            let title = TitleCleaner.clean(lines[i + 1].display)
+            guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { continue }
+            kinds[i] = .heading(Heading(marker: marker, title: title))
+            kinds[i + 1] = .continuation
+        }
+    }
 
     /// Headings that the dump wrapped onto a second line: `1 安全に、安心して` +
     /// `暮らせるまちづくり`, and wave-dash headlines whose closing ～ is on the next line.

@@ -77,7 +77,7 @@ struct NoticeFinder: Sendable {
     /// label alone on its line (`【関連計画】`, the plans on the lines below) is none.
     func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String)] {
         let citedLines = Set(found.map(\.line))
-        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.map(\.line))
+        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.flatMap(\.lines))
         return segment.compactMap { i in
             let s = lines[i].compact
             // Numbers of the levelled plan's levels (テーマ5 戦略8) from which no
