@@ -411,4 +411,35 @@ import Testing
         ]))
         #expect(doc.notices.isEmpty)
     }
+
+    /// The part on the policies under titles of its own: one that speaks of what is
+    /// done, and one that says nothing but stands between the aims and the part on
+    /// the organisation.
+    @Test(arguments: ["Ⅱ　重点的な取組", "Ⅱ　令和８年度の主な取組", "Ⅱ　基本目標の実現に向けた取組", "Ⅱ　区の概要"])
+    func thePoliciesUnderAPartOfAnotherTitle(_ part: String) throws {
+        let doc = try Self.extract("""
+        令和８年度　港南区運営方針
+
+        Ⅰ　基本目標
+        　安心して暮らせるまち
+
+        \(part)
+
+        施策１　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+        ○　地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+
+        施策２　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+        ○　健康づくりの推進
+        　ウォーキング講座を開催します。
+
+        Ⅲ　目標達成に向けた組織運営
+        ○　区民サービスの向上
+        　職員が寄り添います。
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "健やかに暮らせるまち", "健康づくりの推進"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", nil, "m3"])
+    }
 }

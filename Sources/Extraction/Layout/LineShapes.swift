@@ -98,7 +98,7 @@ enum LineShapes {
         if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex { key = String(key[..<open]) }
         // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
         if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
-        if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
+        if key.hasPrefix("基本目標") && (roman || key.count <= 8) && !namesPolicies(key) { return .goal }
         // Other names of the part on the ward's aims: 目指す姿, 将来像, 基本理念.
         if goalWords.contains(where: { key.hasPrefix($0) || key.hasSuffix($0) }) && key.count <= 12 { return .goal }
         if key.contains("施策") && (key.hasPrefix("目標達成") || (roman && !key.contains("取組"))) { return .policies }
@@ -106,6 +106,17 @@ enum LineShapes {
         if policiesTitles.contains(key) { return .policies }
         return roman ? .headline(TitleCleaner.clean(title)) : nil
     }
+
+    /// Whether a part's title speaks of what is done (`重点的な取組`, `令和８年度の主な
+    /// 取組`, `基本目標の実現に向けた取組`): the part after the aims under such a title
+    /// holds the policies. Met after the policies, a numbered part with such a title is
+    /// a headline policy itself (港南区's `Ⅲ GREEN×EXPO 2027に向けた機運醸成の取組等`).
+    static func namesPolicies(_ title: String) -> Bool {
+        let key = TextNormalizer.key(title)
+        return policyWords.contains { key.contains($0) }
+    }
+
+    private static let policyWords = ["施策", "取組", "取り組み", "重点", "事業", "方針"]
 
     private static let goalWords = ["目指す姿", "目指すまちの姿", "めざす姿", "めざすまちの姿", "将来像", "基本理念", "目指す将来像"]
     private static let policiesTitles: Set<String> = ["施策", "区の施策", "主な施策", "重点施策", "具体的な施策", "施策の展開", "施策展開",

@@ -51,6 +51,9 @@ struct StructureWalk {
     var inPlanTable = false
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
+    /// Lines of numbered parts that hold the policies under a title of their own (see
+    /// ``policyParts(_:)``).
+    let policyParts: Set<Int>
     var headingLines = Set<Int>()
     var orphanItems: [(line: Int, title: String)] = []
     var unplacedHeadings: [Int] = []
@@ -65,16 +68,33 @@ struct StructureWalk {
         self.allShapes = allShapes
         self.titles = titles
         unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
-        familyCounts = Self.countFamilies(kinds)
+        policyParts = Self.policyParts(kinds)
+        familyCounts = Self.countFamilies(kinds, policyParts: policyParts)
+    }
+
+    /// The numbered parts that hold the policies though their title is none of the
+    /// parts' own names: in a document without a part so named, the first such part
+    /// after the aims whose title speaks of what is done (`Ⅱ 重点的な取組`, see
+    /// ``LineShapes/namesPolicies(_:)``) or that the part on the organisation follows
+    /// (`Ⅰ 基本目標`, `Ⅱ 区の概要`, `Ⅲ 組織運営`: the second part holds them).
+    static func policyParts(_ kinds: [LineKind]) -> Set<Int> {
+        let parts = kinds.indices.compactMap { i -> (Int, PartKind)? in if case .part(let p) = kinds[i] { return (i, p) } else { return nil } }
+        guard !parts.contains(where: { $0.1 == .policies }) else { return [] }
+        for (k, (i, part)) in parts.enumerated() {
+            guard case .headline(let title) = part else { if part == .organisation { break } else { continue } }
+            if LineShapes.namesPolicies(title) || (k + 1 < parts.count && parts[k + 1].1 == .organisation) { return [i] }
+        }
+        return []
     }
 
     /// Headings per family in the parts that hold policies.
-    private static func countFamilies(_ kinds: [LineKind]) -> [MarkerFamily: Int] {
+    private static func countFamilies(_ kinds: [LineKind], policyParts: Set<Int>) -> [MarkerFamily: Int] {
         var counts: [MarkerFamily: Int] = [:]
         var open = true
-        for kind in kinds {
+        for (i, kind) in kinds.enumerated() {
             switch kind {
             case .part(.goal), .part(.organisation): open = false
+            case .part(.headline) where policyParts.contains(i): open = true
             case .part(.policies), .keyInitiatives: open = true
             case .heading(let heading) where open: counts[heading.marker.family, default: 0] += 1
             default: break
@@ -219,6 +239,8 @@ struct StructureWalk {
             endBlock()
             orphans = []
             previous = .structure
+        case .headline where policyParts.contains(i):
+            handlePart(.policies, at: i)
         case .headline(let title):
             if isOpen && !afterOrganisation {
                 openLevel1(title: title, key: TextNormalizer.key(title), number: nil, marked: true, at: i)
