@@ -442,4 +442,66 @@ import Testing
         #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "健やかに暮らせるまち", "健康づくりの推進"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", nil, "m3"])
     }
+
+    /// Policies counted in Roman numerals after a word (目標Ⅰ), initiatives numbered
+    /// through the document in brackets (【取組１】), plans listed by the initiatives'
+    /// labels after a colon; then policies 視点Ⅰ keyed by that label in a table of plans.
+    @Test func policiesCountedInRomanNumerals() throws {
+        let doc = try Self.extract("""
+        令和８年度　南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        目標Ⅰ　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+        【取組１】地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+        【取組２】防犯の取組
+        　南警察署と連携し、防犯を呼びかけます。
+
+        目標Ⅱ　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+        【取組３】健康づくりの推進
+        　ウォーキング講座を開催します。
+
+        目標Ⅲ　にぎわいのあるまち
+        　商店街とともに進めます。
+        【取組４】商店街の活性化
+        　南区商店街連合会と協力します。
+
+        【参考】各取組の関連計画
+        取組１：中期計画 テーマ5 戦略8 政策35
+        取組２：中期計画 テーマ2 戦略2 政策9
+        取組３：第３期健康横浜２１
+        取組４：中期計画 テーマ4 戦略7 政策32
+        """)
+        #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", nil, "m6"])
+        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+            "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
+            "m5 implements 第3期健康横浜21", "m7 implements 横浜市中期計画 テーマ04 戦略7 政策32",
+        ])
+        let keyed = try Self.extract("""
+        令和８年度　南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        視点Ⅰ　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+        （ア）地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+
+        視点Ⅱ　健やかに暮らせるまち
+        　地域ケアプラザとともに進めます。
+        （ア）健康づくりの推進
+        　ウォーキング講座を開催します。
+
+        【関連する計画】
+        視点Ⅰ　　中期計画 テーマ5 戦略8 政策35
+        視点Ⅱ　　第３期健康横浜２１
+        """)
+        #expect(keyed.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "健やかに暮らせるまち", "健康づくりの推進"])
+        #expect(Set(Self.edges(keyed).filter { $0.contains("implements") }) == [
+            "m1 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 第3期健康横浜21",
+        ])
+    }
 }

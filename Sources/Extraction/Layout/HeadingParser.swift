@@ -84,7 +84,8 @@ enum HeadingParser {
             if text.count > 2, text[2] == closer, let n = letterOrdinal(text[1]) {
                 return (.letter(n), skipSeparators(text, from: 3))
             }
-            guard let (n, end) = number(in: text, from: 1), end < text.count, text[end] == closer || (closer == ")" && text[end] == "）")
+            guard let (n, end) = number(in: text, from: 1) ?? otherNumeral(in: text, from: 1), end < text.count,
+                  text[end] == closer || (closer == ")" && text[end] == "）")
             else { return nil }
             return (.parenthesized(n), end + 1)
         }
@@ -117,8 +118,17 @@ enum HeadingParser {
             guard ScalarClass.isKanji(s) || ScalarClass.isKatakana(s) || joiningNo else { break }
             i += 1
         }
-        guard i > 0, i < text.count, ScalarClass.isASCIIDigit(text[i]), let (n, end) = number(in: text, from: i) else { return nil }
-        let word = Array(text[0..<i]).string
+        guard i > 0 else { return nil }
+        var wordEnd = i
+        var parsed = i < text.count ? number(in: text, from: i) ?? otherNumeral(in: text, from: i) : nil
+        if parsed == nil, i == text.count || [" ", ":", "：", "】"].contains(text[i]) {
+            // Kanji numerals end the run of kanji: 施策一, 重点十二.
+            for k in [2, 1] where i - k >= 2 {
+                if let (n, end) = otherNumeral(in: text, from: i - k), end == i { parsed = (n, end); wordEnd = i - k; break }
+            }
+        }
+        guard let (n, end) = parsed else { return nil }
+        let word = Array(text[0..<wordEnd]).string
         if end == text.count { return (.keyword(word, n), end) }  // inside 【柱1】
         guard keywordSeparators.contains(text[end]) else { return nil }
         let start = skipSeparators(text, from: end)
@@ -136,9 +146,10 @@ enum HeadingParser {
 
     private static let kanaOrder: [Unicode.Scalar] = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ"]
 
-    /// A → 1, b → 2, … J → 10: Latin letters used to count items.
+    /// A → 1, b → 2, … H → 8: Latin letters used to count items. I is the Roman one.
     static func letterOrdinal(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
+        case 0x49, 0x69: return nil
         case 0x41...0x4A: return Int(s.value - 0x40)
         case 0x61...0x6A: return Int(s.value - 0x60)
         default: return nil
@@ -185,6 +196,34 @@ enum HeadingParser {
         if i < text.count, ScalarClass.isASCIIDigit(text[i]) { return nil }
         return (value, i)
     }
+
+    /// A count written otherwise than in digits at `index`, and the index after it: a
+    /// Roman numeral (`Ⅱ`, `ⅲ`, `IV`) or kanji numerals (`三`, `十二`, `二十`), 1…30.
+    /// Only after a word or inside brackets: bare, 一 and Ⅰ begin words and parts.
+    static func otherNumeral(in text: [Unicode.Scalar], from index: Int) -> (Int, Int)? {
+        guard index < text.count else { return nil }
+        let v = text[index].value
+        if (0x2160...0x216B).contains(v) { return (Int(v - 0x2160) + 1, index + 1) }
+        if (0x2170...0x217B).contains(v) { return (Int(v - 0x2170) + 1, index + 1) }
+        var end = index
+        while end < text.count, end - index < 4, "IVXivx".unicodeScalars.contains(text[end]) { end += 1 }
+        if end > index {
+            guard end == text.count || !ScalarClass.isASCIILetter(text[end]),
+                  let value = romanValues[Array(text[index..<end]).string.uppercased()] else { return nil }
+            return (value, end)
+        }
+        guard let first = ScalarClass.kanjiNumeral(text[index]) else { return nil }
+        var value = first
+        end = index + 1
+        if end < text.count, let second = ScalarClass.kanjiNumeral(text[end]) {
+            if first == 10 && second < 10 { value = 10 + second } else if first < 10 && second == 10 { value = first * 10 } else { return nil }
+            end += 1
+            if value >= 20, end < text.count, let third = ScalarClass.kanjiNumeral(text[end]), third < 10 { value += third; end += 1 }
+        }
+        return value <= 30 ? (value, end) : nil
+    }
+
+    private static let romanValues = ["I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10]
 
     private static func skipSeparators(_ text: [Unicode.Scalar], from index: Int) -> Int {
         var i = index

@@ -110,6 +110,8 @@ extension StructureWalk {
     /// nil when none or several do.
     func measure(keyedBy key: String) -> Int? {
         if let index = labels[key] { return index >= 0 ? index : nil }
+        // The label in other numerals or brackets (`目標Ⅱ`, `取組三`, `【視点１】` for 視点2 …).
+        if let label = HeadingParser.bareMarker(key)?.label, let index = labels[label] { return index >= 0 ? index : nil }
         if let (major, minor) = Self.position(key) { return measure(atPosition: major, minor) }
         let scalars = Array(key.unicodeScalars)
         guard scalars.count >= 4, scalars.contains(where: ScalarClass.isLetter) else { return nil }
