@@ -504,4 +504,50 @@ import Testing
             "m1 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 第3期健康横浜21",
         ])
     }
+
+    /// A list of plans inside the policies whose rows wrap: a key alone on its line
+    /// with its plans led in on the next, plans going on after a comma; a row whose key
+    /// names no initiative is reported with its wrapped rest; the remark after the
+    /// list belongs to no initiative.
+    @Test func wrappedRowsOfAListOfPlans() throws {
+        let doc = try Self.extract("""
+        令和５年度　緑区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        施策1　安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+        ●地域防災拠点の運営支援と女性の視点を生かした避難所づくり
+        　拠点運営委員会への専門家の派遣を行います。（担当：総務課）
+
+        ●外国人居住者や妊産婦に向けた防災啓発
+        　緑区国際交流ラウンジと連携し、防災リーフレットを作成します。（担当：総務課）
+
+        施策2　いきいき暮らせるまち
+        　地域ケアプラザとともに進めます。
+
+        ●子育て支援の充実
+        　地域子育て支援拠点と連携した出張ひろばを開きます。（担当：こども家庭支援課）
+
+        【参考】取組と関連する計画
+        　地域防災拠点の運営支援と女性の視点を生かした避難所づくり
+        　　…… 中期計画 テーマ 5 戦略 8 政策 35
+        　外国人居住者や妊産婦に向けた防災啓発 …… 中期計画 テーマ 2 戦略 2 政策 11、
+        　　テーマ 5 戦略 8 政策 35
+        　子育て支援の充実 …… 中期計画 テーマ 1 戦略 1 政策 1・2
+        　区民サービスの向上 …… 中期計画 テーマ 6 戦略 10 政策 40、
+        　　テーマ 6 戦略 10 政策 41
+        　この表は令和５年４月現在の内容です。
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        """)
+        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+            "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策11",
+            "m3 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m5 implements 横浜市中期計画 テーマ01 戦略1 政策1",
+            "m5 implements 横浜市中期計画 テーマ01 戦略1 政策2",
+        ])
+        #expect(Set(doc.notices.filter { $0.kind == .planCitationNotResolved }.map(\.line)) == [26, 27])
+    }
 }

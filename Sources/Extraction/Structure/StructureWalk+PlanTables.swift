@@ -28,14 +28,35 @@ extension StructureWalk {
             return false
         default: break
         }
-        guard let (key, rest) = Self.rowKey(lines[i]) else {
-            if kinds[i] == .planRow { unmatchedPlanRows.append(i); return true }
+        let keyed = Self.rowKey(lines[i])
+        if let row = planRow, keyed.flatMap({ measure(keyedBy: $0.0) }) == nil, continues(row, at: i) {
+            // The rest of a row wrapped onto the next line, or the plans of a key alone
+            // on its line: they go where the row goes.
+            if let index = row.measure {
+                if row.keyOnly { measures[index].segments.append([i]) } else { measures[index].segments[measures[index].segments.count - 1].append(i) }
+            } else {
+                unmatchedPlanRows.append(i)
+            }
+            planRow = PlanTableRow(measure: row.measure, line: row.line, keyOnly: false)
+            return true
+        }
+        guard let (key, rest) = keyed else {
+            if kinds[i] == .planRow { unmatchedPlanRows.append(i); planRow = PlanTableRow(measure: nil, line: i); return true }
+            // A measure's name alone on its line: its plans follow on the next.
+            let alone = TextNormalizer.key(String(String.UnicodeScalarView(Self.strippingBullet(lines[i].display))))
+            if let index = measure(keyedBy: alone), measures[index].key == alone || measures[index].label == alone {
+                planRow = PlanTableRow(measure: index, line: i, keyOnly: true)
+                return true
+            }
+            // What follows the rows of a table of plans is none of their measures' text.
+            if planRow != nil { endBlock() }
             inPlanTable = false
             return false
         }
         // A row keyed by a label reads like a heading (`1-1  中期計画…`).
         if let index = measure(keyedBy: key) {
             measures[index].segments.append([i])
+            planRow = PlanTableRow(measure: index, line: i)
             return true
         }
         // A row whose key names no measure still cites plans: report it, read on.
@@ -44,11 +65,30 @@ extension StructureWalk {
         let labelLike = keyScalars.count <= 8 && keyScalars.contains(where: ScalarClass.isASCIIDigit)
         if kinds[i] == .planRow || (citesPlans && (labelLike || keyScalars.count >= 4)) {
             unmatchedPlanRows.append(i)
+            planRow = PlanTableRow(measure: nil, line: i)
             return true
         }
+        if planRow != nil { endBlock() }
         inPlanTable = false
         return false
     }
+
+    /// Whether line `i` goes on with `row` rather than starting a row: it opens with a
+    /// leader (`　　…… 中期計画…` under a key alone), it stands further in than the row's
+    /// key, or the row stopped where a list goes on (`…政策 11、` / `テーマ 5 …`). A key
+    /// alone must be followed by its plans in one of these ways.
+    private func continues(_ row: PlanTableRow, at i: Int) -> Bool {
+        let s = lines[i].compact
+        guard let first = s.first else { return false }
+        if Self.leaderStarts.contains(first) { return true }
+        if RawSegments.indent(of: lines[i].raw) > RawSegments.indent(of: lines[row.line].raw) + 1 { return true }
+        let above = row.keyOnly ? [] : lines[row.line].compact
+        return !row.keyOnly && i > row.line && (above.last.map { Self.listGoesOn.contains($0) } ?? false)
+            && lines[(row.line + 1)..<i].allSatisfy(\.isBlank)
+    }
+
+    private static let leaderStarts: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", "―", "─", "━", "－", "→", "⇒"]
+    private static let listGoesOn: Set<Unicode.Scalar> = ["、", "・", ",", "，", "/", "／"]
 
     /// The key cell of a row and the rest of its text (NFKC compact): cells apart by a
     /// wide gap, a name and a leader (`地域防災力の向上 …… 中期計画…`, `・・・`, `‥`),
@@ -78,7 +118,7 @@ extension StructureWalk {
         return keyScalars.isEmpty ? nil : (keyScalars.string, rest)
     }
 
-    private static func strippingBullet(_ key: String) -> [Unicode.Scalar] {
+    static func strippingBullet(_ key: String) -> [Unicode.Scalar] {
         var keyScalars = Array(key.unicodeScalars)
         while let first = keyScalars.first, LineShapes.bulletMarks.contains(first) || SymbolClass(first) != nil { keyScalars.removeFirst() }
         return keyScalars
@@ -166,4 +206,12 @@ extension StructureWalk {
     private static func romanValue(_ s: [Unicode.Scalar]) -> Int? {
         ["I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10][s.string]
     }
+}
+
+/// A row of a table of plans as read: the measure its key names (nil when none or
+/// several do), the line it starts on, and whether that line held the key alone.
+struct PlanTableRow: Sendable {
+    var measure: Int?
+    var line: Int
+    var keyOnly = false
 }

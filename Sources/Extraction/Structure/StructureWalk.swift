@@ -48,7 +48,11 @@ struct StructureWalk {
     /// Set by a 主な取組 marker: name bullets below it are initiatives.
     var afterKeyInitiatives = false
     /// Inside a table of plans keyed by measure labels.
-    var inPlanTable = false
+    var inPlanTable = false {
+        didSet { if !inPlanTable { planRow = nil } }
+    }
+    /// The row of the table of plans read last (see StructureWalk+PlanTables).
+    var planRow: PlanTableRow?
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
     /// Lines of numbered parts that hold the policies under a title of their own (see
