@@ -73,21 +73,51 @@ extension StructureWalk {
         return false
     }
 
+    /// The measure other than the current one that line `i` gives plans to by its whole
+    /// title, a leader or a colon, and a plan (`地域防災力の向上 …… 中期計画 テーマ5…`), or
+    /// by its title alone with the plans led in on the next line (`…… 中期計画…`); and
+    /// whether the line held the title alone.
+    func namedPlanRow(at i: Int) -> (Int, Bool)? {
+        guard !measures.isEmpty else { return nil }
+        func other(_ key: String) -> Int? {
+            let named = measures.indices.filter { measures[$0].key == key }
+            return named.count == 1 && named[0] != currentL2 && named[0] != currentL1 ? named[0] : nil
+        }
+        if let (key, rest) = Self.rowKey(lines[i]), key.unicodeScalars.count >= 4,
+           PlanRecognizer.planSuffixes.contains(where: { rest.contains($0) }) || rest.contains(where: ScalarClass.isASCIIDigit),
+           let index = other(key) {
+            return (index, false)
+        }
+        var next = i + 1
+        while next < lines.count, lines[next].isBlank { next += 1 }
+        guard next < lines.count, Self.startsWithLeader(lines[next].compact),
+              let index = other(TextNormalizer.key(String(String.UnicodeScalarView(Self.strippingBullet(lines[i].display)))))
+        else { return nil }
+        return (index, true)
+    }
+
     /// Whether line `i` goes on with `row` rather than starting a row: it opens with a
     /// leader (`　　…… 中期計画…` under a key alone), it stands further in than the row's
     /// key, or the row stopped where a list goes on (`…政策 11、` / `テーマ 5 …`). A key
     /// alone must be followed by its plans in one of these ways.
     private func continues(_ row: PlanTableRow, at i: Int) -> Bool {
         let s = lines[i].compact
-        guard let first = s.first else { return false }
-        if Self.leaderStarts.contains(first) { return true }
+        guard !s.isEmpty else { return false }
+        if Self.startsWithLeader(s) { return true }
         if RawSegments.indent(of: lines[i].raw) > RawSegments.indent(of: lines[row.line].raw) + 1 { return true }
         let above = row.keyOnly ? [] : lines[row.line].compact
         return !row.keyOnly && i > row.line && (above.last.map { Self.listGoesOn.contains($0) } ?? false)
             && lines[(row.line + 1)..<i].allSatisfy(\.isBlank)
     }
 
-    private static let leaderStarts: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", "―", "─", "━", "－", "→", "⇒"]
+    /// Whether `s` (NFKC, where … is ...) opens with a leader: two dots, middle dots or
+    /// rules, or an arrow; a single ・ opens a bullet.
+    static func startsWithLeader(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first else { return false }
+        if first == "→" || first == "⇒" { return true }
+        return s.count > 1 && leaderMarks.contains(first) && leaderMarks.contains(s[1])
+    }
+
     private static let listGoesOn: Set<Unicode.Scalar> = ["、", "・", ",", "，", "/", "／"]
 
     /// The key cell of a row and the rest of its text (NFKC compact): cells apart by a

@@ -174,6 +174,15 @@ struct StructureWalk {
     /// key-initiatives heading anchors, a heading without a marker, or the text of
     /// the measure above.
     mutating func handleText(at i: Int) {
+        if let (index, keyOnly) = namedPlanRow(at: i) {
+            // `地域防災力の向上 …… 中期計画 テーマ5…` outside any table heading: a row of plans
+            // that names its measure by its whole title, and the rows after it.
+            if !keyOnly { measures[index].segments.append([i]) }
+            inPlanTable = true
+            planRow = PlanTableRow(measure: index, line: i, keyOnly: keyOnly)
+            previous = .boundary
+            return
+        }
         if let measure = headingContinued(by: i) {
             // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
             measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
