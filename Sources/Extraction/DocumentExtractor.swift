@@ -74,7 +74,12 @@ public struct DocumentExtractor: Sendable {
         }
         let outside = LogicalText(segment: structure.unattachedLines, lines: lines, kinds: kinds, headingLines: structure.headingLines)
         for (name, line) in finder.organisationsOutside(outside) { notices.add(.organisationNotTaken, line: line, text: name, name: name) }
-        for (name, line) in finder.citationsOutside(outside) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
+        // Citations by levels (中期計画 テーマ5 戦略8 政策35) anywhere outside every measure:
+        // a list of plans after the policies that could not be read is one.
+        let inMeasures = Set(structure.measures.flatMap { $0.segments.joined() }).union(structure.unmatchedPlanRows)
+        let rest = LogicalText(segment: lines.indices.filter { !inMeasures.contains($0) && kinds[$0].isContent },
+                               lines: lines, kinds: kinds, headingLines: structure.headingLines)
+        for (name, line) in finder.citationsOutside(rest) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
         var document = graph.finished()
         document.notices = notices.sorted()
         return document

@@ -162,7 +162,7 @@ import Testing
     }
 
     /// A trailing list of plans keyed by the initiatives' names, its keys led to their
-    /// plans by leaders of several kinds (`……`, `・・・`, `‥`, `――`), a bullet before a
+    /// plans by leaders of several kinds (`……`, `・・・`, `‥`, `→`), a bullet before a
     /// key, and a key that names no initiative (reported, given to none).
     @Test func plansListedAfterLeaders() throws {
         let doc = try Self.extract("""
@@ -190,7 +190,7 @@ import Testing
         地域防災拠点の機能強化 …… 中期計画 テーマ 5 戦略 8 政策 35
         がけ地対策の推進・・・中期計画 テーマ 5 戦略 8 政策 36
         ・健康づくりの推進 ‥ 第３期健康横浜２１、中期計画 テーマ 2 戦略 2 政策 10
-        見守り活動の充実――中期計画 テーマ 2 戦略 2 政策 9
+        見守り活動の充実 → 中期計画 テーマ 2 戦略 2 政策 9
         区民サービスの向上 …… 中期計画 テーマ 6 戦略 10 政策 40
         """)
         #expect(doc.measures.count == 6)

@@ -72,6 +72,24 @@ import Testing
         #expect(!doc.edges.contains { $0.to == "つづき見守り隊" })
     }
 
+    /// Citations by levels that no measure took, anywhere in the document (a list of
+    /// plans after the policies whose rows were not read), are reported.
+    @Test func citationsOutsideEveryMeasureAreNoticedAfterThePolicies() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　魅力あるまちづくり
+        　里山の保全を進めます。
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        　里山の保全 ＝ 中期計画 テーマ 4 戦略 7 政策 31
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "after.txt")
+        #expect(doc.notices.map { "\($0.line) \($0.kind.rawValue) \($0.name ?? "-")" } == [
+            "7 plan-like citation not resolved 横浜市中期計画 テーマ04 戦略7 政策31",
+        ])
+    }
+
     /// A name with Latin letters before a cue is a proper name: it needs no lexicon entry.
     @Test func aLatinNameBeforeACollaborationCueIsAPartnerWithoutTheLexicon() throws {
         let full = try Corpus.lexicon()

@@ -155,8 +155,9 @@ extension StructureWalk {
     }
 
     /// The leader between a key and its value, as a table of contents leads from an
-    /// entry to its page: an ellipsis (`…`, `‥`), or a run of two or more dots, middle
-    /// dots or rules (`・・・`, `...`, `――`), after a key of some length and before text.
+    /// entry to its page: an ellipsis (`…`, `‥`) or an arrow (`→`), or a run of two or
+    /// more dots, middle dots, rules or angles (`・・・`, `...`, `――`, `>>`), after a key
+    /// of some length and before text.
     static func leader(in s: [Unicode.Scalar]) -> Range<Int>? {
         var i = 2
         while i < s.count - 1, i < 60 {
@@ -172,8 +173,9 @@ extension StructureWalk {
         return nil
     }
 
-    private static let ellipses: Set<Unicode.Scalar> = ["…", "‥"]
-    private static let leaderMarks: Set<Unicode.Scalar> = ["…", "‥", "・", "･", ".", "．", "―", "─", "━", "－", "-", "…", "⋯"]
+    /// Leaders that lead alone: an ellipsis, an arrow.
+    private static let ellipses: Set<Unicode.Scalar> = ["…", "‥", "⋯", "→", "⇒", "➡"]
+    private static let leaderMarks: Set<Unicode.Scalar> = ["…", "‥", "・", "･", ".", "．", "―", "─", "━", "－", "-", "⋯", ">", "＞", "→", "⇒", "➡"]
 
     /// The one measure that `key` names: by label, by position (`1-(2)`, `Ⅰ-2`,
     /// `1①`), or by name (the title, or one of title and key starting the other);
