@@ -115,7 +115,9 @@ private struct Notices {
             add(.itemWithoutParent, line: lines[i].number, text: lines[i].display, name: title, measure: policy(before: i))
         }
         // A heading of the policies' family out of sequence would be a policy of its own.
-        for i in structure.unplacedHeadings { add(.unplacedHeading, line: lines[i].number, text: lines[i].display, name: kinds[i].heading?.title) }
+        for i in structure.unplacedHeadings {
+            add(.unplacedHeading, line: lines[i].number, text: lines[i].display, name: kinds[i].heading?.title ?? TitleCleaner.clean(lines[i].display))
+        }
         for number in unreadRows {
             let i = lines.firstIndex { $0.number == number } ?? 0
             add(.unreadTableRow, line: number, text: lines[i].display, name: nil, measure: policy(before: i))

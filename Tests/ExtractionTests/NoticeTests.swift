@@ -72,6 +72,26 @@ import Testing
         #expect(!doc.edges.contains { $0.to == "つづき見守り隊" })
     }
 
+    /// A line that stands like a policy without a marker, with initiatives under it,
+    /// in a document that numbers its policies, is read as text and reported.
+    @Test func aPolicyWithoutItsMarkerIsNoticed() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　安全・安心なまち
+        　防災力を高めます。
+        ○　地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+
+        にぎわいのあるまち
+        　商店街とともに進めます。
+        ○　商店街の活性化
+        　商店街と協力します。
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "unmarked.txt")
+        #expect(doc.notices.map { "\($0.line) \($0.kind.rawValue) \($0.name ?? "-")" } == ["8 unplaced heading にぎわいのあるまち"])
+    }
+
     /// Citations by levels that no measure took, anywhere in the document (a list of
     /// plans after the policies whose rows were not read), are reported.
     @Test func citationsOutsideEveryMeasureAreNoticedAfterThePolicies() throws {

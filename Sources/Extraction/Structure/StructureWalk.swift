@@ -63,6 +63,8 @@ struct StructureWalk {
     var unplacedHeadings: [Int] = []
     var unattachedLines: [Int] = []
     var unmatchedPlanRows: [Int] = []
+    /// Text lines that stand like headings (see ``unmarkedPolicies()``).
+    var headingLikeLines: [Int] = []
 
     init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool, titles: CleanedTitles) {
         self.lines = lines
@@ -166,6 +168,7 @@ struct StructureWalk {
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
+        unplacedHeadings += unmarkedPolicies()
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
                                  unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
     }
@@ -195,11 +198,65 @@ struct StructureWalk {
                   let heading = unmarkedRule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
             headingLines.insert(i)
             openUnmarked(title: heading.title, key: heading.key, at: i)
+        } else if let heading = nextUnmarkedPolicy(at: i) {
+            headingLines.insert(i)
+            openLevel1(title: heading.title, key: heading.key, number: nil, marked: false, at: i)
         } else {
+            if !allShapes, isOpen, pageHasStructure, !afterSectionList, standsAfterText,
+               lines[i].compact.count <= 40, !lines[i].compact.contains("、"),
+               unmarkedRule.title(at: i, previousEndsUnit: true, allShapes: true, titles: &titles) != nil {
+                headingLikeLines.append(i)
+            }
             appendBody(i)
             previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
         }
         addInlineNotes(at: i)
+    }
+
+    /// The title of line `i` when it is the next policy of a document whose policies
+    /// have no marker and whose initiatives have one (`「GREEN×EXPO 2027」…の取組`, □ …,
+    /// then `安全・安心を実感できるまち`, □ …): it stands like a heading after the text of
+    /// such a policy, and the next heading after its paragraph is one of the initiatives'.
+    private mutating func nextUnmarkedPolicy(at i: Int) -> CleanedTitles.Title? {
+        guard !allShapes, isOpen, pageHasStructure, !afterSectionList, standsAfterText, let policy = currentL1, !measures[policy].isMarked,
+              let family = measures.last(where: { $0.parent == policy && $0.isMarked })?.family,
+              lines[i].compact.count <= 30, let heading = unmarkedRule.title(at: i, previousEndsUnit: true, allShapes: true, titles: &titles)
+        else { return nil }
+        var j = i + 1
+        var content = 0
+        while j < kinds.count, content < 6 {
+            if let next = kinds[j].heading { return next.marker.family == family ? heading : nil }
+            if kinds[j].isContent { content += 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether the line before ended a sentence of text or a page: where a policy
+    /// without a marker would stand (not right under a heading).
+    private var standsAfterText: Bool {
+        switch previous {
+        case .text(let ends): return ends
+        case .boundary: return true
+        default: return false
+        }
+    }
+
+    /// Lines read as text that stand like a heading and open a block of initiatives
+    /// (the next heading after their paragraph is an initiative): a policy without a
+    /// marker in a document that marks its headings, which the reader should look at.
+    private func unmarkedPolicies() -> [Int] {
+        let initiatives = Set(measures.filter { $0.level == 2 && $0.isMarked }.map(\.line))
+        return headingLikeLines.filter { i in
+            var j = i + 1
+            var content = 0
+            while j < kinds.count, content < 6 {
+                if kinds[j].heading != nil || headingLines.contains(j) { return initiatives.contains(j) }
+                if kinds[j].isContent { content += 1 }
+                j += 1
+            }
+            return false
+        }
     }
 
     /// The measure whose marked heading, on the line just before, line `i` finishes:
