@@ -168,6 +168,13 @@ struct PlanRecognizer: Sendable {
         var citations = WelfarePlanScanner.citations(in: s).filter { c in !taken.contains { $0.overlaps(c.range) } }
         if let nickname = welfare.nickname {
             citations += WelfarePlanScanner.nicknameCitations(in: s, nickname: nickname, excluding: taken + citations.map(\.range))
+            // The nickname without the ward's name, in quotes (「ひまわりプラン」 for 港南ひまわりプラン).
+            let stem = welfare.ward.hasSuffix("区") ? String(welfare.ward.dropLast()) : welfare.ward
+            if nickname.hasPrefix(stem), nickname.count - stem.count >= 4 {
+                let short = String(nickname.dropFirst(stem.count))
+                citations += WelfarePlanScanner.nicknameCitations(in: s, nickname: short, excluding: taken + citations.map(\.range), quoted: true)
+                    .map { WelfarePlanScanner.Citation(term: $0.term, nickname: nickname, range: $0.range) }
+            }
         }
         if !citations.isEmpty {
             citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken + citations.map(\.range))
