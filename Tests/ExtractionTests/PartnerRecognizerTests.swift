@@ -101,6 +101,9 @@ import Testing
         Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
         Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
         Case(text: "市民大学校の講座を開きます", partners: []),
+        // The city's and the ward's name before a ward body; the city's own body keeps its name.
+        Case(text: "横浜市港南区社会福祉協議会と連携します", partners: ["社会福祉協議会"], ward: "港南区"),
+        Case(text: "横浜市社会福祉協議会と連携します", partners: ["横浜市社会福祉協議会"], ward: "港南区"),
         // Legal forms abbreviated in brackets, before or after the name; a place joined with が.
         Case(text: "（株）こうなん警備と協力し、こうなん造園㈱や㈲まるい商店と協働します", partners: ["(株)こうなん警備", "こうなん造園(株)", "(有)まるい商店"]),
         Case(text: "（特非）こうなん防災ネットと連携します", partners: ["(特非)こうなん防災ネット"]),
@@ -163,6 +166,11 @@ import Testing
                     use: "ベイスターズと連携し", partner: "株式会社横浜DeNAベイスターズ", ward: "中区"),
         Declaration(document: "神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。",
                     use: "・実行委員会とともに、プレイベントを行います。", partner: "神奈川区区制100周年記念事業実行委員会", ward: "神奈川区"),
+        // Declared in the legal style, without quotes and with という.
+        Declaration(document: "港南区連合町内会自治会連絡会（以下、区連会という。）と連携します。",
+                    use: "・区連会とともに、見守り活動を進めます。", partner: "港南区連合町内会自治会連絡会", ward: "港南区"),
+        Declaration(document: "港南区民生委員児童委員協議会（以下「民児協」という。）と協力します。",
+                    use: "民児協と協力し", partner: "港南区民生委員児童委員協議会", ward: "港南区"),
     ]
 
     @Test(arguments: declarations)

@@ -256,7 +256,10 @@ struct PartnerRecognizer: Sendable {
 
     /// `泉区社会福祉協議会` → `社会福祉協議会` (a ward body), `区医師会` → `医師会` (any type
     /// after a bare 区); nil when neither applies.
-    private func strippingWard(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    private func strippingWard(_ spelling: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var s = spelling
+        // 横浜市港南区社会福祉協議会: the city's name before the ward's.
+        if let city = s.prefix(4).firstIndex(of: "市"), city >= 1, s.count > city + 1, s[(city + 1)...].starts(with: ward) { s.removeFirst(city + 1) }
         for spelling in [ward] + names.wardSpellings where s.hasPrefix(spelling) && s.count > spelling.count {
             let rest = Array(s.dropFirst(spelling.count))
             if let index = lexicon.partnerTable.value(of: rest), lexicon.isWardBody(lexicon.partners[index].canonical) { return rest }
