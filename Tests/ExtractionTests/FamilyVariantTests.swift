@@ -649,4 +649,84 @@ import Testing
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4", nil, "m7", "m7", "m7", nil, "m11", "m11"])
         #expect(doc.notices.isEmpty)
     }
+
+    /// A page of two policies side by side, ◆ 施策N policies with ○ initiatives and
+    /// citations by levels in caption brackets on lines of their own, the columns four
+    /// and two columns apart.
+    @Test(arguments: [Self.twoColumns, Self.twoColumnsNarrow])
+    func twoPoliciesSideBySideWithCitationsInCaptionBrackets(_ text: String) throws {
+        let doc = try Self.extract(text)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "誰もが健やかに暮らせるまち", "健康づくりの推進",
+                                             "見守り活動の充実", "にぎわいと緑のあるまち", "商店街の活性化", "花と緑のまちづくり"])
+        #expect(doc.measures.map(\.parent) == [nil, "m1", nil, "m3", "m3", nil, "m6", "m6"])
+        #expect(Self.edges(doc).isSuperset(of: [
+            "m4 partners_with 港南区医師会", "m4 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m5 partners_with 民生委員・児童委員",
+            "m5 implements 横浜市中期計画 テーマ02 戦略2 政策9", "m7 partners_with 港南区商店街連合会",
+            "m7 implements 横浜市中期計画 テーマ04 戦略7 政策32", "m8 partners_with 愛護会", "m8 implements 横浜市中期計画 テーマ04 戦略7 政策31",
+        ]))
+    }
+
+    static let twoColumns = """
+        令和８年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        ◆ 施策１ 安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+        ○ 地域防災拠点の機能強化
+        ＜テーマ05・戦略8・政策35＞
+        ・拠点の訓練を支援します。
+
+        ◆ 施策２ 誰もが健やかに暮らせ         ◆ 施策３ にぎわいと緑のある
+        るまち                                まち
+        　地域ケアプラザや区社会福祉協議      　商店街や区内の企業とともに、
+        会とともに、支え合いの地域づくり      まちの魅力を高めます。
+        を進めます。
+                                              ○ 商店街の活性化
+        ○ 健康づくりの推進                    ＜テーマ04・戦略7・政策32＞
+        ＜テーマ02・戦略2・政策10＞           ・港南区商店街連合会と協力し、
+        ・港南区医師会と連携し、健康講        　イベントを開きます。
+        　座を開きます。
+                                              ○ 花と緑のまちづくり
+        ○ 見守り活動の充実                    ＜テーマ04・戦略7・政策31＞
+        ＜テーマ02・戦略2・政策9＞            ・公園愛護会の活動を支援しま
+        ・民生委員と協力し、見守り活動        　す。
+        　を支援します。
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        """
+
+    static let twoColumnsNarrow = """
+        令和８年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        ◆ 施策１ 安全・安心なまち
+        　自治会町内会と連携し、防災力を高めます。
+
+        ○ 地域防災拠点の機能強化
+        ＜テーマ05・戦略8・政策35＞
+        ・拠点の訓練を支援します。
+
+        ◆ 施策２ 誰もが健やかに暮らせ       ◆ 施策３ にぎわいと緑のある
+        るまち                              まち
+        　地域ケアプラザや区社会福祉協議    　商店街や区内の企業とともに、
+        会とともに、支え合いの地域づくり    まちの魅力を高めます。
+        を進めます。
+                                            ○ 商店街の活性化
+        ○ 健康づくりの推進                  ＜テーマ04・戦略7・政策32＞
+        ＜テーマ02・戦略2・政策10＞         ・港南区商店街連合会と協力し、
+        ・港南区医師会と連携し、健康講      　イベントを開きます。
+        　座を開きます。
+                                            ○ 花と緑のまちづくり
+        ○ 見守り活動の充実                  ＜テーマ04・戦略7・政策31＞
+        ＜テーマ02・戦略2・政策9＞          ・公園愛護会の活動を支援しま
+        ・民生委員と協力し、見守り活動      　す。
+        　を支援します。
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        """
 }

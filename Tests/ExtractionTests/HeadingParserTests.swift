@@ -99,6 +99,7 @@ import Testing
         Case(raw: "(ii) 見守りの推進", marker: .parenthesized(2), title: "見守りの推進"),
         Case(raw: "一人ひとりに寄り添う", marker: nil, title: nil),
         Case(raw: "統一、した窓口", marker: nil, title: nil),
+        Case(raw: "◆ 施策１ 安全・安心なまち", marker: .symbol(.diamond), title: "安全・安心なまち"),
         // The rest of a citation wrapped at its column is no heading.
         Case(raw: "2、政策 10", marker: nil, title: nil),
         Case(raw: "1、政策 1・2", marker: nil, title: nil),

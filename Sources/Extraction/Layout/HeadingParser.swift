@@ -24,9 +24,8 @@ enum HeadingParser {
         if case .keyword = marker {
             // `テーマ１ 戦略２ 政策９`: a citation, not a heading.
             if keywordNumber(in: titleScalars) != nil { return nil }
-        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after <= titleScalars.count,
-                  titleScalars[..<after].contains(where: { $0 == ":" || $0 == "：" }) {
-            // `○視点1：地域の防災力`: a prefix before the name, not part of it.
+        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after < titleScalars.count {
+            // `○視点1：地域の防災力`, `◆ 施策１ 安全なまち`: a label before the name, not part of it.
             title = TitleCleaner.clean(Array(titleScalars[after...]).string)
         }
         return Heading(marker: marker, title: title)

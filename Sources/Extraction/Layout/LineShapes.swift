@@ -27,8 +27,10 @@ enum LineShapes {
         while i < s.count {
             if ScalarClass.isWhitespace(s[i]) { i += 1; continue }
             guard let close = captionBrackets[s[i]], let end = s[(i + 1)...].firstIndex(of: close), end > i + 1 else { return false }
-            // `＜中期計画：テーマ01・戦略１・政策１＞` on a line of its own cites plans.
-            if Array(s[(i + 1)..<end]).contains(planWord) { return false }
+            // `＜中期計画：テーマ01・戦略１・政策１＞`, `＜テーマ02・戦略2・政策10＞` on a line of
+            // its own cite plans.
+            let inner = Array(s[(i + 1)..<end])
+            if inner.contains(planWord) || isLevelNumbers(inner) { return false }
             groups += 1
             i = end + 1
         }
