@@ -6,19 +6,11 @@ import Testing
 /// document has: quoted headlines in other quotation marks and places; tables whose
 /// names wrap in their cell in other ways.
 @Suite struct FamilyVariantTests {
-    static func extract(_ text: String, _ name: String = "variant.txt") throws -> ExtractedDocument {
-        try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: name)
-    }
-
-    static func edges(_ doc: ExtractedDocument) -> Set<String> {
-        Set(doc.edges.map { "\($0.from) \($0.type.rawValue) \($0.to)" })
-    }
-
     /// Every policy a quoted headline (『』 and 「」, whole or with a phrase after the
     /// quotation, one right after a running footer), ◇ initiatives; lines of
     /// paragraphs that open with a quotation are no headings.
     @Test func policiesAsQuotedHeadlines() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -53,7 +45,7 @@ import Testing
     /// numbered 重点１…, whose initiatives are ○ headings; a quoted heading under a
     /// numbered policy is one of its initiatives.
     @Test func aQuotedHeadlineBeforeNumberedPolicies() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -78,7 +70,7 @@ import Testing
         #expect(doc.measures.map(\.title) == ["「区制80周年に向けた港南の魅力発信」", "安全・安心なまち", "防災訓練の充実", "防犯の取組",
                                              "いきいき暮らせるまち", "「元気づくり」の推進", "見守り活動の充実"])
         #expect(doc.measures.map(\.parent) == [nil, nil, "m2", "m2", nil, "m5", "m5"])
-        #expect(Self.edges(doc).isSuperset(of: ["m1 partners_with 企業", "m1 partners_with 大学"]))
+        #expect(Variants.edges(doc).isSuperset(of: ["m1 partners_with 企業", "m1 partners_with 大学"]))
     }
 
     /// A table without row numbers whose names wrap in their cells: after a name
@@ -86,7 +78,7 @@ import Testing
     /// text that goes on, and alone on its line; a row whose name starts with kana
     /// and a row without units in charge are rows of their own.
     @Test func namesWrappedInATableWithoutKeys() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　栄区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -120,7 +112,7 @@ import Testing
     /// wrapped in mid-name at its hanging indent, beside a name bullet whose
     /// description is indented the same way but runs longer.
     @Test func citationsAndBulletsWrappedInANarrowColumn() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　都筑区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -151,7 +143,7 @@ import Testing
         """)
         #expect(doc.measures.map(\.title) == ["健やかに暮らせるまち", "緑道と公園を安全・快適に", "子育て世代への支援", "地域防災の推進",
                                              "にぎわいのあるまち", "にぎわい創出事業"])
-        let edges = Self.edges(doc)
+        let edges = Variants.edges(doc)
         #expect(edges.isSuperset(of: [
             "m2 implements 横浜市中期計画 テーマ03 戦略9 政策38", "m2 partners_with 都筑区医師会",
             "m3 implements 横浜市中期計画 テーマ01 戦略1 政策1", "m3 implements 横浜市中期計画 テーマ01 戦略1 政策2",
@@ -165,7 +157,7 @@ import Testing
     /// plans by leaders of several kinds (`……`, `・・・`, `‥`, `→`), a bullet before a
     /// key, and a key that names no initiative (reported, given to none).
     @Test func plansListedAfterLeaders() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　栄区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -194,7 +186,7 @@ import Testing
         区民サービスの向上 …… 中期計画 テーマ 6 戦略 10 政策 40
         """)
         #expect(doc.measures.count == 6)
-        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+        #expect(Set(Variants.edges(doc).filter { $0.contains("implements") }) == [
             "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ05 戦略8 政策36",
             "m5 implements 第3期健康横浜21", "m5 implements 横浜市中期計画 テーマ02 戦略2 政策10",
             "m6 implements 横浜市中期計画 テーマ02 戦略2 政策9",
@@ -206,7 +198,7 @@ import Testing
     /// that its text names by name (a university), beside one its text names as a kind
     /// too (企業) and one it names no body of (商店街).
     @Test func placeNamesInNamesAndKindsInHeadings() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和６年度　青葉区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -221,7 +213,7 @@ import Testing
         ○　大学・企業・商店街と連携した魅力づくり
         　・桐蔭横浜大学の学生や区内の企業と協働し、市が尾駅前で動画を制作します。
         """)
-        let edges = Self.edges(doc)
+        let edges = Variants.edges(doc)
         #expect(edges.isSuperset(of: ["m2 partners_with 昭和大学藤が丘病院", "m2 partners_with 希望が丘小学校",
                                       "m3 partners_with 桐蔭横浜大学", "m3 partners_with 企業", "m3 partners_with 商店街"]))
         #expect(!edges.contains("m3 partners_with 大学"))
@@ -231,7 +223,7 @@ import Testing
     /// Markers drawn in boxes of their own, the title on the next line (`施策１` /
     /// `安全・安心なまち`); units in charge noted in other words (【担当】, 所管, 担当課：).
     @Test func markersAloneOnTheirLines() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -261,13 +253,13 @@ import Testing
                                              "見守り活動の充実"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4"])
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課", "福祉保健課", "高齢・障害支援課"])
-        #expect(Self.edges(doc).isSuperset(of: ["m1 partners_with 自治会町内会", "m3 partners_with 港南警察署"]))
+        #expect(Variants.edges(doc).isSuperset(of: ["m1 partners_with 自治会町内会", "m3 partners_with 港南警察署"]))
     }
 
     /// A table whose columns come in another order (the units before the names), one
     /// keyed 2-1 with other headers, and an organisation chart drawn by indentation.
     @Test func aTableInAnotherOrderAndAChartByIndentation() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -309,7 +301,7 @@ import Testing
                                              "健やかに暮らせるまち", "健康づくりの推進", "見守り活動の充実"])
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "区政推進課", "地域振興課", "福祉保健課", "高齢・障害支援課", "こども家庭支援課",
                                                   "港南土木事務所"])
-        #expect(Self.edges(doc).isSuperset(of: ["m2 partners_with 地域防災拠点", "m4 partners_with 区制80周年記念事業実行委員会",
+        #expect(Variants.edges(doc).isSuperset(of: ["m2 partners_with 地域防災拠点", "m4 partners_with 区制80周年記念事業実行委員会",
                                                  "m7 partners_with 民生委員・児童委員"]))
         #expect(doc.notices.isEmpty)
     }
@@ -317,7 +309,7 @@ import Testing
     /// Citations in other shapes: after a note mark, with dashes or slashes between the
     /// levels, in brackets after a label, at the end of a heading, and one level to a line.
     @Test func citationsInOtherShapes() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -347,7 +339,7 @@ import Testing
         （２）見守り活動の充実（中期計画：テーマ２・戦略２・政策１０、第３期健康横浜２１）
         　・見守り活動を支援します。
         """)
-        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+        #expect(Set(Variants.edges(doc).filter { $0.contains("implements") }) == [
             "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
             "m4 implements 横浜市中期計画 テーマ02 戦略2 政策9", "m4 implements 新たな横浜市地震防災戦略",
             "m6 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m7 implements 横浜市中期計画 テーマ02 戦略2 政策10",
@@ -361,7 +353,7 @@ import Testing
     /// cells, pipes with a dashed rule under the header, heavy lines with keys and a
     /// column of plans wrapped in its cells.
     @Test func tablesDrawnWithRules() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -404,7 +396,7 @@ import Testing
                                              "見守り活動の充実", "にぎわいのあるまち", "商店街の活性化", "魅力発信"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4", nil, "m7", "m7"])
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課", "福祉保健課", "高齢・障害支援課"])
-        #expect(Self.edges(doc).isSuperset(of: [
+        #expect(Variants.edges(doc).isSuperset(of: [
             "m2 partners_with 地域防災拠点", "m3 partners_with 港南警察署", "m6 partners_with 民生委員・児童委員",
             "m8 partners_with 港南区商店街連合会", "m8 implements 横浜市中期計画 テーマ04 戦略7 政策32",
             "m9 partners_with 企業", "m9 implements 横浜市中期計画 テーマ03 戦略5 政策26",
@@ -417,7 +409,7 @@ import Testing
     /// the organisation.
     @Test(arguments: ["Ⅱ　重点的な取組", "Ⅱ　令和８年度の主な取組", "Ⅱ　基本目標の実現に向けた取組", "Ⅱ　区の概要"])
     func thePoliciesUnderAPartOfAnotherTitle(_ part: String) throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　港南区運営方針
 
         Ⅰ　基本目標
@@ -447,7 +439,7 @@ import Testing
     /// through the document in brackets (【取組１】), plans listed by the initiatives'
     /// labels after a colon; then policies 視点Ⅰ keyed by that label in a table of plans.
     @Test func policiesCountedInRomanNumerals() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和８年度　南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -476,11 +468,11 @@ import Testing
         取組４：中期計画 テーマ4 戦略7 政策32
         """)
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", nil, "m6"])
-        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+        #expect(Set(Variants.edges(doc).filter { $0.contains("implements") }) == [
             "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
             "m5 implements 第3期健康横浜21", "m7 implements 横浜市中期計画 テーマ04 戦略7 政策32",
         ])
-        let keyed = try Self.extract("""
+        let keyed = try Variants.extract("""
         令和８年度　南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -500,7 +492,7 @@ import Testing
         視点Ⅱ　　第３期健康横浜２１
         """)
         #expect(keyed.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "健やかに暮らせるまち", "健康づくりの推進"])
-        #expect(Set(Self.edges(keyed).filter { $0.contains("implements") }) == [
+        #expect(Set(Variants.edges(keyed).filter { $0.contains("implements") }) == [
             "m1 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 第3期健康横浜21",
         ])
     }
@@ -511,8 +503,8 @@ import Testing
     /// the remark after the list belongs to no initiative.
     @Test(arguments: ["【参考】取組と関連する計画", "参考：各取組の関連計画"])
     func wrappedRowsOfAListOfPlans(_ heading: String) throws {
-        let doc = try Self.extract(Self.listOfPlans.replacingOccurrences(of: "【参考】取組と関連する計画", with: heading))
-        #expect(Set(Self.edges(doc).filter { $0.contains("implements") }) == [
+        let doc = try Variants.extract(Self.listOfPlans.replacingOccurrences(of: "【参考】取組と関連する計画", with: heading))
+        #expect(Set(Variants.edges(doc).filter { $0.contains("implements") }) == [
             "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策11",
             "m3 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m5 implements 横浜市中期計画 テーマ01 戦略1 政策1",
             "m5 implements 横浜市中期計画 テーマ01 戦略1 政策2",
@@ -559,7 +551,7 @@ import Testing
     /// heading with □ initiatives below its paragraph is the next policy, right after a
     /// running footer too.
     @Test func unmarkedPoliciesOverMarkedInitiatives() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
 
         令和８年度　瀬谷区運営方針
 
@@ -653,20 +645,25 @@ import Testing
     /// A page of two policies side by side, ◆ 施策N policies with ○ initiatives and
     /// citations by levels in caption brackets on lines of their own, the columns four
     /// and two columns apart.
-    @Test(arguments: [Self.twoColumns, Self.twoColumnsNarrow])
-    func twoPoliciesSideBySideWithCitationsInCaptionBrackets(_ text: String) throws {
-        let doc = try Self.extract(text)
+    @Test(arguments: [4, 2])
+    func twoPoliciesSideBySideWithCitationsInCaptionBrackets(_ gap: Int) throws {
+        let doc = try Variants.extract(Self.firstPolicy + Variants.sideBySide(Self.leftColumn, Self.rightColumn, column: 34, gap: gap) + """
+
+
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        """)
         #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の機能強化", "誰もが健やかに暮らせるまち", "健康づくりの推進",
                                              "見守り活動の充実", "にぎわいと緑のあるまち", "商店街の活性化", "花と緑のまちづくり"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", nil, "m3", "m3", nil, "m6", "m6"])
-        #expect(Self.edges(doc).isSuperset(of: [
+        #expect(Variants.edges(doc).isSuperset(of: [
             "m4 partners_with 港南区医師会", "m4 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m5 partners_with 民生委員・児童委員",
             "m5 implements 横浜市中期計画 テーマ02 戦略2 政策9", "m7 partners_with 港南区商店街連合会",
             "m7 implements 横浜市中期計画 テーマ04 戦略7 政策32", "m8 partners_with 愛護会", "m8 implements 横浜市中期計画 テーマ04 戦略7 政策31",
         ]))
     }
 
-    static let twoColumns = """
+    static let firstPolicy = """
         令和８年度　港南区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -678,55 +675,18 @@ import Testing
         ＜テーマ05・戦略8・政策35＞
         ・拠点の訓練を支援します。
 
-        ◆ 施策２ 誰もが健やかに暮らせ         ◆ 施策３ にぎわいと緑のある
-        るまち                                まち
-        　地域ケアプラザや区社会福祉協議      　商店街や区内の企業とともに、
-        会とともに、支え合いの地域づくり      まちの魅力を高めます。
-        を進めます。
-                                              ○ 商店街の活性化
-        ○ 健康づくりの推進                    ＜テーマ04・戦略7・政策32＞
-        ＜テーマ02・戦略2・政策10＞           ・港南区商店街連合会と協力し、
-        ・港南区医師会と連携し、健康講        　イベントを開きます。
-        　座を開きます。
-                                              ○ 花と緑のまちづくり
-        ○ 見守り活動の充実                    ＜テーマ04・戦略7・政策31＞
-        ＜テーマ02・戦略2・政策9＞            ・公園愛護会の活動を支援しま
-        ・民生委員と協力し、見守り活動        　す。
-        　を支援します。
 
-        Ⅲ　目標達成に向けた組織運営
-        　職員が寄り添います。
         """
 
-    static let twoColumnsNarrow = """
-        令和８年度　港南区運営方針
+    static let leftColumn = [
+        "◆ 施策２ 誰もが健やかに暮らせ", "るまち", "　地域ケアプラザや区社会福祉協議", "会とともに、支え合いの地域づくり", "を進めます。", "",
+        "○ 健康づくりの推進", "＜テーマ02・戦略2・政策10＞", "・港南区医師会と連携し、健康講", "　座を開きます。", "",
+        "○ 見守り活動の充実", "＜テーマ02・戦略2・政策9＞", "・民生委員と協力し、見守り活動", "　を支援します。",
+    ]
 
-        Ⅱ　目標達成に向けた施策
-
-        ◆ 施策１ 安全・安心なまち
-        　自治会町内会と連携し、防災力を高めます。
-
-        ○ 地域防災拠点の機能強化
-        ＜テーマ05・戦略8・政策35＞
-        ・拠点の訓練を支援します。
-
-        ◆ 施策２ 誰もが健やかに暮らせ       ◆ 施策３ にぎわいと緑のある
-        るまち                              まち
-        　地域ケアプラザや区社会福祉協議    　商店街や区内の企業とともに、
-        会とともに、支え合いの地域づくり    まちの魅力を高めます。
-        を進めます。
-                                            ○ 商店街の活性化
-        ○ 健康づくりの推進                  ＜テーマ04・戦略7・政策32＞
-        ＜テーマ02・戦略2・政策10＞         ・港南区商店街連合会と協力し、
-        ・港南区医師会と連携し、健康講      　イベントを開きます。
-        　座を開きます。
-                                            ○ 花と緑のまちづくり
-        ○ 見守り活動の充実                  ＜テーマ04・戦略7・政策31＞
-        ＜テーマ02・戦略2・政策9＞          ・公園愛護会の活動を支援しま
-        ・民生委員と協力し、見守り活動      　す。
-        　を支援します。
-
-        Ⅲ　目標達成に向けた組織運営
-        　職員が寄り添います。
-        """
+    static let rightColumn = [
+        "◆ 施策３ にぎわいと緑のある", "まち", "　商店街や区内の企業とともに、", "まちの魅力を高めます。", "",
+        "○ 商店街の活性化", "＜テーマ04・戦略7・政策32＞", "・港南区商店街連合会と協力し、", "　イベントを開きます。", "",
+        "○ 花と緑のまちづくり", "＜テーマ04・戦略7・政策31＞", "・公園愛護会の活動を支援しま", "　す。",
+    ]
 }
