@@ -3,8 +3,8 @@ import Testing
 @testable import Extraction
 
 /// The same documents dumped differently must still clear the quality floors:
-/// another converter drops blank lines, writes CRLF, marks pages with form feeds or
-/// prints no page numbers at all.
+/// another converter drops blank lines or spaces every line apart, writes CRLF, marks
+/// pages with form feeds or prints no page numbers at all.
 @Suite struct RobustnessTests {
     struct Variant: CustomStringConvertible, Sendable {
         var description: String
@@ -17,6 +17,7 @@ import Testing
 
     static let variants: [Variant] = [
         Variant(description: "no blank lines") { lines($0).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n") },
+        Variant(description: "a blank line after every line") { lines($0).map { $0 + "\n" }.joined(separator: "\n") },
         Variant(description: "CRLF") { $0.replacingOccurrences(of: "\n", with: "\r\n") },
         Variant(description: "form feeds for page numbers") { text in
             lines(text).map { LineShapes.isPageNumber(TextNormalizer.display($0)) ? "\u{0C}" : $0 }.joined(separator: "\n")

@@ -121,7 +121,13 @@ enum TableReader {
         var previousCells: [(Role, String)] = []
         var last = header
         var i = header + 1
-        while i < lines.count, !lines[i].isBlank {
+        while i < lines.count {
+            if lines[i].isBlank {
+                // A dump that spaces its lines apart puts blank lines between rows too: the
+                // table goes on when the next line lies in its columns.
+                guard let next = lines[(i + 1)...].prefix(2).firstIndex(where: { !$0.isBlank }), liesInColumns(lines[next], columns) else { break }
+                i = next
+            }
             let segments = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
             guard let first = segments.first, first.column >= columns[0].start - 1 else { break }
             var cells: [(Role, String)] = []
@@ -154,6 +160,15 @@ enum TableReader {
             i += 1
         }
         return Table(lines: header...last, header: header, columns: columns, rows: rows)
+    }
+
+    /// Whether every cell of `line` starts where a column does (within the tolerance),
+    /// and more than one cell or one past the first column: a row of the table, or the
+    /// rest of one, rather than text after it.
+    private static func liesInColumns(_ line: SourceLine, _ columns: [Column]) -> Bool {
+        let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
+        guard let first = segments.first, segments.count >= 2 || first.column > columns[0].start + tolerance else { return false }
+        return segments.allSatisfy { segment in columns.contains { abs($0.start - segment.column) <= tolerance } }
     }
 
     /// Whether a line of a table without keys, whose name cell is not empty, goes on
