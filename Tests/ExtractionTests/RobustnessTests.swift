@@ -50,4 +50,25 @@ import Testing
             QualityFloorTests.expect(GoldEvaluation.evaluate(pairs), above: floors, set: "\(set), \(variant)")
         }
     }
+
+    /// A dump that spaces every line apart reads exactly as the original on the
+    /// annotated sets beyond the seeds: wrapped titles, markers above their titles and
+    /// tables join across the blank lines.
+    @Test func aDumpThatSpacesLinesApartReadsAsTheOriginal() throws {
+        let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
+        let spaced = Self.variants[1]
+        var original: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
+        var variant: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
+        for name in Corpus.devsetDocuments + Corpus.blindADocuments + Corpus.blindBDocuments {
+            let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
+            let gold = try Corpus.gold(name)
+            original.append((gold, try extractor.extract(bytes: Array(text.utf8), fileName: name)))
+            variant.append((gold, try extractor.extract(bytes: Array(spaced.transform(text).utf8), fileName: name)))
+        }
+        let before = GoldEvaluation.evaluate(original), after = GoldEvaluation.evaluate(variant)
+        for kind in EvaluationKind.allCases {
+            #expect(after.pooled(kind).matched == before.pooled(kind).matched, "\(kind.rawValue): \(after.pooled(kind)) vs \(before.pooled(kind))")
+            #expect(after.pooled(kind).extracted == before.pooled(kind).extracted, "\(kind.rawValue)")
+        }
+    }
 }

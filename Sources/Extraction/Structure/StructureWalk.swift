@@ -11,6 +11,8 @@ struct StructureWalk {
     /// Whether unmarked lines of any shape may be headings (see ``UnmarkedHeadingRule``).
     let allShapes: Bool
     let unmarkedRule: UnmarkedHeadingRule
+    /// Whether the dump spaces its lines apart (see ``LineClassifier/isSpacedApart(_:)``).
+    let spacedApart: Bool
     /// Cleaned titles of text lines, shared with the builder's other walk.
     var titles: CleanedTitles
 
@@ -74,6 +76,7 @@ struct StructureWalk {
         self.allShapes = allShapes
         self.titles = titles
         unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
+        spacedApart = LineClassifier.isSpacedApart(lines)
         policyParts = Self.policyParts(kinds)
         familyCounts = Self.countFamilies(kinds, policyParts: policyParts)
     }
@@ -267,7 +270,9 @@ struct StructureWalk {
     /// stand alone (a bullet, a heading or a blank line follows), unless it is too
     /// short to be a line of description at all (four letters at most).
     private func headingContinued(by i: Int) -> Int? {
-        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
+        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1,
+              measures[measure].line == i - 1 || (spacedApart && i >= 2 && lines[i - 1].isBlank && measures[measure].line == i - 2),
+              measures[measure].isMarked,
               measures[measure].family != .tableRow else { return nil }
         switch previous {
         case .l1Heading, .heading(_, unmarked: false): break
