@@ -101,6 +101,11 @@ import Testing
         Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
         Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
         Case(text: "市民大学校の講座を開きます", partners: []),
+        // Banks, railways, the prefectural police, a branch; a company's name with a hyphen.
+        Case(text: "株式会社セブン-イレブン・ジャパンや横浜銀行と連携します", partners: ["株式会社セブン-イレブン・ジャパン", "横浜銀行"], ward: "港南区"),
+        Case(text: "京急電鉄、神奈川県警察と連携し", partners: ["京急電鉄", "神奈川県警察"], ward: "港南区"),
+        Case(text: "日本赤十字社神奈川県支部と協力します", partners: ["日本赤十字社神奈川県支部"], ward: "港南区"),
+        Case(text: "ボランティア制度「泉わくわく応援隊」を実施し", partners: []),
         // The city's and the ward's name before a ward body; the city's own body keeps its name.
         Case(text: "横浜市港南区社会福祉協議会と連携します", partners: ["社会福祉協議会"], ward: "港南区"),
         Case(text: "横浜市社会福祉協議会と連携します", partners: ["横浜市社会福祉協議会"], ward: "港南区"),

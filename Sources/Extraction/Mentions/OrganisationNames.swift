@@ -44,6 +44,10 @@ struct OrganisationNames: Sendable {
         }
         guard i > start || (i < s.count && ScalarClass.isNameCharacter(s[i])) else { return start }
         var end = NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        // A hyphen between the words of a company's name (セブン-イレブン).
+        while end + 1 < s.count, s[end] == "-", ScalarClass.isKatakana(s[end + 1]) || ScalarClass.isASCIILetter(s[end + 1]) {
+            end = NameMorphology.nameEnd(in: s, from: end + 1, limit: 30, allowNo: false, words: words)
+        }
         // A proper name may go on in kana (`横浜みなとみらい21`): a run of three or more
         // that starts with no particle and leads back to name characters. Particles
         // (`と協力`, `とともに`, `の`) end the name.

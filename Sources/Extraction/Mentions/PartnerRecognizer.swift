@@ -68,6 +68,9 @@ struct PartnerRecognizer: Sendable {
         // named before their legal form, clinics.
         "学校", "幼稚園", "保育園", "こども園", "研究会", "協力会", "推進会", "婦人会", "老人会", "青年会", "同好会", "育成会", "後援会",
         "発展会", "親睦会", "公社", "事業団", "機構", "連盟", "株式会社", "有限会社", "クリニック", "診療所", "(株)", "(有)",
+        // Banks, railways, the prefectural police, a body's branch. (A …隊 is as often a
+        // programme as a group: 「泉わくわく応援隊」 is a volunteer scheme; the report offers it.)
+        "銀行", "信用金庫", "信用組合", "電鉄", "赤十字社", "支部", "警察",
     ].map(S).sorted { $0.count > $1.count }
 
     /// `…の会`: the name of a voluntary association (せや・ガイドの会, 認知症の人と家族の会).
