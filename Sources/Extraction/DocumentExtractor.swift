@@ -76,9 +76,11 @@ public struct DocumentExtractor: Sendable {
         for (name, line) in finder.organisationsOutside(outside) { notices.add(.organisationNotTaken, line: line, text: name, name: name) }
         // Citations by levels (中期計画 テーマ5 戦略8 政策35) anywhere outside every measure:
         // a list of plans after the policies that could not be read is one.
+        // Only lines with numbers (and the line before each, where a citation may begin) can hold one.
         let inMeasures = Set(structure.measures.flatMap { $0.segments.joined() }).union(structure.unmatchedPlanRows)
-        let rest = LogicalText(segment: lines.indices.filter { !inMeasures.contains($0) && kinds[$0].isContent },
-                               lines: lines, kinds: kinds, headingLines: structure.headingLines)
+        let numbered = lines.indices.filter { !inMeasures.contains($0) && kinds[$0].isContent && lines[$0].compact.contains(where: ScalarClass.isASCIIDigit) }
+        let cited = Set(numbered.flatMap { [$0 - 1, $0] }).filter { $0 >= 0 && !inMeasures.contains($0) && kinds[$0].isContent }.sorted()
+        let rest = LogicalText(segment: cited, lines: lines, kinds: kinds, headingLines: structure.headingLines)
         for (name, line) in finder.citationsOutside(rest) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
         var document = graph.finished()
         document.notices = notices.sorted()

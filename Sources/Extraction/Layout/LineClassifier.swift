@@ -56,7 +56,7 @@ enum LineClassifier {
     /// A marker alone on its line and the title on the next (`施策１` / `安全・安心なまち`):
     /// one heading. The title is a phrase: no 。, not a citation, short.
     private static func joinMarkersToTitles(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind], step: Int) {
-        for i in kinds.indices where forced[i] == nil && kinds[i] == .text {
+        for i in kinds.indices where forced[i] == nil && kinds[i] == .text && lines[i].compact.count <= 10 {
             guard let t = nextLine(after: i, lines, step: step), forced[t] == nil, kinds[t] == .text,
                   let marker = HeadingParser.bareMarker(lines[i].display) else { continue }
             let next = lines[t].compact

@@ -43,6 +43,9 @@ extension PartnerRecognizer {
     /// 東京都市大学 and 企業, not a university besides. A kind the text names itself
     /// too (区内の大学), or names no body of, stays a partner.
     func droppingKindsSpecified(_ mentions: [PartnerMention], heading: String) -> [PartnerMention] {
+        // Only a kind that a named body of the measure ends with can be specified.
+        guard mentions.contains(where: { kind in isBareType(S(kind.name)) && mentions.contains { $0.name != kind.name && $0.name.hasSuffix(kind.name) } })
+        else { return mentions }
         var title = LogicalText()
         title.append(TextNormalizer.compactScalars(heading), line: 0, joined: false)
         let inHeading = self.mentions(in: title).filter { isBareType(S($0.name)) }

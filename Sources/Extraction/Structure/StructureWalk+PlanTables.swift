@@ -79,11 +79,15 @@ extension StructureWalk {
     /// whether the line held the title alone.
     func namedPlanRow(at i: Int) -> (Int, Bool)? {
         guard !measures.isEmpty else { return nil }
+        // Cheap tests first: a row has a leader, a colon or a wide gap, and cites something.
+        let compact = lines[i].compact
+        let mayCite = (compact.contains(where: ScalarClass.isASCIIDigit) || compact.contains("画") || compact.contains("ン"))
+            && (Self.leader(in: compact) != nil || compact.prefix(40).contains(where: { $0 == ":" || $0 == "：" }) || RawSegments.hasInnerGap(lines[i].raw))
         func other(_ key: String) -> Int? {
             let named = measures.indices.filter { measures[$0].key == key }
             return named.count == 1 && named[0] != currentL2 && named[0] != currentL1 ? named[0] : nil
         }
-        if let (key, rest) = Self.rowKey(lines[i]), key.unicodeScalars.count >= 4,
+        if mayCite, let (key, rest) = Self.rowKey(lines[i]), key.unicodeScalars.count >= 4,
            PlanRecognizer.planSuffixes.contains(where: { rest.contains($0) }) || rest.contains(where: ScalarClass.isASCIIDigit),
            let index = other(key) {
             return (index, false)
