@@ -100,6 +100,8 @@ import Testing
         Case(raw: "一人ひとりに寄り添う", marker: nil, title: nil),
         Case(raw: "統一、した窓口", marker: nil, title: nil),
         Case(raw: "◆ 施策１ 安全・安心なまち", marker: .symbol(.diamond), title: "安全・安心なまち"),
+        Case(raw: "施策１－２　防犯の取組", marker: .subNumber(1, 2), title: "防犯の取組"),
+        Case(raw: "テーマ５－戦略８－政策３５", marker: nil, title: nil),
         // The rest of a citation wrapped at its column is no heading.
         Case(raw: "2、政策 10", marker: nil, title: nil),
         Case(raw: "1、政策 1・2", marker: nil, title: nil),

@@ -129,6 +129,11 @@ enum HeadingParser {
         guard let (n, end) = parsed else { return nil }
         let word = Array(text[0..<wordEnd]).string
         if end == text.count { return (.keyword(word, n), end) }  // inside 【柱1】
+        // `施策１－２ …`: the second initiative of policy 1, with the word of the outline.
+        if dashes.contains(text[end]), let (minor, minorEnd) = number(in: text, from: end + 1), minorEnd < text.count,
+           keywordSeparators.contains(text[minorEnd]) {
+            return (.subNumber(n, minor), skipSeparators(text, from: minorEnd))
+        }
         guard keywordSeparators.contains(text[end]) else { return nil }
         let start = skipSeparators(text, from: end)
         // `施策3 年間…` counts years; `視点１ 人と人…` is a title (a 視点 counts no people).
@@ -137,6 +142,7 @@ enum HeadingParser {
     }
 
     private static let keywordSeparators: Set<Unicode.Scalar> = [" ", ":", "：", ".", "．", "、", "】"]
+    private static let dashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–"]
 
     /// ア → 1, イ → 2, … コ → 10: the katakana used to count items, in gojūon order.
     static func kanaOrdinal(_ s: Unicode.Scalar) -> Int? {
