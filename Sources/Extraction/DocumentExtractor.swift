@@ -49,10 +49,11 @@ public struct DocumentExtractor: Sendable {
             let draft = structure.measures[index]
             let id = ids[index]!
             graph.addMeasure(draft, id: id, parent: draft.parent.flatMap { ids[$0] }, lines: lines)
+            var measurePartners: [PartnerMention] = []
             for segment in draft.segments {
                 let text = LogicalText(segment: segment, lines: lines, kinds: kinds, headingLines: structure.headingLines)
                 let partners = partnerRecognizer.mentions(in: text), plans = planRecognizer.mentions(in: text)
-                for mention in partners { graph.addPartner(mention, measure: id) }
+                measurePartners += partners
                 for mention in plans { graph.addPlan(mention, measure: id) }
                 for (name, line) in finder.organisationsNotTaken(in: text, found: partners) {
                     notices.add(.organisationNotTaken, line: line, text: name, name: name, measure: id)
@@ -60,6 +61,9 @@ public struct DocumentExtractor: Sendable {
                 for (i, name) in finder.unresolvedCitations(in: segment, lines: lines, found: plans) {
                     notices.add(.planCitationNotResolved, line: lines[i].number, text: lines[i].display, name: name, measure: id)
                 }
+            }
+            for mention in partnerRecognizer.droppingKindsSpecified(measurePartners, heading: draft.title) {
+                graph.addPartner(mention, measure: id)
             }
         }
         for (section, line) in structure.sections { graph.addSection(section, line: lines[line].number) }
@@ -71,7 +75,14 @@ public struct DocumentExtractor: Sendable {
         }
         let outside = LogicalText(segment: structure.unattachedLines, lines: lines, kinds: kinds, headingLines: structure.headingLines)
         for (name, line) in finder.organisationsOutside(outside) { notices.add(.organisationNotTaken, line: line, text: name, name: name) }
-        for (name, line) in finder.citationsOutside(outside) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
+        // Citations by levels (中期計画 テーマ5 戦略8 政策35) anywhere outside every measure:
+        // a list of plans after the policies that could not be read is one.
+        // Only lines with numbers (and the line before each, where a citation may begin) can hold one.
+        let inMeasures = Set(structure.measures.flatMap { $0.segments.joined() }).union(structure.unmatchedPlanRows)
+        let numbered = lines.indices.filter { !inMeasures.contains($0) && kinds[$0].isContent && lines[$0].compact.contains(where: ScalarClass.isASCIIDigit) }
+        let cited = Set(numbered.flatMap { [$0 - 1, $0] }).filter { $0 >= 0 && !inMeasures.contains($0) && kinds[$0].isContent }.sorted()
+        let rest = LogicalText(segment: cited, lines: lines, kinds: kinds, headingLines: structure.headingLines)
+        for (name, line) in finder.citationsOutside(rest) { notices.add(.planCitationNotResolved, line: line, text: name, name: name) }
         var document = graph.finished()
         document.notices = notices.sorted()
         return document
@@ -107,7 +118,9 @@ private struct Notices {
             add(.itemWithoutParent, line: lines[i].number, text: lines[i].display, name: title, measure: policy(before: i))
         }
         // A heading of the policies' family out of sequence would be a policy of its own.
-        for i in structure.unplacedHeadings { add(.unplacedHeading, line: lines[i].number, text: lines[i].display, name: kinds[i].heading?.title) }
+        for i in structure.unplacedHeadings {
+            add(.unplacedHeading, line: lines[i].number, text: lines[i].display, name: kinds[i].heading?.title ?? TitleCleaner.clean(lines[i].display))
+        }
         for number in unreadRows {
             let i = lines.firstIndex { $0.number == number } ?? 0
             add(.unreadTableRow, line: number, text: lines[i].display, name: nil, measure: policy(before: i))

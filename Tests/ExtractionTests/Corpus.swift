@@ -4,7 +4,8 @@ import Testing
 
 /// The annotated documents the tests extract: the five seeds (Graph/sources, gold in
 /// Fixtures/gold), the development set (text and gold in Fixtures/devset, a copy of
-/// ../shared/devset) and the blind set A (Fixtures/blindA, a copy of ../blindA),
+/// ../shared/devset) and the blind sets A and B (Fixtures/blindA, blindB: copies of
+/// ../blind/A and ../blind/B),
 /// found from this file's location so that tests run from any working directory.
 enum Corpus {
     /// The seed documents, whose gold is in Fixtures/gold.
@@ -14,7 +15,10 @@ enum Corpus {
     /// Blind set A: four wards' documents written, with their gold, by someone who never
     /// read the extractor, to estimate how it does on layouts nobody tuned it to.
     static let blindADocuments = ["hodogaya-r8.txt", "kanagawa-r6.txt", "naka-r5.txt", "nishi-r4.txt"]
-    static var allDocuments: [String] { documents + devsetDocuments + blindADocuments }
+    /// Blind set B: four more such documents, which measured round 2 of the extractor
+    /// before anyone on the team had read them.
+    static let blindBDocuments = ["aoba-r6.txt", "midori-r5.txt", "seya-r8.txt", "tsuzuki-r7.txt"]
+    static var allDocuments: [String] { documents + devsetDocuments + blindADocuments + blindBDocuments }
 
     /// The package root: the nearest ancestor of this file with a Package.swift.
     static let packageRoot: URL = {
@@ -45,6 +49,7 @@ enum Corpus {
     static func folder(of name: String) -> String? {
         if devsetDocuments.contains(name) { return "devset" }
         if blindADocuments.contains(name) { return "blindA" }
+        if blindBDocuments.contains(name) { return "blindB" }
         return nil
     }
 

@@ -2,17 +2,17 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// Fixtures/devset and Fixtures/blindA are copies of the shared development set and
-/// of blind set A (their texts and gold files); where the shared directory is at
-/// hand, each copy must be byte-identical, so that the floors are enforced on the
-/// sets as they stand.
+/// Fixtures/devset, Fixtures/blindA and Fixtures/blindB are copies of the shared
+/// development set and of blind sets A and B (their texts and gold files); where the
+/// shared directory is at hand, each copy must be byte-identical, so that the floors
+/// are enforced on the sets as they stand.
 @Suite struct DevsetCopyTests {
     struct Copy: Sendable {
         /// The folder under Fixtures.
         var fixture: String
-        /// Where the shared set lies relative to the checkout's parent (or, for a
-        /// worktree under `wt/`, its grandparent).
-        var shared: String
+        /// Where the shared set may lie relative to the checkout's parent (or, for a
+        /// worktree under `wt/`, its grandparent), the first found counting.
+        var shared: [String]
         /// The variable that names the shared directory elsewhere.
         var variable: String
         var documents: [String]
@@ -21,14 +21,14 @@ import Testing
         var sharedDirectory: URL? {
             if let path = ProcessInfo.processInfo.environment[variable] { return URL(fileURLWithPath: path) }
             let parent = Corpus.packageRoot.deletingLastPathComponent()
-            return [parent, parent.deletingLastPathComponent()]
-                .map { $0.appendingPathComponent(shared) }
+            return shared.flatMap { path in [parent, parent.deletingLastPathComponent()].map { $0.appendingPathComponent(path) } }
                 .first { FileManager.default.fileExists(atPath: $0.path) }
         }
     }
 
-    static let devset = Copy(fixture: "devset", shared: "shared/devset", variable: "WARDGRAPH_DEVSET", documents: Corpus.devsetDocuments)
-    static let blindA = Copy(fixture: "blindA", shared: "blindA", variable: "WARDGRAPH_BLINDA", documents: Corpus.blindADocuments)
+    static let devset = Copy(fixture: "devset", shared: ["shared/devset"], variable: "WARDGRAPH_DEVSET", documents: Corpus.devsetDocuments)
+    static let blindA = Copy(fixture: "blindA", shared: ["blind/A", "blindA"], variable: "WARDGRAPH_BLINDA", documents: Corpus.blindADocuments)
+    static let blindB = Copy(fixture: "blindB", shared: ["blind/B"], variable: "WARDGRAPH_BLINDB", documents: Corpus.blindBDocuments)
 
     @Test(.enabled(if: devset.sharedDirectory != nil, "no shared devset beside the checkout (set WARDGRAPH_DEVSET to check the copy)"))
     func theDevsetCopyIsByteIdentical() throws {
@@ -36,8 +36,13 @@ import Testing
     }
 
     @Test(.enabled(if: blindA.sharedDirectory != nil, "no blind set A beside the checkout (set WARDGRAPH_BLINDA to check the copy)"))
-    func theBlindSetCopyIsByteIdentical() throws {
+    func theBlindSetACopyIsByteIdentical() throws {
         try Self.check(Self.blindA)
+    }
+
+    @Test(.enabled(if: blindB.sharedDirectory != nil, "no blind set B beside the checkout (set WARDGRAPH_BLINDB to check the copy)"))
+    func theBlindSetBCopyIsByteIdentical() throws {
+        try Self.check(Self.blindB)
     }
 
     static func check(_ copy: Copy, sourceLocation: SourceLocation = #_sourceLocation) throws {

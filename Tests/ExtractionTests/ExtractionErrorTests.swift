@@ -54,6 +54,11 @@ import Testing
     @Test(arguments: [
         ("令和7年度 港北区 運営方針", "港北区", "令和7年度"), ("港 南 区 運 営 方 針", "港南区", ""),
         ("令和元年度 横浜市保土ケ谷区運営方針", "保土ケ谷区", "令和元年度"), ("平成31年度中区運営方針", "中区", "平成31年度"),
+        // The ward's word again, the office, a year in brackets or in other spellings, the ward before the year.
+        ("令和８年度　港南区　区運営方針", "港南区", "令和8年度"), ("令和８年度版 港南区役所運営方針", "港南区", "令和8年度"),
+        ("令和８年度（2026年度）港南区運営方針", "港南区", "令和8年度"), ("2026年度 港南区運営方針", "港南区", "令和8年度"),
+        ("Ｒ８年度 港南区運営方針", "港南区", "令和8年度"), ("港南区 令和８年度 区運営方針", "港南区", "令和8年度"),
+        ("2019年度 西区運営方針", "西区", "令和元年度"), ("2018年度 西区運営方針", "西区", "平成30年度"),
     ])
     func theWardAndYearComeFromTheTitle(line: String, ward: String, year: String) throws {
         let title = try #require(WardTitleFinder.find([SourceLine(number: 1, raw: line)]))

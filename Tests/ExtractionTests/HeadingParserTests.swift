@@ -74,6 +74,38 @@ import Testing
         // Filled and hollow symbols are different families.
         Case(raw: "□ がけ地対策の推進", marker: .symbol(.hollowSquare), title: "がけ地対策の推進"),
         Case(raw: "■ 災害に強いまちづくり", marker: .symbol(.square), title: "災害に強いまちづくり"),
+        // Counts in other brackets, katakana with a bracket after it, Latin letters, arrows.
+        Case(raw: "〔１〕地域防災拠点の機能強化", marker: .parenthesized(1), title: "地域防災拠点の機能強化"),
+        Case(raw: "［２］見守りの推進", marker: .parenthesized(2), title: "見守りの推進"),
+        Case(raw: "＜３＞商店街の活性化", marker: .parenthesized(3), title: "商店街の活性化"),
+        Case(raw: "ア）健康づくりの推進", marker: .kana(1), title: "健康づくりの推進"),
+        Case(raw: "〔イ〕見守りの推進", marker: .kana(2), title: "見守りの推進"),
+        Case(raw: "Ａ．商店街の活性化", marker: .letter(1), title: "商店街の活性化"),
+        Case(raw: "(b) 魅力の発信", marker: .letter(2), title: "魅力の発信"),
+        Case(raw: "C) 地域の防災", marker: .letter(3), title: "地域の防災"),
+        Case(raw: "➢ 地域防災拠点の機能強化", marker: .symbol(.triangle), title: "地域防災拠点の機能強化"),
+        Case(raw: "A.I.を活用した窓口", marker: nil, title: nil),
+        Case(raw: "アンケート）の結果", marker: nil, title: nil),
+        // A spaced-out heading keeps the space after its marker.
+        Case(raw: "ア　地 域 防 災 拠 点 の 機 能 強 化", marker: .kana(1), title: "地域防災拠点の機能強化"),
+        Case(raw: "１ 安 全 ・ 安 心 な ま ち", marker: .number(1), title: "安全・安心なまち"),
+        Case(raw: "◆ 見 守 り の 推 進", marker: .symbol(.diamond), title: "見守りの推進"),
+        // Counts in Roman and kanji numerals after a word or in brackets, not bare.
+        Case(raw: "目標Ⅱ　健やかに暮らせるまち", marker: .keyword("目標", 2), title: "健やかに暮らせるまち"),
+        Case(raw: "施策III 魅力あるまち", marker: .keyword("施策", 3), title: "魅力あるまち"),
+        Case(raw: "施策一　安全・安心なまち", marker: .keyword("施策", 1), title: "安全・安心なまち"),
+        Case(raw: "重点十二：地域の防災", marker: .keyword("重点", 12), title: "地域の防災"),
+        Case(raw: "（二）防犯の取組", marker: .parenthesized(2), title: "防犯の取組"),
+        Case(raw: "(ii) 見守りの推進", marker: .parenthesized(2), title: "見守りの推進"),
+        Case(raw: "一人ひとりに寄り添う", marker: nil, title: nil),
+        Case(raw: "統一、した窓口", marker: nil, title: nil),
+        Case(raw: "◆ 施策１ 安全・安心なまち", marker: .symbol(.diamond), title: "安全・安心なまち"),
+        Case(raw: "施策１－２　防犯の取組", marker: .subNumber(1, 2), title: "防犯の取組"),
+        Case(raw: "テーマ５－戦略８－政策３５", marker: nil, title: nil),
+        // The rest of a citation wrapped at its column is no heading.
+        Case(raw: "2、政策 10", marker: nil, title: nil),
+        Case(raw: "1、政策 1・2", marker: nil, title: nil),
+        Case(raw: "7、政策 31・32", marker: nil, title: nil),
     ]
 
     @Test(arguments: cases)

@@ -9,14 +9,6 @@ import Testing
 /// other brackets; a two-column page filled to its column; units listed with their
 /// work, run on across lines and under a centre's heading.
 @Suite struct LayoutVariantTests {
-    static func extract(_ text: String, _ name: String = "variant.txt") throws -> ExtractedDocument {
-        try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: name)
-    }
-
-    static func edges(_ doc: ExtractedDocument) -> Set<String> {
-        Set(doc.edges.map { "\($0.from) \($0.type.rawValue) \($0.to)" })
-    }
-
     static let outline = """
     令和７年度　栄区運営方針
 
@@ -64,16 +56,16 @@ import Testing
         がけ地対策の推進            中期計画 テーマ05 戦略8 政策36
         健康づくりの推進            第３期健康横浜２１
         """
-        let doc = try Self.extract(text)
+        let doc = try Variants.extract(text)
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4"])
-        let plans = Self.edges(doc).filter { $0.contains("implements") }
+        let plans = Variants.edges(doc).filter { $0.contains("implements") }
         #expect(plans == ["m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ05 戦略8 政策36",
                           "m5 implements 第3期健康横浜21"])
         #expect(doc.notices.isEmpty)
     }
 
     @Test func aTableOfPlansKeyedByPositionAndAColonRow() throws {
-        let doc = try Self.extract(Self.outline + """
+        let doc = try Variants.extract(Self.outline + """
         ＜参考＞取組と関連する計画
           番号        関連する計画
           1-(1)       中期計画 テーマ05／戦略8／政策35
@@ -84,14 +76,14 @@ import Testing
         ・地域で支え合う仕組みと見守り活動の充実：第４期栄区地域福祉保健計画
         """)
         #expect(doc.measures.map(\.title) == Self.titles)
-        let plans = Self.edges(doc).filter { $0.contains("implements") }
+        let plans = Variants.edges(doc).filter { $0.contains("implements") }
         #expect(plans == ["m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ05 戦略8 政策36",
                           "m5 implements 第3期健康横浜21", "m6 implements 第4期栄区地域福祉保健計画"])
         #expect(doc.notices.isEmpty)
     }
 
     @Test func aKeyWrappedInItsCellAndARowThatNamesNoMeasure() throws {
-        let doc = try Self.extract(Self.outline + """
+        let doc = try Variants.extract(Self.outline + """
         【関連計画】
           取組名                          関連計画
           地域防災拠点の機能強化          中期計画 テーマ05 戦略8 政策35
@@ -99,7 +91,7 @@ import Testing
           活動の充実
           商店街の活性化                  中期計画 テーマ03 戦略4 政策20
         """)
-        let plans = Self.edges(doc).filter { $0.contains("implements") }
+        let plans = Variants.edges(doc).filter { $0.contains("implements") }
         #expect(plans == ["m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m6 implements 第4期栄区地域福祉保健計画"])
         // The row that names no measure is reported, and given to none.
         #expect(doc.notices.map(\.kind) == [.planCitationNotResolved])
@@ -107,7 +99,7 @@ import Testing
     }
 
     @Test func citationsWithAPeriodAndInOtherBrackets() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　栄区運営方針
         Ⅱ　目標達成に向けた施策
         １　災害に強いまちづくり
@@ -122,7 +114,7 @@ import Testing
         　　政策９
         """)
         #expect(doc.measures.map(\.title) == ["災害に強いまちづくり", "地域防災拠点の機能強化", "がけ地対策の推進", "防犯の推進", "交通安全の推進"])
-        let plans = Self.edges(doc).filter { $0.contains("implements") }
+        let plans = Variants.edges(doc).filter { $0.contains("implements") }
         #expect(plans == [
             "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ05 戦略8 政策36",
             "m4 implements 横浜市中期計画 テーマ02 戦略2 政策9", "m5 implements 横浜市中期計画 テーマ02 戦略2 政策9",
@@ -131,7 +123,7 @@ import Testing
 
     @Test func aTwoColumnPageFilledToItsColumn() throws {
         // The left column is padded by display width to column 42; two of its lines fill it.
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　都筑区運営方針
 
         Ⅱ　目標達成に向けた施策
@@ -146,13 +138,13 @@ import Testing
         """)
         #expect(doc.measures.map(\.title) == ["安心して暮らせるまち", "防災訓練の充実", "見守りの推進", "魅力あふれるまち", "商店街の活性化", "農の魅力発信"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4"])
-        #expect(Self.edges(doc).isSuperset(of: ["m1 partners_with 都筑消防団", "m4 partners_with 都筑区商店街連合会", "m6 partners_with JA横浜"]))
+        #expect(Variants.edges(doc).isSuperset(of: ["m1 partners_with 都筑消防団", "m4 partners_with 都筑区商店街連合会", "m6 partners_with JA横浜"]))
     }
 
     @Test func aTwoColumnPageWithoutAGapAndWithIndentedLines() throws {
         // Padded to column 40: one left line fills it with no gap at all, and the right
         // column indents a wrapped bullet past its start.
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　都筑区運営方針
         Ⅱ　目標達成に向けた施策
 
@@ -173,14 +165,14 @@ import Testing
         #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "交通安全の推進", "支え合うまち", "「つづき あい」の推進", "区民活動の支援",
                                              "にぎわいのあるまち"])
         #expect(doc.measures.map(\.parent) == [nil, "m1", "m1", nil, "m4", "m4", nil])
-        let plans = Self.edges(doc).filter { $0.contains("政策") }
+        let plans = Variants.edges(doc).filter { $0.contains("政策") }
         #expect(plans == ["m2 implements 横浜市中期計画 テーマ05 戦略8 政策35", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
                           "m5 implements 横浜市中期計画 テーマ02 戦略2 政策10", "m6 implements 横浜市中期計画 テーマ02 戦略2 政策9"])
-        #expect(Self.edges(doc).contains("m6 partners_with 都筑区民活動センター"))
+        #expect(Variants.edges(doc).contains("m6 partners_with 都筑区民活動センター"))
     }
 
     @Test func aTableOfInitiativesWithAColumnOfPlansAndOneLineOfUnits() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　青葉区運営方針
         Ⅱ　目標達成に向けた施策
         方針１　安全・安心なまち
@@ -196,7 +188,7 @@ import Testing
         総務課　区政推進課　地域振興課　福祉保健課　青葉消防署
         """)
         #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "防犯・交通安全の推進"])
-        #expect(Self.edges(doc) == [
+        #expect(Variants.edges(doc) == [
             "m1 partners_with 青葉警察署", "m2 partners_with 地域防災拠点", "m2 implements 横浜市中期計画 テーマ05 戦略8 政策35",
             "m3 partners_with 青葉警察署", "m3 implements 横浜市中期計画 テーマ02 戦略2 政策9",
         ])
@@ -205,7 +197,7 @@ import Testing
     }
 
     @Test func keyInitiativesNameTheirPolicyByLabelOrTitle() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　泉区運営方針
         Ⅱ　目標達成に向けた施策
         施策１　安全・安心なまちづくり
@@ -227,7 +219,7 @@ import Testing
     }
 
     @Test func unitsWithTheirWorkRunOnAndUnderACentre() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和７年度　栄区運営方針
         Ⅱ　目標達成に向けた施策
         １　災害に強いまちづくり
@@ -251,7 +243,7 @@ import Testing
     }
 
     @Test func anOrganisationChartDrawnWithLines() throws {
-        let doc = try Self.extract("""
+        let doc = try Variants.extract("""
         令和５年度　中区運営方針
         ２　目標達成に向けた施策
         Ⅰ　安全・安心なまちづくり

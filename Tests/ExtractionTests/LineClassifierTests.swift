@@ -15,6 +15,7 @@ import Testing
         Case(raw: "＜ふれあいまつりでの PR＞ ＜公園愛護会の活動＞ ＜バナーフラッグの設置（庁舎前）＞ ", kind: .caption),
         Case(raw: "≪港南区子育てサイト「ここなび」≫", kind: .caption),
         Case(raw: "＜区局連携促進事業＞ ", kind: .caption),
+        Case(raw: "＜テーマ02・戦略2・政策10＞", kind: .text),
         Case(raw: "２ ", kind: .pageNumber),
         Case(raw: "- 3 -", kind: .pageNumber),
         Case(raw: "３", kind: .pageNumber),

@@ -55,6 +55,61 @@ import Testing
         #expect(notice.measure == "m1")
     }
 
+    /// A group's name before what a measure supports is offered; an activity there
+    /// (`訓練を支援`), a vague group (自主グループ) and a campus cut from a university
+    /// found (`…大学すずかけ台キャンパスと連携`) are not.
+    @Test func aGroupBeforeASupportCueIsNoticed() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　魅力あるまちづくり
+        　つづき見守り隊の活動を支援します。また、こうなんボランティアネットへの支援を行います。
+        　拠点の訓練を支援し、自主グループの活動を支援します。
+        　東京工業大学すずかけ台キャンパスと連携し、講座を開きます。
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "support.txt")
+        #expect(Set(doc.notices.filter { $0.kind == .organisationNotTaken }.compactMap(\.name)) == ["つづき見守り隊", "こうなんボランティアネット"])
+        #expect(!doc.edges.contains { $0.to == "つづき見守り隊" })
+    }
+
+    /// A line that stands like a policy without a marker, with initiatives under it,
+    /// in a document that numbers its policies, is read as text and reported.
+    @Test func aPolicyWithoutItsMarkerIsNoticed() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　安全・安心なまち
+        　防災力を高めます。
+        ○　地域防災拠点の機能強化
+        　拠点の訓練を支援します。
+
+        にぎわいのあるまち
+        　商店街とともに進めます。
+        ○　商店街の活性化
+        　商店街と協力します。
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "unmarked.txt")
+        #expect(doc.notices.map { "\($0.line) \($0.kind.rawValue) \($0.name ?? "-")" } == ["8 unplaced heading にぎわいのあるまち"])
+    }
+
+    /// Citations by levels that no measure took, anywhere in the document (a list of
+    /// plans after the policies whose rows were not read), are reported.
+    @Test func citationsOutsideEveryMeasureAreNoticedAfterThePolicies() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　魅力あるまちづくり
+        　里山の保全を進めます。
+        Ⅲ　目標達成に向けた組織運営
+        　職員が寄り添います。
+        　里山の保全 ＝ 中期計画 テーマ 4 戦略 7 政策 31
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "after.txt")
+        #expect(doc.notices.map { "\($0.line) \($0.kind.rawValue) \($0.name ?? "-")" } == [
+            "7 plan-like citation not resolved 横浜市中期計画 テーマ04 戦略7 政策31",
+        ])
+    }
+
     /// A name with Latin letters before a cue is a proper name: it needs no lexicon entry.
     @Test func aLatinNameBeforeACollaborationCueIsAPartnerWithoutTheLexicon() throws {
         let full = try Corpus.lexicon()

@@ -101,6 +101,19 @@ import Testing
         Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
         Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
         Case(text: "市民大学校の講座を開きます", partners: []),
+        // Banks, railways, the prefectural police, a branch; a company's name with a hyphen.
+        Case(text: "株式会社セブン-イレブン・ジャパンや横浜銀行と連携します", partners: ["株式会社セブン-イレブン・ジャパン", "横浜銀行"], ward: "港南区"),
+        Case(text: "京急電鉄、神奈川県警察と連携し", partners: ["京急電鉄", "神奈川県警察"], ward: "港南区"),
+        Case(text: "日本赤十字社神奈川県支部と協力します", partners: ["日本赤十字社神奈川県支部"], ward: "港南区"),
+        Case(text: "ボランティア制度「泉わくわく応援隊」を実施し", partners: []),
+        // The city's and the ward's name before a ward body; the city's own body keeps its name.
+        Case(text: "横浜市港南区社会福祉協議会と連携します", partners: ["社会福祉協議会"], ward: "港南区"),
+        Case(text: "横浜市社会福祉協議会と連携します", partners: ["横浜市社会福祉協議会"], ward: "港南区"),
+        // Legal forms abbreviated in brackets, before or after the name; a place joined with が.
+        Case(text: "（株）こうなん警備と協力し、こうなん造園㈱や㈲まるい商店と協働します", partners: ["(株)こうなん警備", "こうなん造園(株)", "(有)まるい商店"]),
+        Case(text: "（特非）こうなん防災ネットと連携します", partners: ["(特非)こうなん防災ネット"]),
+        Case(text: "昭和大学藤が丘病院や希望が丘小学校と協力し", partners: ["昭和大学藤が丘病院", "希望が丘小学校"], ward: "青葉区"),
+        Case(text: "地域ケアプラザが台風に備えて自治会町内会と協力し", partners: ["地域ケアプラザ", "自治会町内会"], ward: "青葉区"),
     ]
 
     @Test(arguments: cases)
@@ -158,6 +171,11 @@ import Testing
                     use: "ベイスターズと連携し", partner: "株式会社横浜DeNAベイスターズ", ward: "中区"),
         Declaration(document: "神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。",
                     use: "・実行委員会とともに、プレイベントを行います。", partner: "神奈川区区制100周年記念事業実行委員会", ward: "神奈川区"),
+        // Declared in the legal style, without quotes and with という.
+        Declaration(document: "港南区連合町内会自治会連絡会（以下、区連会という。）と連携します。",
+                    use: "・区連会とともに、見守り活動を進めます。", partner: "港南区連合町内会自治会連絡会", ward: "港南区"),
+        Declaration(document: "港南区民生委員児童委員協議会（以下「民児協」という。）と協力します。",
+                    use: "民児協と協力し", partner: "港南区民生委員児童委員協議会", ward: "港南区"),
     ]
 
     @Test(arguments: declarations)

@@ -35,6 +35,14 @@ import Testing
         Case(text: "読書活動の推進や第三次港北区読書活動推進目標の策定", plans: ["第三次港北区読書活動推進目標"], ward: "港北区"),
         Case(text: "「子ども向け脱炭素イベント」「プラ5.3計画の推進」等", plans: ["プラ5.3計画"]),
         Case(text: "・泉区アクションプランを推進し", plans: ["泉区アクションプラン"]),
+        // A nickname given with its label; the nickname without the ward's name in quotes.
+        Case(text: "第５期港南区地域福祉保健計画（愛称：港南ひまわりプラン）を推進します。",
+             plans: ["第5期港南区地域福祉保健計画「港南ひまわりプラン」"], ward: "港南区"),
+        Case(text: "「ひまわりプラン」の地区別計画を支援します。", plans: [
+            "第5期港南区地域福祉保健計画「港南ひまわりプラン」", "第5期港南区地域福祉保健計画「港南ひまわりプラン」", "地区別計画",
+        ],
+             ward: "港南区", document: "第５期港南区地域福祉保健計画（愛称「港南ひまわりプラン」）"),
+        Case(text: "横浜グリーンエキスポに向けて", plans: ["GREEN×EXPO 2027"]),
         Case(text: "次期プランを一緒に作りあげていく", plans: []),
         Case(text: "議論しながら区計画の策定を進めます。", plans: []),
         Case(text: "Ⅰ 基本目標 行動指針 計画的に進める", plans: []),

@@ -3,8 +3,8 @@ import Testing
 @testable import Extraction
 
 /// The same documents dumped differently must still clear the quality floors:
-/// another converter drops blank lines, writes CRLF, marks pages with form feeds or
-/// prints no page numbers at all.
+/// another converter drops blank lines or spaces every line apart, writes CRLF, marks
+/// pages with form feeds or prints no page numbers at all.
 @Suite struct RobustnessTests {
     struct Variant: CustomStringConvertible, Sendable {
         var description: String
@@ -17,6 +17,7 @@ import Testing
 
     static let variants: [Variant] = [
         Variant(description: "no blank lines") { lines($0).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n") },
+        Variant(description: "a blank line after every line") { lines($0).map { $0 + "\n" }.joined(separator: "\n") },
         Variant(description: "CRLF") { $0.replacingOccurrences(of: "\n", with: "\r\n") },
         Variant(description: "form feeds for page numbers") { text in
             lines(text).map { LineShapes.isPageNumber(TextNormalizer.display($0)) ? "\u{0C}" : $0 }.joined(separator: "\n")
@@ -40,12 +41,34 @@ import Testing
         let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
         for (set, names, floors) in [("seeds", Corpus.documents, QualityFloorTests.seedFloors),
                                      ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors)] {
+                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors),
+                                     ("blind set B", Corpus.blindBDocuments, QualityFloorTests.devsetFloors)] {
             let pairs = try names.map { name in
                 let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
                 return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))
             }
             QualityFloorTests.expect(GoldEvaluation.evaluate(pairs), above: floors, set: "\(set), \(variant)")
+        }
+    }
+
+    /// A dump that spaces every line apart reads exactly as the original on the
+    /// annotated sets beyond the seeds: wrapped titles, markers above their titles and
+    /// tables join across the blank lines.
+    @Test func aDumpThatSpacesLinesApartReadsAsTheOriginal() throws {
+        let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
+        let spaced = Self.variants[1]
+        var original: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
+        var variant: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
+        for name in Corpus.devsetDocuments + Corpus.blindADocuments + Corpus.blindBDocuments {
+            let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
+            let gold = try Corpus.gold(name)
+            original.append((gold, try extractor.extract(bytes: Array(text.utf8), fileName: name)))
+            variant.append((gold, try extractor.extract(bytes: Array(spaced.transform(text).utf8), fileName: name)))
+        }
+        let before = GoldEvaluation.evaluate(original), after = GoldEvaluation.evaluate(variant)
+        for kind in EvaluationKind.allCases {
+            #expect(after.pooled(kind).matched == before.pooled(kind).matched, "\(kind.rawValue): \(after.pooled(kind)) vs \(before.pooled(kind))")
+            #expect(after.pooled(kind).extracted == before.pooled(kind).extracted, "\(kind.rawValue)")
         }
     }
 }

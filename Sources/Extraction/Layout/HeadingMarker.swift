@@ -16,12 +16,17 @@ enum HeadingMarker: Equatable, Sendable {
     case circled(Int)
     /// `(1)` `（１）` `⑴` `1)` — an enumerated sub-item.
     case parenthesized(Int)
-    /// `（ア）` `(イ)` — items counted in katakana order (ア イ ウ エ オ …).
+    /// `（ア）` `(イ)` `ア）` — items counted in katakana order (ア イ ウ エ オ …).
     case kana(Int)
+    /// `A.` `(b)` `Ｃ）` — items counted in Latin letters.
+    case letter(Int)
     /// `1-2`, `２－３`, `1.2`: the second initiative of policy 1.
     case subNumber(Int, Int)
     /// `～…～`: a headline enclosed in wave dashes (港北区's cross-cutting policies).
     case wave
+    /// `「…」`, `「安全・安心」を実感できるまち`: a paragraph heading that opens with a
+    /// quoted phrase (see ``QuotedHeadline``).
+    case quoted
     /// A row of a table of initiatives (see ``TableReader``), with the text of its
     /// key cell (`1-1`, `２`), which may be empty.
     case tableRow(String)
@@ -29,8 +34,9 @@ enum HeadingMarker: Equatable, Sendable {
     /// The number, for numbered markers.
     var number: Int? {
         switch self {
-        case .number(let n), .keyword(_, let n), .circled(let n), .parenthesized(let n), .kana(let n), .subNumber(_, let n): return n
-        case .symbol, .wave, .tableRow: return nil
+        case .number(let n), .keyword(_, let n), .circled(let n), .parenthesized(let n), .kana(let n), .letter(let n), .subNumber(_, let n):
+            return n
+        case .symbol, .wave, .quoted, .tableRow: return nil
         }
     }
 
@@ -52,8 +58,10 @@ enum HeadingMarker: Equatable, Sendable {
         case .circled: return .circled
         case .parenthesized: return .parenthesized
         case .kana: return .kana
+        case .letter: return .letter
         case .subNumber: return .subNumber
         case .wave: return .wave
+        case .quoted: return .quoted
         case .tableRow: return .tableRow
         }
     }
@@ -68,7 +76,7 @@ enum HeadingMarker: Equatable, Sendable {
         case .parenthesized(let n): return "(\(n))"
         case .subNumber(let a, let b): return "\(a)-\(b)"
         case .tableRow(let key): return key.isEmpty ? nil : TextNormalizer.key(key)
-        case .circled, .kana, .symbol, .wave: return nil
+        case .circled, .kana, .letter, .symbol, .wave, .quoted: return nil
         }
     }
 }
@@ -76,9 +84,17 @@ enum HeadingMarker: Equatable, Sendable {
 /// A kind of heading marker, regardless of its number: the unit by which levels are
 /// assigned (see ``StructureWalk``).
 enum MarkerFamily: Hashable, Sendable {
-    case number, keyword(String), symbol(SymbolClass), circled, parenthesized, kana, subNumber, wave, tableRow
+    case number, keyword(String), symbol(SymbolClass), circled, parenthesized, kana, letter, subNumber, wave, quoted, tableRow
     /// A bullet whose text is the name of an initiative (see ``NameBulletRule``).
     case nameBullet
+
+    /// Symbols and quoted headlines: families whose members carry no number.
+    var isUnnumbered: Bool {
+        switch self {
+        case .symbol, .quoted: return true
+        default: return false
+        }
+    }
 }
 
 /// Bullet symbols grouped by how they look: 〇 (ideographic zero) and ○ (white
@@ -99,7 +115,7 @@ enum SymbolClass: Hashable, Sendable {
         case "★": self = .star
         case "☆": self = .hollowStar
         case "◎": self = .doubleCircle
-        case "▶", "►", "▸", "▲", "▼": self = .triangle
+        case "▶", "►", "▸", "▲", "▼", "➢", "➣", "➤", "➔", "➡", "➜": self = .triangle
         case "▷", "△", "▽": self = .hollowTriangle
         default: return nil
         }

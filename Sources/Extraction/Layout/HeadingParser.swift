@@ -18,16 +18,29 @@ enum HeadingParser {
         }
         var title = TitleCleaner.clean(Array(text[start...]).string)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { return nil }
+        // `2、政策 10`: the rest of a citation wrapped at its column (…テーマ 2、戦略 / 2、政策 10).
+        if LineShapes.isLevelNumbers(Array(title.unicodeScalars)) { return nil }
         let titleScalars = Array(title.unicodeScalars)
         if case .keyword = marker {
             // `テーマ１ 戦略２ 政策９`: a citation, not a heading.
             if keywordNumber(in: titleScalars) != nil { return nil }
-        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after <= titleScalars.count,
-                  titleScalars[..<after].contains(where: { $0 == ":" || $0 == "：" }) {
-            // `○視点1：地域の防災力`: a prefix before the name, not part of it.
+        } else if let (_, after) = keywordNumber(in: titleScalars), after > 0, after < titleScalars.count {
+            // `○視点1：地域の防災力`, `◆ 施策１ 安全なまち`: a label before the name, not part of it.
             title = TitleCleaner.clean(Array(titleScalars[after...]).string)
         }
         return Heading(marker: marker, title: title)
+    }
+
+    /// The marker when `display` holds a marker and nothing else (`施策１`, `【重点２】`,
+    /// `（３）`, `◆`), as where a dump puts a heading's marker, drawn in a box of its own,
+    /// on the line before its title. A bare number is none: it is a page number as often.
+    static func bareMarker(_ display: String) -> HeadingMarker? {
+        let text = Array(display.trimmingSpaces().unicodeScalars)
+        guard text.count <= 10, let (marker, start) = marker(of: text), start >= text.count else { return nil }
+        switch marker {
+        case .number, .wave, .quoted, .tableRow, .subNumber: return nil
+        default: return marker
+        }
     }
 
     /// The line without its labels and marker but with everything else (trailing plan
@@ -52,16 +65,26 @@ enum HeadingParser {
         if let symbol = SymbolClass(first) { return (.symbol(symbol), 1) }
         if first == "～" || first == "〜" || first == "~" { return (.wave, 0) }
         if let keyword = keywordNumber(in: text) { return keyword }
-        // `ア　…`, `イ．…`: items counted in katakana, without brackets.
-        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || text[1] == "." || text[1] == "．",
+        // `ア　…`, `イ．…`, `ウ）…`: items counted in katakana, without brackets; `A.`,
+        // `b)`: in Latin letters, which need a stop or a bracket after them.
+        if text.count > 2, let n = kanaOrdinal(first), text[1] == " " || markerStops.contains(text[1]) || closers.contains(text[1]),
            !ScalarClass.isKatakana(text[2]) {
-            return (.kana(n), skipSeparators(text, from: 1))
+            return (.kana(n), skipSeparators(text, from: 2))
         }
-        if first == "(" || first == "（" {
-            if text.count > 2, let n = kanaOrdinal(text[1]), text[2] == ")" || text[2] == "）" {
+        if text.count > 2, let n = letterOrdinal(first), markerStops.contains(text[1]) || closers.contains(text[1]),
+           !ScalarClass.isASCIILetter(text[2]), !ScalarClass.isASCIIDigit(text[2]) {
+            return (.letter(n), skipSeparators(text, from: 2))
+        }
+        // `(1)`, `〔2〕`, `［3］`, `＜4＞`, `(ア)`, `(b)`: a count in brackets.
+        if let closer = bracketPairs[first] {
+            if text.count > 2, text[2] == closer, let n = kanaOrdinal(text[1]) {
                 return (.kana(n), skipSeparators(text, from: 3))
             }
-            guard let (n, end) = number(in: text, from: 1), end < text.count, text[end] == ")" || text[end] == "）"
+            if text.count > 2, text[2] == closer, let n = letterOrdinal(text[1]) {
+                return (.letter(n), skipSeparators(text, from: 3))
+            }
+            guard let (n, end) = number(in: text, from: 1) ?? otherNumeral(in: text, from: 1), end < text.count,
+                  text[end] == closer || (closer == ")" && text[end] == "）")
             else { return nil }
             return (.parenthesized(n), end + 1)
         }
@@ -94,9 +117,23 @@ enum HeadingParser {
             guard ScalarClass.isKanji(s) || ScalarClass.isKatakana(s) || joiningNo else { break }
             i += 1
         }
-        guard i > 0, i < text.count, ScalarClass.isASCIIDigit(text[i]), let (n, end) = number(in: text, from: i) else { return nil }
-        let word = Array(text[0..<i]).string
+        guard i > 0 else { return nil }
+        var wordEnd = i
+        var parsed = i < text.count ? number(in: text, from: i) ?? otherNumeral(in: text, from: i) : nil
+        if parsed == nil, i == text.count || [" ", ":", "：", "】"].contains(text[i]) {
+            // Kanji numerals end the run of kanji: 施策一, 重点十二.
+            for k in [2, 1] where i - k >= 2 {
+                if let (n, end) = otherNumeral(in: text, from: i - k), end == i { parsed = (n, end); wordEnd = i - k; break }
+            }
+        }
+        guard let (n, end) = parsed else { return nil }
+        let word = Array(text[0..<wordEnd]).string
         if end == text.count { return (.keyword(word, n), end) }  // inside 【柱1】
+        // `施策１－２ …`: the second initiative of policy 1, with the word of the outline.
+        if dashes.contains(text[end]), let (minor, minorEnd) = number(in: text, from: end + 1), minorEnd < text.count,
+           keywordSeparators.contains(text[minorEnd]) {
+            return (.subNumber(n, minor), skipSeparators(text, from: minorEnd))
+        }
         guard keywordSeparators.contains(text[end]) else { return nil }
         let start = skipSeparators(text, from: end)
         // `施策3 年間…` counts years; `視点１ 人と人…` is a title (a 視点 counts no people).
@@ -105,6 +142,7 @@ enum HeadingParser {
     }
 
     private static let keywordSeparators: Set<Unicode.Scalar> = [" ", ":", "：", ".", "．", "、", "】"]
+    private static let dashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–"]
 
     /// ア → 1, イ → 2, … コ → 10: the katakana used to count items, in gojūon order.
     static func kanaOrdinal(_ s: Unicode.Scalar) -> Int? {
@@ -112,6 +150,22 @@ enum HeadingParser {
     }
 
     private static let kanaOrder: [Unicode.Scalar] = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ"]
+
+    /// A → 1, b → 2, … H → 8: Latin letters used to count items. I is the Roman one.
+    static func letterOrdinal(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x49, 0x69: return nil
+        case 0x41...0x4A: return Int(s.value - 0x40)
+        case 0x61...0x6A: return Int(s.value - 0x60)
+        default: return nil
+        }
+    }
+
+    /// Brackets around a count, and the bracket that closes each.
+    private static let bracketPairs: [Unicode.Scalar: Unicode.Scalar] = [
+        "(": ")", "（": "）", "〔": "〕", "［": "］", "[": "]", "＜": "＞", "<": ">", "〈": "〉", "｛": "｝",
+    ]
+    private static let closers: Set<Unicode.Scalar> = [")", "）"]
 
     /// Whether the number ending at `number` counts something (`3 年間`, `2 か所`) rather
     /// than marking the title that starts at `title`: a counter follows it across a
@@ -147,6 +201,34 @@ enum HeadingParser {
         if i < text.count, ScalarClass.isASCIIDigit(text[i]) { return nil }
         return (value, i)
     }
+
+    /// A count written otherwise than in digits at `index`, and the index after it: a
+    /// Roman numeral (`Ⅱ`, `ⅲ`, `IV`) or kanji numerals (`三`, `十二`, `二十`), 1…30.
+    /// Only after a word or inside brackets: bare, 一 and Ⅰ begin words and parts.
+    static func otherNumeral(in text: [Unicode.Scalar], from index: Int) -> (Int, Int)? {
+        guard index < text.count else { return nil }
+        let v = text[index].value
+        if (0x2160...0x216B).contains(v) { return (Int(v - 0x2160) + 1, index + 1) }
+        if (0x2170...0x217B).contains(v) { return (Int(v - 0x2170) + 1, index + 1) }
+        var end = index
+        while end < text.count, end - index < 4, "IVXivx".unicodeScalars.contains(text[end]) { end += 1 }
+        if end > index {
+            guard end == text.count || !ScalarClass.isASCIILetter(text[end]),
+                  let value = romanValues[Array(text[index..<end]).string.uppercased()] else { return nil }
+            return (value, end)
+        }
+        guard let first = ScalarClass.kanjiNumeral(text[index]) else { return nil }
+        var value = first
+        end = index + 1
+        if end < text.count, let second = ScalarClass.kanjiNumeral(text[end]) {
+            if first == 10 && second < 10 { value = 10 + second } else if first < 10 && second == 10 { value = first * 10 } else { return nil }
+            end += 1
+            if value >= 20, end < text.count, let third = ScalarClass.kanjiNumeral(text[end]), third < 10 { value += third; end += 1 }
+        }
+        return value <= 30 ? (value, end) : nil
+    }
+
+    private static let romanValues = ["I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10]
 
     private static func skipSeparators(_ text: [Unicode.Scalar], from index: Int) -> Int {
         var i = index

@@ -4,6 +4,7 @@
 /// A text dump keeps the page's geometry, not its reading order: tables come out as
 /// rows of cells with text wrapped inside the cells, and two columns come out
 /// interleaved line by line. This phase repairs both before lines are classified:
+/// - a table drawn with rules loses them (``RuledTables``), one line a row;
 /// - each table of initiatives (``TableReader``) becomes, per row, a heading line
 ///   (the name cell), a text line (the other cells, wrapped text joined) and, when
 ///   the row has a 担当 cell, a note of the units in charge;
@@ -21,7 +22,8 @@ struct ReadingOrder: Sendable {
 }
 
 enum LayoutReader {
-    static func read(_ source: [SourceLine]) -> ReadingOrder {
+    static func read(_ dumped: [SourceLine]) -> ReadingOrder {
+        let source = RuledTables.unruled(dumped)
         let tables = TableReader.tables(in: source)
         var tableLines = Set<Int>()
         var tableAtHeader: [Int: TableReader.Table] = [:]

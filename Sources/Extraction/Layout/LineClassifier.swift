@@ -8,7 +8,9 @@ enum LineClassifier {
     /// already decided (the rows of a table, see ``LayoutReader``).
     static func classify(_ lines: [SourceLine], forced: [Int: LineKind] = [:]) -> [LineKind] {
         var kinds = lines.indices.map { forced[$0] ?? kind(of: lines[$0]) }
-        joinWrappedHeadings(lines, &kinds, forced: forced)
+        let step = isSpacedApart(lines) ? 2 : 1
+        joinMarkersToTitles(lines, &kinds, forced: forced, step: step)
+        joinWrappedHeadings(lines, &kinds, forced: forced, step: step)
         // A ward office lists a dozen units; one or two unit-like lines are text,
         // unless one of them lists several units at once.
         let lists = kinds.compactMap { kind -> Int? in if case .sectionList(let units) = kind { return units.count } else { return nil } }
@@ -40,6 +42,7 @@ enum LineClassifier {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }
             if LineShapes.isBullet(display) { return .bullet }
         }
+        if let title = QuotedHeadline.title(display) { return .heading(Heading(marker: .quoted, title: title)) }
         if let heading = HeadingParser.parse(display) {
             // A symbol before a sentence is a bullet of prose, not a heading.
             if case .symbol = heading.marker, heading.title.hasSuffix("。") { return .text }
@@ -50,12 +53,43 @@ enum LineClassifier {
 
     private static let policyTitleWord = S("運営方針"), bureauProjectsWord = S("局事業")
 
+    /// A marker alone on its line and the title on the next (`施策１` / `安全・安心なまち`):
+    /// one heading. The title is a phrase: no 。, not a citation, short.
+    private static func joinMarkersToTitles(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind], step: Int) {
+        for i in kinds.indices where forced[i] == nil && kinds[i] == .text && lines[i].compact.count <= 10 {
+            guard let t = nextLine(after: i, lines, step: step), forced[t] == nil, kinds[t] == .text,
+                  let marker = HeadingParser.bareMarker(lines[i].display) else { continue }
+            let next = lines[t].compact
+            guard next.count <= 40, !next.contains("。"), !LineShapes.isCitation(next),
+                  let last = next.last, last != "、", !ScalarClass.particles.contains(last) else { continue }
+            let title = TitleCleaner.clean(lines[t].display)
+            guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else { continue }
+            kinds[i] = .heading(Heading(marker: marker, title: title))
+            kinds[t] = .continuation
+        }
+    }
+
+    /// The line after `i` that may go on with it: the next one, or in a document that
+    /// spaces its lines apart (`step` 2) the one after a single blank line.
+    static func nextLine(after i: Int, _ lines: [SourceLine], step: Int) -> Int? {
+        if i + 1 < lines.count, !lines[i + 1].isBlank || step == 1 { return i + 1 }
+        return i + 2 < lines.count && lines[i + 1].isBlank ? i + 2 : nil
+    }
+
+    /// Whether the dump put a blank line after nearly every line (a converter that
+    /// spaces lines apart): then a line and the one after the blank are neighbours.
+    static func isSpacedApart(_ lines: [SourceLine]) -> Bool {
+        let content = lines.indices.filter { !lines[$0].isBlank && $0 + 1 < lines.count }
+        guard content.count >= 10 else { return false }
+        return Double(content.filter { lines[$0 + 1].isBlank }.count) >= 0.85 * Double(content.count)
+    }
+
     /// Headings that the dump wrapped onto a second line: `1 安全に、安心して` +
     /// `暮らせるまちづくり`, and wave-dash headlines whose closing ～ is on the next line.
-    private static func joinWrappedHeadings(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind]) {
+    private static func joinWrappedHeadings(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind], step: Int) {
         for i in kinds.indices where forced[i] == nil {
             guard var heading = kinds[i].heading else { continue }
-            let next = i + 1
+            let next = nextLine(after: i, lines, step: step) ?? lines.count
             if heading.marker == .wave {
                 if LineShapes.endsWithWaveDash(lines[i].display) { continue }
                 // Unclosed: join the directly following line if it closes the headline.
@@ -68,7 +102,8 @@ enum LineClassifier {
                 }
                 continue
             }
-            guard next < lines.count, kinds[next] == .text else { continue }
+            // A citation (`関連する中期計画：…`) under a heading is none of its title.
+            guard next < lines.count, kinds[next] == .text, !LineShapes.isCitation(lines[next].compact) else { continue }
             // A title never ends in a comma or a particle: the next line goes on with it.
             if let last = heading.title.unicodeScalars.last, last == "、" || ScalarClass.particles.contains(last),
                lines[next].compact.count <= 30, !lines[next].compact.contains("。") {

@@ -27,8 +27,10 @@ enum LineShapes {
         while i < s.count {
             if ScalarClass.isWhitespace(s[i]) { i += 1; continue }
             guard let close = captionBrackets[s[i]], let end = s[(i + 1)...].firstIndex(of: close), end > i + 1 else { return false }
-            // `＜中期計画：テーマ01・戦略１・政策１＞` on a line of its own cites plans.
-            if Array(s[(i + 1)..<end]).contains(planWord) { return false }
+            // `＜中期計画：テーマ01・戦略１・政策１＞`, `＜テーマ02・戦略2・政策10＞` on a line of
+            // its own cite plans.
+            let inner = Array(s[(i + 1)..<end])
+            if inner.contains(planWord) || isLevelNumbers(inner) { return false }
             groups += 1
             i = end + 1
         }
@@ -98,7 +100,7 @@ enum LineShapes {
         if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex { key = String(key[..<open]) }
         // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
         if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
-        if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
+        if key.hasPrefix("基本目標") && (roman || key.count <= 8) && !namesPolicies(key) { return .goal }
         // Other names of the part on the ward's aims: 目指す姿, 将来像, 基本理念.
         if goalWords.contains(where: { key.hasPrefix($0) || key.hasSuffix($0) }) && key.count <= 12 { return .goal }
         if key.contains("施策") && (key.hasPrefix("目標達成") || (roman && !key.contains("取組"))) { return .policies }
@@ -106,6 +108,17 @@ enum LineShapes {
         if policiesTitles.contains(key) { return .policies }
         return roman ? .headline(TitleCleaner.clean(title)) : nil
     }
+
+    /// Whether a part's title speaks of what is done (`重点的な取組`, `令和８年度の主な
+    /// 取組`, `基本目標の実現に向けた取組`): the part after the aims under such a title
+    /// holds the policies. Met after the policies, a numbered part with such a title is
+    /// a headline policy itself (港南区's `Ⅲ GREEN×EXPO 2027に向けた機運醸成の取組等`).
+    static func namesPolicies(_ title: String) -> Bool {
+        let key = TextNormalizer.key(title)
+        return policyWords.contains { key.contains($0) }
+    }
+
+    private static let policyWords = ["施策", "取組", "取り組み", "重点", "事業", "方針"]
 
     private static let goalWords = ["目指す姿", "目指すまちの姿", "めざす姿", "めざすまちの姿", "将来像", "基本理念", "目指す将来像"]
     private static let policiesTitles: Set<String> = ["施策", "区の施策", "主な施策", "重点施策", "具体的な施策", "施策の展開", "施策展開",
@@ -125,6 +138,43 @@ enum LineShapes {
     }
 
     private static let keyInitiativesWords = ["主な取組", "主な事業", "主な取り組み", "主要事業", "主要な取組"].map(S)
+
+    /// `関連する中期計画：テーマ 3…`, `【関連計画】新たな…`, `テーマ 5、戦略 8、政策 35`: a line
+    /// that cites plans, by a label that ends in 計画 before a colon or a closing
+    /// bracket, or by numbered levels alone. It never goes on with a title.
+    static func isCitation(_ compact: [Unicode.Scalar]) -> Bool {
+        if isLevelNumbers(compact) { return true }
+        var i = 0
+        while i < compact.count, openingBrackets.contains(compact[i]) { i += 1 }
+        let start = i
+        while i < compact.count, i - start < 12, ScalarClass.isLetter(compact[i]) { i += 1 }
+        var end = i
+        if end < compact.count, compact[end] == "等" { end += 1 }
+        guard i - start >= 2, compact[i - 2] == "計", compact[i - 1] == "画", end < compact.count else { return false }
+        return compact[end] == ":" || compact[end] == "：" || closingBrackets.contains(compact[end]) || isLevelNumbers(Array(compact[end...]))
+    }
+
+    /// `政策 10`, `政策 1・2`, `戦略 8、政策 35`: nothing but words with numbers (the levels
+    /// of a citation), the rest of a citation wrapped at its column, and never a title.
+    static func isLevelNumbers(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        var groups = 0
+        while i < s.count {
+            // A level's word (テーマ, 戦略, 政策), then its numbers (`1・2`, `31、32`).
+            let word = i
+            while i < s.count, i - word < 6, ScalarClass.isKanji(s[i]) || ScalarClass.isKatakana(s[i]) { i += 1 }
+            guard i > word || groups > 0 else { return false }
+            while i < s.count, s[i] == " " { i += 1 }
+            let digits = i
+            while i < s.count, ScalarClass.isASCIIDigit(s[i]) || (i > digits && levelSeparators.contains(s[i])) { i += 1 }
+            guard i > digits else { return false }
+            groups += 1
+        }
+        return groups > 0
+    }
+
+    /// What stands between the numbers and levels of a citation.
+    private static let levelSeparators: Set<Unicode.Scalar> = ["・", "、", ",", "，", "/", "／", " ", "."]
 
     /// `・…`, `• …`, `- …`: a bullet.
     static func isBullet(_ display: String) -> Bool {

@@ -118,9 +118,16 @@ enum TableReader {
         let plansTable = columns.contains { $0.role == .plans }
         let startsRow: Role = columns.contains(where: { $0.role == .key }) ? .key : .name
         var rows: [Row] = []
+        var previousCells: [(Role, String)] = []
         var last = header
         var i = header + 1
-        while i < lines.count, !lines[i].isBlank {
+        while i < lines.count {
+            if lines[i].isBlank {
+                // A dump that spaces its lines apart puts blank lines between rows too: the
+                // table goes on when the next line lies in its columns.
+                guard let next = lines[(i + 1)...].prefix(2).firstIndex(where: { !$0.isBlank }), liesInColumns(lines[next], columns) else { break }
+                i = next
+            }
             let segments = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
             guard let first = segments.first, first.column >= columns[0].start - 1 else { break }
             var cells: [(Role, String)] = []
@@ -133,9 +140,12 @@ enum TableReader {
                     cells.append((columns[index].role, segment.text))
                 }
             }
-            // In a table of plans, a key cell alone is the rest of a wrapped key.
+            // In a table of plans, a key cell alone is the rest of a wrapped key; in a
+            // table without keys, a name cell may be the rest of a wrapped name.
             let wrappedKey = plansTable && !rows.isEmpty && cells.allSatisfy { $0.0 == .key }
-            if !wrappedKey, let key = cells.first(where: { $0.0 == startsRow }) {
+            let wrappedName = startsRow == .name && !plansTable && !rows.isEmpty
+                && continuesName(cells, of: rows[rows.count - 1], previous: previousCells, columns: columns)
+            if !wrappedKey && !wrappedName, let key = cells.first(where: { $0.0 == startsRow }) {
                 // A row has its key and at least one more cell; a lone short key is
                 // no row but the text after the table (`(2) 支え合い…`).
                 guard cells.count >= 2, plansTable || startsRow == .name || TextNormalizer.key(key.1).unicodeScalars.count <= 8 else { break }
@@ -145,11 +155,66 @@ enum TableReader {
             }
             rows[rows.count - 1].lines.append(i)
             for (role, text) in cells { append(text, role: role, to: &rows[rows.count - 1]) }
+            previousCells = cells
             last = i
             i += 1
         }
         return Table(lines: header...last, header: header, columns: columns, rows: rows)
     }
+
+    /// Whether every cell of `line` starts where a column does (within the tolerance),
+    /// and more than one cell or one past the first column: a row of the table, or the
+    /// rest of one, rather than text after it.
+    private static func liesInColumns(_ line: SourceLine, _ columns: [Column]) -> Bool {
+        let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
+        guard let first = segments.first, segments.count >= 2 || first.column > columns[0].start + tolerance else { return false }
+        return segments.allSatisfy { segment in columns.contains { abs($0.start - segment.column) <= tolerance } }
+    }
+
+    /// Whether a line of a table without keys, whose name cell is not empty, goes on
+    /// with the row above rather than starting one: without keys, a name wrapped in
+    /// its cell looks like a new row.
+    ///
+    ///     みどりのわ・ささえ愛プラン   第４期計画と…の推進、第５期計画に   福祉保健課
+    ///     の推進                       向けた区民意識調査の実施
+    ///
+    /// - the name's piece cannot start a name (`の推進`, `を進める`, `に向けた…`, `ー`, `」`)
+    ///   or the name above cannot end one (`…の`, `…と`, `…、`, `…・`, an open bracket);
+    /// - or the line has no cell beside the name, and the piece is short;
+    /// - or the row above filled its 担当 cell and this line has none, while the
+    ///   text beside the name goes on from the line above (`…販売会「みどり` /
+    ///   `マルシェ」の開催`, `…の推進、第５期計画に` / `向けた…`).
+    private static func continuesName(_ cells: [(Role, String)], of row: Row, previous: [(Role, String)], columns: [Column]) -> Bool {
+        guard let piece = cells.first(where: { $0.0 == .name }).map({ TextNormalizer.compactScalars($0.1) }),
+              let first = piece.first, let above = TextNormalizer.compactScalars(row.name).last else { return false }
+        if nonInitial.contains(first) { return true }
+        if piece.count > 1, softInitial.contains(first), ScalarClass.isKanji(piece[1]) || ScalarClass.isKatakana(piece[1]) { return true }
+        if nonFinal.contains(above) || ScalarClass.particles.contains(above) { return true }
+        if NameMorphology.hasUnclosedBracket(TextNormalizer.compactScalars(row.name)) { return true }
+        if cells.count == 1 { return piece.count <= 8 }
+        let sectionColumn = columns.contains { $0.role == .section }
+        guard sectionColumn, !row.section.isEmpty, !cells.contains(where: { $0.0 == .section }),
+              let text = previous.last(where: { $0.0 == .content || $0.0 == .other }).map({ TextNormalizer.compactScalars($0.1) })
+        else { return false }
+        return goesOn(text)
+    }
+
+    /// Whether a cell's piece of text stops where the next line must go on with it:
+    /// in a particle, a comma, a middle dot or inside an open bracket.
+    private static func goesOn(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last else { return false }
+        return nonFinal.contains(last) || ScalarClass.particles.contains(last) || NameMorphology.hasUnclosedBracket(text)
+    }
+
+    /// Characters that never start a name: a particle that only follows a word, a
+    /// long-vowel mark, small kana, closing brackets and punctuation.
+    private static let nonInitial: Set<Unicode.Scalar> = ["の", "を", "ー", "ッ", "ャ", "ュ", "ョ", "っ", "ゃ", "ゅ", "ょ", "」", "』", "）", ")",
+                                                          "】", "、", "。", "・"]
+    /// Particles that start a name only before kana (にぎわい, とつか, はまっこ), and
+    /// start the rest of a phrase before a kanji (`に向けた`, `と連携`).
+    private static let softInitial: Set<Unicode.Scalar> = ["に", "と", "で", "へ", "が", "は", "や", "も"]
+    /// Characters that never end a name: a comma, a middle dot, opening brackets.
+    private static let nonFinal: Set<Unicode.Scalar> = ["、", ",", "・", "「", "『", "（", "(", "【", "＜", "<"]
 
     /// Adds a cell's text to the row. Pieces join without a space (Japanese uses
     /// none, and a dump's wrap inside a cell is no word break) unless both sides are

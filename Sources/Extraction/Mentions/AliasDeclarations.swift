@@ -3,6 +3,7 @@
 ///
 ///     戸塚区連合町内会自治会連絡会（区連会）       区連会 → 戸塚区連合町内会自治会連絡会
 ///     鶴見区社会福祉協議会（以下「区社協」）       区社協 → 鶴見区社会福祉協議会
+///     …連絡会（以下、区連会という。）              区連会 → …連絡会
 ///     区社協（鶴見区社会福祉協議会）             区社協 → 鶴見区社会福祉協議会
 ///
 /// A bracketed short form counts as a declaration only when it abbreviates the name
@@ -26,6 +27,9 @@ enum AliasDeclarations {
             if inner.hasPrefix(hereafter) {
                 inner.removeFirst(hereafter.count)
                 while let first = inner.first, first == "、" || first == "," || first == "「" { inner.removeFirst() }
+                // `（以下「区社協」という。）`, `（以下、区連会という）`.
+                if inner.last == "。" { inner.removeLast() }
+                if let saying = sayings.first(where: { inner.hasSuffix($0) }) { inner.removeLast(saying.count) }
                 if inner.last == "」" { inner.removeLast() }
             }
             let before = Array(text[NameMorphology.nameStart(in: text, endingAt: i, limit: 30, words: words)..<i])
@@ -40,6 +44,7 @@ enum AliasDeclarations {
     }
 
     private static let hereafter = S("以下")
+    private static let sayings = ["という", "と言う", "と称する", "とする"].map(S)
 
     /// Whether `short` (2 to 6 letters) takes its characters from `name`, in order.
     static func isAbbreviation(_ short: [Unicode.Scalar], of name: [Unicode.Scalar]) -> Bool {

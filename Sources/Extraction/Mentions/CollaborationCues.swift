@@ -33,6 +33,37 @@ enum CollaborationCues {
         return result
     }
 
+    /// `…の活動を支援`, `…の運営支援`, `…への支援`, `…を支援`: what a measure supports. The
+    /// object of 支援 is more often an activity (`訓練を支援`) than a body, so names
+    /// before these cues are only offered to the reader (see ``NoticeFinder``), never
+    /// taken as partners by this cue alone.
+    static let supportCues = ["の活動を支援", "の活動支援", "の運営を支援", "の運営支援", "の取組を支援", "への支援", "を支援"].map(S)
+
+    private static let supportTable = PhraseTable(supportCues)
+
+    /// The ranges of the names right before each support cue in `s`.
+    static func supported(in s: [Unicode.Scalar], words: [[Unicode.Scalar]]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            guard let cue = supportTable.longestMatch(in: s, at: i) else { i += 1; continue }
+            let start = NameMorphology.nameStart(in: s, endingAt: i, words: words)
+            if start < i { result.append(start..<i) }
+            i += cue.length
+        }
+        return result
+    }
+
+    /// Whether a name before a support cue reads as a group's own name rather than a
+    /// thing done: it ends in a word for a group (こうなんボランティアネット, …見守り隊,
+    /// …の会) or mixes Latin letters into a Japanese name (港南SC).
+    static func isGroupLike(_ name: [Unicode.Scalar]) -> Bool {
+        guard name.count >= 3, !isActivity(name) else { return false }
+        return groupWords.contains(where: { name.hasSuffix($0) && name.count > $0.count + 1 }) || PartnerRecognizer.isLatinProperName(name[...])
+    }
+
+    private static let groupWords = ["会", "団", "隊", "クラブ", "ネット", "ネットワーク", "グループ", "サークル", "チーム"].map(S)
+
     /// Words that end the names of activities, events and programmes, never of
     /// organisations: what a measure holds with its partners (`せや区民DAYと合同で`).
     private static let activityWords = ["キャンペーン", "イベント", "事業", "講座", "教室", "まつり", "祭り", "祭", "フェスタ", "フェア",

@@ -26,10 +26,20 @@ enum NameMorphology {
                 i -= word.count
                 continue
             }
+            // `藤が丘`, `希望が丘`, `梅が谷`: a place name inside the name, which joins two
+            // kanji with が as others do with ヶ.
+            if c == "が", i >= 2, i < end, ScalarClass.isKanji(text[i - 2]), placeKanji.contains(text[i]) {
+                i -= 1
+                continue
+            }
             break
         }
         return i
     }
+
+    /// Kanji that end a place name joined with が (藤が丘, 桜が台, 市が尾, 梅が谷) and
+    /// rarely start a word after the particle が in running text.
+    private static let placeKanji: Set<Unicode.Scalar> = ["丘", "台", "谷", "尾", "崎", "峰", "沢", "窪"]
 
     /// The end of the name that starts at `start`, scanning forward over name
     /// characters, words with kana and, if `allowNo`, the particle の (plan names such
@@ -111,4 +121,17 @@ enum NameMorphology {
         }
         return nil
     }
+
+    /// Whether `text` opens a bracket or a quotation that it does not close
+    /// (`販売会「みどり`): the text goes on after it.
+    static func hasUnclosedBracket(_ text: [Unicode.Scalar]) -> Bool {
+        var open = 0
+        for s in text {
+            if bracketOpeners.contains(s) { open += 1 } else if bracketClosers.contains(s), open > 0 { open -= 1 }
+        }
+        return open > 0
+    }
+
+    private static let bracketOpeners: Set<Unicode.Scalar> = ["「", "『", "(", "（", "【", "＜", "<", "〔", "［", "["]
+    private static let bracketClosers: Set<Unicode.Scalar> = ["」", "』", ")", "）", "】", "＞", ">", "〕", "］", "]"]
 }

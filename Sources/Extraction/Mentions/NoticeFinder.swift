@@ -5,7 +5,8 @@
 /// - A name right before a collaboration cue (`…と連携`, `…と協働`, `…と協力`,
 ///   `…と共催`, `…の皆様とともに`) names whoever the measure works with; when it is no
 ///   partner, no vague collective, no unit of the office and no plan, the reader
-///   should look at it (`JA横浜と協力し` with a lexicon that lacks JA横浜).
+///   should look at it (`JA横浜と協力し` with a lexicon that lacks JA横浜). So does a
+///   group's name before what the measure supports (`…ボランティアネットの活動を支援`).
 /// - An organisation-shaped name in the policies outside every measure is not attached.
 /// - A plan citation (`（関連計画：…）`, `【関連計画】…`) from which no plan was read.
 struct NoticeFinder: Sendable {
@@ -28,10 +29,27 @@ struct NoticeFinder: Sendable {
     func organisationsNotTaken(in text: LogicalText, found: [PartnerMention]) -> [(String, Int)] {
         let s = text.scalars
         let foundKeys = found.map { TextNormalizer.key($0.surface) }
-        return CollaborationCues.names(in: s, words: partners.names.words).compactMap { range in
-            unknownOrganisation(Array(s[range]), foundKeys: foundKeys).map { ($0, text.line(at: range.lowerBound)) }
+        let cued = CollaborationCues.names(in: s, words: partners.names.words)
+        let supported = CollaborationCues.supported(in: s, words: partners.names.words).filter { CollaborationCues.isGroupLike(Array(s[$0])) }
+        return (cued + supported).compactMap { range in
+            guard !continuesFound(s, before: range.lowerBound, foundKeys: foundKeys) else { return nil }
+            return unknownOrganisation(Array(s[range]), foundKeys: foundKeys).map { ($0, text.line(at: range.lowerBound)) }
         }
     }
+
+    /// Whether the name that starts at `start` was cut from a longer one in mid-word
+    /// (kana that hold no particle stand before it) that starts with a partner found:
+    /// `東京工業大学すずかけ台キャンパス` is the university's campus, not a body of its own.
+    private func continuesFound(_ s: [Unicode.Scalar], before start: Int, foundKeys: [String]) -> Bool {
+        var kana = start
+        while kana > 0, start - kana < 8, ScalarClass.isHiragana(s[kana - 1]), !Self.boundaries.contains(s[kana - 1]) { kana -= 1 }
+        guard kana < start, kana > 0, ScalarClass.isNameCharacter(s[kana - 1]) else { return false }
+        let before = Array(s[Swift.max(0, kana - 30)..<kana]).string
+        return foundKeys.contains { !$0.isEmpty && before.hasSuffix($0) }
+    }
+
+    /// Particles that stand between words, never inside one.
+    private static let boundaries: Set<Unicode.Scalar> = ["の", "と", "や", "を", "に", "で", "は", "が", "へ", "も"]
 
 
     /// `name` when it looks like an organisation that is not among the partners found.
@@ -59,7 +77,7 @@ struct NoticeFinder: Sendable {
     /// label alone on its line (`【関連計画】`, the plans on the lines below) is none.
     func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String)] {
         let citedLines = Set(found.map(\.line))
-        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.map(\.line))
+        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.flatMap(\.lines))
         return segment.compactMap { i in
             let s = lines[i].compact
             // Numbers of the levelled plan's levels (テーマ5 戦略8) from which no

@@ -26,6 +26,8 @@ struct OrganisationNames: Sendable {
     static let legalForms: [[Unicode.Scalar]] = [
         "特定非営利活動法人", "NPO法人", "株式会社", "有限会社", "合同会社", "公益財団法人", "一般財団法人", "公益社団法人",
         "一般社団法人", "社会福祉法人", "学校法人", "医療法人", "財団法人", "社団法人",
+        // Their abbreviations in brackets (（株）, ㈱ and (特非) are (株) and (特非) in NFKC).
+        "(株)", "(有)", "(同)", "(特非)", "(公財)", "(一財)", "(公社)", "(一社)", "(社福)", "(医)",
     ].map(S).sorted { $0.count > $1.count }
 
     /// The end of the name that follows the legal form ending at `start`, or `start`
@@ -42,6 +44,10 @@ struct OrganisationNames: Sendable {
         }
         guard i > start || (i < s.count && ScalarClass.isNameCharacter(s[i])) else { return start }
         var end = NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        // A hyphen between the words of a company's name (セブン-イレブン).
+        while end + 1 < s.count, s[end] == "-", ScalarClass.isKatakana(s[end + 1]) || ScalarClass.isASCIILetter(s[end + 1]) {
+            end = NameMorphology.nameEnd(in: s, from: end + 1, limit: 30, allowNo: false, words: words)
+        }
         // A proper name may go on in kana (`横浜みなとみらい21`): a run of three or more
         // that starts with no particle and leads back to name characters. Particles
         // (`と協力`, `とともに`, `の`) end the name.

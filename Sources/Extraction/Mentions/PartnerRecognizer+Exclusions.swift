@@ -37,6 +37,27 @@ extension PartnerRecognizer {
             && s.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) })
     }
 
+    /// The mentions of a measure without the kinds of body its heading names that its
+    /// text names by their own names only: a heading sums up its text, so
+    /// `大学・企業と連携した魅力づくり` over `東京都市大学の学生や区内の企業と協働し` means
+    /// 東京都市大学 and 企業, not a university besides. A kind the text names itself
+    /// too (区内の大学), or names no body of, stays a partner.
+    func droppingKindsSpecified(_ mentions: [PartnerMention], heading: String) -> [PartnerMention] {
+        // Only a kind that a named body of the measure ends with can be specified.
+        guard mentions.contains(where: { kind in isBareType(S(kind.name)) && mentions.contains { $0.name != kind.name && $0.name.hasSuffix(kind.name) } })
+        else { return mentions }
+        var title = LogicalText()
+        title.append(TextNormalizer.compactScalars(heading), line: 0, joined: false)
+        let inHeading = self.mentions(in: title).filter { isBareType(S($0.name)) }
+        guard !inHeading.isEmpty else { return mentions }
+        let specified = Set(inHeading.map(\.name).filter { kind in
+            let everywhere = mentions.filter { $0.name == kind }.count
+            let inTitle = inHeading.filter { $0.name == kind }.count
+            return everywhere <= inTitle && mentions.contains { $0.name != kind && $0.name.hasSuffix(kind) }
+        })
+        return specified.isEmpty ? mentions : mentions.filter { !specified.contains($0.name) }
+    }
+
     /// Whether `s` is only a word for a kind of body (警察署, 大学, a lexicon type),
     /// with no name of its own before it.
     func isBareType(_ s: [Unicode.Scalar]) -> Bool {

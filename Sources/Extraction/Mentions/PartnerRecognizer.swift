@@ -67,7 +67,10 @@ struct PartnerRecognizer: Sendable {
         // Named schools of other kinds, associations, public corporations, companies
         // named before their legal form, clinics.
         "学校", "幼稚園", "保育園", "こども園", "研究会", "協力会", "推進会", "婦人会", "老人会", "青年会", "同好会", "育成会", "後援会",
-        "発展会", "親睦会", "公社", "事業団", "機構", "連盟", "株式会社", "有限会社", "クリニック", "診療所",
+        "発展会", "親睦会", "公社", "事業団", "機構", "連盟", "株式会社", "有限会社", "クリニック", "診療所", "(株)", "(有)",
+        // Banks, railways, the prefectural police, a body's branch. (A …隊 is as often a
+        // programme as a group: 「泉わくわく応援隊」 is a volunteer scheme; the report offers it.)
+        "銀行", "信用金庫", "信用組合", "電鉄", "赤十字社", "支部", "警察",
     ].map(S).sorted { $0.count > $1.count }
 
     /// `…の会`: the name of a voluntary association (せや・ガイドの会, 認知症の人と家族の会).
@@ -256,7 +259,10 @@ struct PartnerRecognizer: Sendable {
 
     /// `泉区社会福祉協議会` → `社会福祉協議会` (a ward body), `区医師会` → `医師会` (any type
     /// after a bare 区); nil when neither applies.
-    private func strippingWard(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    private func strippingWard(_ spelling: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var s = spelling
+        // 横浜市港南区社会福祉協議会: the city's name before the ward's.
+        if let city = s.prefix(4).firstIndex(of: "市"), city >= 1, s.count > city + 1, s[(city + 1)...].starts(with: ward) { s.removeFirst(city + 1) }
         for spelling in [ward] + names.wardSpellings where s.hasPrefix(spelling) && s.count > spelling.count {
             let rest = Array(s.dropFirst(spelling.count))
             if let index = lexicon.partnerTable.value(of: rest), lexicon.isWardBody(lexicon.partners[index].canonical) { return rest }

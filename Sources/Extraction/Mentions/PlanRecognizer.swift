@@ -5,8 +5,12 @@ struct PlanMention: Equatable, Sendable {
     /// The spelling in the text when it differs in form from the canonical name.
     var surface: String?
     var line: Int
+    /// The line where the citation ends (the levels of one may stand on lines of their own).
+    var lastLine: Int? = nil
 
     var target: PlanNode { nodes[nodes.count - 1] }
+    /// The lines the citation spans.
+    var lines: ClosedRange<Int> { line...Swift.max(line, lastLine ?? line) }
 }
 
 /// What the whole document tells about its ward plan, learnt before measures are read.
@@ -56,7 +60,9 @@ struct PlanRecognizer: Sendable {
         var found: [(position: Int, mention: PlanMention)] = []
         func add(_ range: Range<Int>, _ nodes: [PlanNode], surface: String? = nil) {
             taken.append(range)
-            found.append((range.lowerBound, PlanMention(nodes: nodes, surface: surface, line: text.line(at: range.lowerBound))))
+            let mention = PlanMention(nodes: nodes, surface: surface, line: text.line(at: range.lowerBound),
+                                      lastLine: text.line(at: range.upperBound - 1))
+            found.append((range.lowerBound, mention))
         }
         func isFree(_ range: Range<Int>) -> Bool { !taken.contains { $0.overlaps(range) } }
 
@@ -162,6 +168,13 @@ struct PlanRecognizer: Sendable {
         var citations = WelfarePlanScanner.citations(in: s).filter { c in !taken.contains { $0.overlaps(c.range) } }
         if let nickname = welfare.nickname {
             citations += WelfarePlanScanner.nicknameCitations(in: s, nickname: nickname, excluding: taken + citations.map(\.range))
+            // The nickname without the ward's name, in quotes (「ひまわりプラン」 for 港南ひまわりプラン).
+            let stem = welfare.ward.hasSuffix("区") ? String(welfare.ward.dropLast()) : welfare.ward
+            if nickname.hasPrefix(stem), nickname.count - stem.count >= 4 {
+                let short = String(nickname.dropFirst(stem.count))
+                citations += WelfarePlanScanner.nicknameCitations(in: s, nickname: short, excluding: taken + citations.map(\.range), quoted: true)
+                    .map { WelfarePlanScanner.Citation(term: $0.term, nickname: nickname, range: $0.range) }
+            }
         }
         if !citations.isEmpty {
             citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken + citations.map(\.range))

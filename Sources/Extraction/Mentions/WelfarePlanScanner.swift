@@ -76,9 +76,25 @@ struct WelfarePlanScanner: Sendable {
         } else if let close = NameMorphology.closingQuote(in: text, openingAt: end, limit: 20) {
             nickname = Array(text[(end + 1)..<close]).string
             end = close + 1
+        } else if let (name, close) = labelledNickname(in: text, at: end) {
+            nickname = name
+            end = close
         }
         return Citation(term: term, nickname: nickname, range: start..<end)
     }
+
+    /// `(愛称:港南ひまわりプラン)`, `(愛称「…」)`, `(通称 …)`: a nickname given with its
+    /// label in brackets after the plan's name, and the index after the brackets.
+    private static func labelledNickname(in text: [Unicode.Scalar], at open: Int) -> (String, Int)? {
+        guard open < text.count, text[open] == "(", let label = nicknameLabels.first(where: { text.matches($0, at: open + 1) }),
+              let close = text[open...].prefix(30).firstIndex(of: ")") else { return nil }
+        var name = Array(text[(open + 1 + label.count)..<close])
+        while let first = name.first, ":：「 ".unicodeScalars.contains(first) { name.removeFirst() }
+        while let last = name.last, "」 ".unicodeScalars.contains(last) { name.removeLast() }
+        return name.count >= 2 ? (name.string, close + 1) : nil
+    }
+
+    private static let nicknameLabels = ["愛称", "通称"].map(S)
 
     /// The nickname that ends just before the parenthesis at `paren`: quoted
     /// (`「ひとつプラン港北」`) or written plainly with プラン in it (`泉わくわくプラン`).
@@ -116,8 +132,8 @@ struct WelfarePlanScanner: Sendable {
     private static let nicknamePunctuation: Set<Unicode.Scalar> = ["・", "!", "?", "~", "&"]
 
     /// Occurrences of a known nickname that are not part of a citation already found:
-    /// `「港南ひまわりプラン」の策定・推進`.
-    static func nicknameCitations(in text: [Unicode.Scalar], nickname: String, excluding taken: [Range<Int>]) -> [Citation] {
+    /// `「港南ひまわりプラン」の策定・推進`; only those in quotes when `quoted`.
+    static func nicknameCitations(in text: [Unicode.Scalar], nickname: String, excluding taken: [Range<Int>], quoted: Bool = false) -> [Citation] {
         let nick = S(nickname)
         var result: [Citation] = []
         var from = 0
@@ -126,6 +142,8 @@ struct WelfarePlanScanner: Sendable {
             var range = k..<(k + nick.count)
             if k > 0, text[k - 1] == "「", range.upperBound < text.count, text[range.upperBound] == "」" {
                 range = (k - 1)..<(range.upperBound + 1)
+            } else if quoted {
+                continue
             }
             guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
             let term = NameMorphology.term(endingAt: range.lowerBound, in: text)

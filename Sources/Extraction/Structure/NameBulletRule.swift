@@ -32,12 +32,17 @@ struct NameBulletRule {
 
     /// Whether the next line goes on with the bullet's phrase (`…授産製品` / `の販売会を…`):
     /// it starts as a phrase goes on, and it is not indented past the bullet's text (a
-    /// line that is, `    ほどがや国際交流ラウンジと連携し…`, describes the name).
+    /// line that is, `    ほどがや国際交流ラウンジと連携し…`, describes the name). A
+    /// line that hangs at the bullet's text and ends where the bullet ends goes on with
+    /// it whatever it starts with: the dump wrapped one paragraph, in mid-word too
+    /// (`・…を踏まえ、都` / `　筑区医師会や…`), where a description is as long as it needs.
     private func runsOn(after i: Int) -> Bool {
         var j = i + 1
         while j < kinds.count, !kinds[j].isContent { j += 1 }
         guard j < kinds.count, kinds[j] == .text || kinds[j] == .continuation, let first = lines[j].compact.first else { return false }
-        guard RawSegments.indent(of: lines[j].raw) <= textStart(of: lines[i].raw) else { return false }
+        let indent = RawSegments.indent(of: lines[j].raw), start = textStart(of: lines[i].raw)
+        guard indent <= start else { return false }
+        if indent == start, abs(RawSegments.textEnd(of: lines[j].raw) - RawSegments.textEnd(of: lines[i].raw)) <= 2 { return true }
         return ScalarClass.isHiragana(first) || UnmarkedHeadingRule.continuing.contains(first)
     }
 

@@ -57,8 +57,11 @@ extension StructureWalk {
         previous = .l1Heading
     }
 
+    /// The heading's line and the line that finishes its title (next, or after a blank).
     private func headingLines(_ i: Int) -> [Int] {
-        i + 1 < kinds.count && kinds[i + 1] == .continuation ? [i, i + 1] : [i]
+        if i + 1 < kinds.count && kinds[i + 1] == .continuation { return [i, i + 1] }
+        if i + 2 < kinds.count && kinds[i + 1] == .blank && kinds[i + 2] == .continuation { return [i, i + 2] }
+        return [i]
     }
 
     /// The text before the first heading after a part-Ⅱ header, for the heading

@@ -33,6 +33,10 @@ extension StructureWalk {
             let parts = TextNormalizer.key(rowKey).split(whereSeparator: { $0 == "-" || $0 == "." })
             if parts.count == 2, let major = Int(parts[0]) { moveToPolicy(numbered: major) }
             openLevel2(title: heading.title, key: key, marked: true, family: .tableRow, label: heading.marker.label, at: i)
+        case .quoted where !(previousEndsUnit && pageHasStructure && !afterSectionList && unmarkedRule.nextLineStartsAfresh(after: i)):
+            // A line of a paragraph that opens with a quotation: it goes on from the
+            // line before or into the next.
+            handleText(at: i)
         case .wave:
             // A wave-dash headline is a policy only where policies are listed.
             switch previous {
@@ -43,12 +47,15 @@ extension StructureWalk {
                 previous = .text(endsSentence: false)
             }
         default:
+            // A quoted headline has a family but no marker: it is set like an unmarked heading.
+            let marked = heading.marker != .quoted
             if let level = policyLevel(of: heading.marker) {
                 if level == 1 {
-                    openLevel1(title: heading.title, key: key, number: heading.marker.number, marked: true,
+                    openLevel1(title: heading.title, key: key, number: heading.marker.number, marked: marked,
                                family: heading.marker.family, label: heading.marker.label, at: i)
                 } else {
-                    openFamilyMember(heading.marker.family, title: heading.title, key: key, label: heading.marker.label, at: i)
+                    openFamilyMember(heading.marker.family, title: heading.title, key: key, label: heading.marker.label,
+                                     marked: marked, at: i)
                 }
             } else {
                 if region == .policies { unplacedHeadings.append(i) }
@@ -87,12 +94,13 @@ extension StructureWalk {
         return 2
     }
 
-    /// Whether `marker` starts a numbered sequence after a one-off symbol headline
-    /// (◎ with nothing under it, and no other ◎ in the policies) that had taken the
+    /// Whether `marker` starts a numbered sequence after a one-off headline without a
+    /// number (◎, or a quoted headline, with nothing under it) that had taken the
     /// policies' family. A symbol used for several policies keeps the family, and
-    /// numbered items under it are its initiatives.
+    /// numbered items under it are its initiatives; a quotation opens headings of
+    /// any level (`「…」の推進` under a policy), so only the headlines met so far count.
     private func isHeadlineBeforeSequence(_ marker: HeadingMarker) -> Bool {
-        guard case .symbol? = policyFamily, let symbol = policyFamily, familyCounts[symbol] == 1,
+        guard let headline = policyFamily, headline.isUnnumbered, headline == .quoted || familyCounts[headline] == 1,
               marker.isPolicyNumber, marker.number == 1, familyCounts[marker.family, default: 0] >= 2 else { return false }
         let headlines = policies.filter { measures[$0].family == policyFamily }
         return headlines.count == 1 && !measures.contains { $0.parent == headlines[0] }
@@ -100,7 +108,7 @@ extension StructureWalk {
 
     /// Opens a heading of a family other than the policies': an initiative where the
     /// family's level is 2, the current initiative's text where it is 3.
-    mutating func openFamilyMember(_ family: MarkerFamily, title: String, key: String, label: String?, at i: Int) {
+    mutating func openFamilyMember(_ family: MarkerFamily, title: String, key: String, label: String?, marked: Bool = true, at i: Int) {
         let level: Int
         if family == .nameBullet {
             // Bullets mark every level of a document: a name bullet is an initiative
@@ -115,7 +123,7 @@ extension StructureWalk {
             level = 2
         }
         if level == 2 {
-            openLevel2(title: title, key: key, marked: true, family: family, label: label, at: i)
+            openLevel2(title: title, key: key, marked: marked, family: family, label: label, at: i)
         } else {
             appendBody(i)
             previous = .text(endsSentence: false)

@@ -28,14 +28,35 @@ extension StructureWalk {
             return false
         default: break
         }
-        guard let (key, rest) = Self.rowKey(lines[i]) else {
-            if kinds[i] == .planRow { unmatchedPlanRows.append(i); return true }
+        let keyed = Self.rowKey(lines[i])
+        if let row = planRow, keyed.flatMap({ measure(keyedBy: $0.0) }) == nil, continues(row, at: i) {
+            // The rest of a row wrapped onto the next line, or the plans of a key alone
+            // on its line: they go where the row goes.
+            if let index = row.measure {
+                if row.keyOnly { measures[index].segments.append([i]) } else { measures[index].segments[measures[index].segments.count - 1].append(i) }
+            } else {
+                unmatchedPlanRows.append(i)
+            }
+            planRow = PlanTableRow(measure: row.measure, line: row.line, keyOnly: false)
+            return true
+        }
+        guard let (key, rest) = keyed else {
+            if kinds[i] == .planRow { unmatchedPlanRows.append(i); planRow = PlanTableRow(measure: nil, line: i); return true }
+            // A measure's name alone on its line: its plans follow on the next.
+            let alone = TextNormalizer.key(String(String.UnicodeScalarView(Self.strippingBullet(lines[i].display))))
+            if let index = measure(keyedBy: alone), measures[index].key == alone || measures[index].label == alone {
+                planRow = PlanTableRow(measure: index, line: i, keyOnly: true)
+                return true
+            }
+            // What follows the rows of a table of plans is none of their measures' text.
+            if planRow != nil { endBlock() }
             inPlanTable = false
             return false
         }
         // A row keyed by a label reads like a heading (`1-1  中期計画…`).
         if let index = measure(keyedBy: key) {
             measures[index].segments.append([i])
+            planRow = PlanTableRow(measure: index, line: i)
             return true
         }
         // A row whose key names no measure still cites plans: report it, read on.
@@ -44,39 +65,129 @@ extension StructureWalk {
         let labelLike = keyScalars.count <= 8 && keyScalars.contains(where: ScalarClass.isASCIIDigit)
         if kinds[i] == .planRow || (citesPlans && (labelLike || keyScalars.count >= 4)) {
             unmatchedPlanRows.append(i)
+            planRow = PlanTableRow(measure: nil, line: i)
             return true
         }
+        if planRow != nil { endBlock() }
         inPlanTable = false
         return false
     }
 
+    /// The measure other than the current one that line `i` gives plans to by its whole
+    /// title, a leader or a colon, and a plan (`地域防災力の向上 …… 中期計画 テーマ5…`), or
+    /// by its title alone with the plans led in on the next line (`…… 中期計画…`); and
+    /// whether the line held the title alone.
+    func namedPlanRow(at i: Int) -> (Int, Bool)? {
+        guard !measures.isEmpty else { return nil }
+        // Cheap tests first: a row has a leader, a colon or a wide gap, and cites something.
+        let compact = lines[i].compact
+        let mayCite = (compact.contains(where: ScalarClass.isASCIIDigit) || compact.contains("画") || compact.contains("ン"))
+            && (Self.leader(in: compact) != nil || compact.prefix(40).contains(where: { $0 == ":" || $0 == "：" }) || RawSegments.hasInnerGap(lines[i].raw))
+        func other(_ key: String) -> Int? {
+            let named = measures.indices.filter { measures[$0].key == key }
+            return named.count == 1 && named[0] != currentL2 && named[0] != currentL1 ? named[0] : nil
+        }
+        if mayCite, let (key, rest) = Self.rowKey(lines[i]), key.unicodeScalars.count >= 4,
+           PlanRecognizer.planSuffixes.contains(where: { rest.contains($0) }) || rest.contains(where: ScalarClass.isASCIIDigit),
+           let index = other(key) {
+            return (index, false)
+        }
+        var next = i + 1
+        while next < lines.count, lines[next].isBlank { next += 1 }
+        guard next < lines.count, Self.startsWithLeader(lines[next].compact),
+              let index = other(TextNormalizer.key(String(String.UnicodeScalarView(Self.strippingBullet(lines[i].display)))))
+        else { return nil }
+        return (index, true)
+    }
+
+    /// Whether line `i` goes on with `row` rather than starting a row: it opens with a
+    /// leader (`　　…… 中期計画…` under a key alone), it stands further in than the row's
+    /// key, or the row stopped where a list goes on (`…政策 11、` / `テーマ 5 …`). A key
+    /// alone must be followed by its plans in one of these ways.
+    private func continues(_ row: PlanTableRow, at i: Int) -> Bool {
+        let s = lines[i].compact
+        guard !s.isEmpty else { return false }
+        if Self.startsWithLeader(s) { return true }
+        if RawSegments.indent(of: lines[i].raw) > RawSegments.indent(of: lines[row.line].raw) + 1 { return true }
+        let above = row.keyOnly ? [] : lines[row.line].compact
+        return !row.keyOnly && i > row.line && (above.last.map { Self.listGoesOn.contains($0) } ?? false)
+            && lines[(row.line + 1)..<i].allSatisfy(\.isBlank)
+    }
+
+    /// Whether `s` (NFKC, where … is ...) opens with a leader: two dots, middle dots or
+    /// rules, or an arrow; a single ・ opens a bullet.
+    static func startsWithLeader(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first else { return false }
+        if first == "→" || first == "⇒" { return true }
+        return s.count > 1 && leaderMarks.contains(first) && leaderMarks.contains(s[1])
+    }
+
+    private static let listGoesOn: Set<Unicode.Scalar> = ["、", "・", ",", "，", "/", "／"]
+
     /// The key cell of a row and the rest of its text (NFKC compact): cells apart by a
-    /// wide gap, or a name and a colon; a leading bullet is no part of the key.
+    /// wide gap, a name and a leader (`地域防災力の向上 …… 中期計画…`, `・・・`, `‥`),
+    /// or a name and a colon; a leading bullet is no part of the key.
     static func rowKey(_ line: SourceLine) -> (String, [Unicode.Scalar])? {
         let cells = RawSegments.segments(of: line.raw, minimumGap: 2)
         var key: String
+        let s = line.compact
         if cells.count >= 2 {
             key = TextNormalizer.key(cells[0].text)
+        } else if let leader = leader(in: s) {
+            key = Array(s[..<leader.lowerBound]).string
+            return keyed(key, rest: Array(s[leader.upperBound...]))
         } else {
-            let s = line.compact
             guard let colon = s.prefix(40).firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0 else { return nil }
             key = Array(s[..<colon]).string
         }
+        let keyScalars = strippingBullet(key)
+        guard !keyScalars.isEmpty, let at = s.firstIndex(of: keyScalars) else { return keyScalars.isEmpty ? nil : (keyScalars.string, s) }
+        var rest = Array(s[(at + keyScalars.count)...])
+        while let first = rest.first, first == ":" || first == "：" { rest.removeFirst() }
+        return (keyScalars.string, rest)
+    }
+
+    private static func keyed(_ key: String, rest: [Unicode.Scalar]) -> (String, [Unicode.Scalar])? {
+        let keyScalars = strippingBullet(key)
+        return keyScalars.isEmpty ? nil : (keyScalars.string, rest)
+    }
+
+    static func strippingBullet(_ key: String) -> [Unicode.Scalar] {
         var keyScalars = Array(key.unicodeScalars)
         while let first = keyScalars.first, LineShapes.bulletMarks.contains(first) || SymbolClass(first) != nil { keyScalars.removeFirst() }
-        key = keyScalars.string
-        let compact = line.compact
-        guard !key.isEmpty, let at = compact.firstIndex(of: keyScalars) else { return key.isEmpty ? nil : (key, compact) }
-        var rest = Array(compact[(at + keyScalars.count)...])
-        while let first = rest.first, first == ":" || first == "：" { rest.removeFirst() }
-        return (key, rest)
+        return keyScalars
     }
+
+    /// The leader between a key and its value, as a table of contents leads from an
+    /// entry to its page: an ellipsis (`…`, `‥`) or an arrow (`→`), or a run of two or
+    /// more dots, middle dots, rules or angles (`・・・`, `...`, `――`, `>>`), after a key
+    /// of some length and before text.
+    static func leader(in s: [Unicode.Scalar]) -> Range<Int>? {
+        var i = 2
+        while i < s.count - 1, i < 60 {
+            guard leaderMarks.contains(s[i]) else { i += 1; continue }
+            var end = i
+            while end < s.count, leaderMarks.contains(s[end]) { end += 1 }
+            let single = end - i == 1
+            if (!single || ellipses.contains(s[i])), end < s.count, ScalarClass.isLetter(s[end]) || ScalarClass.isASCIIDigit(s[end]) {
+                return i..<end
+            }
+            i = end
+        }
+        return nil
+    }
+
+    /// Leaders that lead alone: an ellipsis, an arrow.
+    private static let ellipses: Set<Unicode.Scalar> = ["…", "‥", "⋯", "→", "⇒", "➡"]
+    private static let leaderMarks: Set<Unicode.Scalar> = ["…", "‥", "・", "･", ".", "．", "―", "─", "━", "－", "-", "⋯", ">", "＞", "→", "⇒", "➡"]
 
     /// The one measure that `key` names: by label, by position (`1-(2)`, `Ⅰ-2`,
     /// `1①`), or by name (the title, or one of title and key starting the other);
     /// nil when none or several do.
     func measure(keyedBy key: String) -> Int? {
         if let index = labels[key] { return index >= 0 ? index : nil }
+        // The label in other numerals or brackets (`目標Ⅱ`, `取組三`, `【視点１】` for 視点2 …).
+        if let label = HeadingParser.bareMarker(key)?.label, let index = labels[label] { return index >= 0 ? index : nil }
         if let (major, minor) = Self.position(key) { return measure(atPosition: major, minor) }
         let scalars = Array(key.unicodeScalars)
         guard scalars.count >= 4, scalars.contains(where: ScalarClass.isLetter) else { return nil }
@@ -131,4 +242,12 @@ extension StructureWalk {
     private static func romanValue(_ s: [Unicode.Scalar]) -> Int? {
         ["I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10][s.string]
     }
+}
+
+/// A row of a table of plans as read: the measure its key names (nil when none or
+/// several do), the line it starts on, and whether that line held the key alone.
+struct PlanTableRow: Sendable {
+    var measure: Int?
+    var line: Int
+    var keyOnly = false
 }

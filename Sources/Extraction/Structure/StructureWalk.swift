@@ -10,6 +10,9 @@ struct StructureWalk {
     let anchorKeys: Set<String>
     /// Whether unmarked lines of any shape may be headings (see ``UnmarkedHeadingRule``).
     let allShapes: Bool
+    let unmarkedRule: UnmarkedHeadingRule
+    /// Whether the dump spaces its lines apart (see ``LineClassifier/isSpacedApart(_:)``).
+    let spacedApart: Bool
     /// Cleaned titles of text lines, shared with the builder's other walk.
     var titles: CleanedTitles
 
@@ -47,14 +50,23 @@ struct StructureWalk {
     /// Set by a 主な取組 marker: name bullets below it are initiatives.
     var afterKeyInitiatives = false
     /// Inside a table of plans keyed by measure labels.
-    var inPlanTable = false
+    var inPlanTable = false {
+        didSet { if !inPlanTable { planRow = nil } }
+    }
+    /// The row of the table of plans read last (see StructureWalk+PlanTables).
+    var planRow: PlanTableRow?
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
+    /// Lines of numbered parts that hold the policies under a title of their own (see
+    /// ``policyParts(_:)``).
+    let policyParts: Set<Int>
     var headingLines = Set<Int>()
     var orphanItems: [(line: Int, title: String)] = []
     var unplacedHeadings: [Int] = []
     var unattachedLines: [Int] = []
     var unmatchedPlanRows: [Int] = []
+    /// Text lines that stand like headings (see ``unmarkedPolicies()``).
+    var headingLikeLines: [Int] = []
 
     init(lines: [SourceLine], kinds: [LineKind], layout: PageLayout, anchorKeys: Set<String>, allShapes: Bool, titles: CleanedTitles) {
         self.lines = lines
@@ -63,16 +75,35 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
-        familyCounts = Self.countFamilies(kinds)
+        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
+        spacedApart = LineClassifier.isSpacedApart(lines)
+        policyParts = Self.policyParts(kinds)
+        familyCounts = Self.countFamilies(kinds, policyParts: policyParts)
+    }
+
+    /// The numbered parts that hold the policies though their title is none of the
+    /// parts' own names: in a document without a part so named, the first such part
+    /// after the aims whose title speaks of what is done (`Ⅱ 重点的な取組`, see
+    /// ``LineShapes/namesPolicies(_:)``) or that the part on the organisation follows
+    /// (`Ⅰ 基本目標`, `Ⅱ 区の概要`, `Ⅲ 組織運営`: the second part holds them).
+    static func policyParts(_ kinds: [LineKind]) -> Set<Int> {
+        let parts = kinds.indices.compactMap { i -> (Int, PartKind)? in if case .part(let p) = kinds[i] { return (i, p) } else { return nil } }
+        guard !parts.contains(where: { $0.1 == .policies }) else { return [] }
+        for (k, (i, part)) in parts.enumerated() {
+            guard case .headline(let title) = part else { if part == .organisation { break } else { continue } }
+            if LineShapes.namesPolicies(title) || (k + 1 < parts.count && parts[k + 1].1 == .organisation) { return [i] }
+        }
+        return []
     }
 
     /// Headings per family in the parts that hold policies.
-    private static func countFamilies(_ kinds: [LineKind]) -> [MarkerFamily: Int] {
+    private static func countFamilies(_ kinds: [LineKind], policyParts: Set<Int>) -> [MarkerFamily: Int] {
         var counts: [MarkerFamily: Int] = [:]
         var open = true
-        for kind in kinds {
+        for (i, kind) in kinds.enumerated() {
             switch kind {
             case .part(.goal), .part(.organisation): open = false
+            case .part(.headline) where policyParts.contains(i): open = true
             case .part(.policies), .keyInitiatives: open = true
             case .heading(let heading) where open: counts[heading.marker.family, default: 0] += 1
             default: break
@@ -84,7 +115,6 @@ struct StructureWalk {
     var isOpen: Bool { region != .closed }
 
     mutating func run() -> DocumentStructure {
-        let rule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
         for i in kinds.indices {
             if layout.startsPage(line: i) {
                 pageHasStructure = layout.pageHasStructure(line: i)
@@ -137,28 +167,99 @@ struct StructureWalk {
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
             case .text:
-                if let measure = headingContinued(by: i) {
-                    // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
-                    measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
-                    measures[measure].key = TextNormalizer.key(measures[measure].title)
-                    headingLines.insert(i)
-                    appendBody(i)
-                } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
-                    openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
-                } else if isOpen, pageHasStructure, !afterSectionList,
-                          let heading = rule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
-                    headingLines.insert(i)
-                    openUnmarked(title: heading.title, key: heading.key, at: i)
-                } else {
-                    appendBody(i)
-                    previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
-                }
-                addInlineNotes(at: i)
+                handleText(at: i)
             }
         }
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
+        unplacedHeadings += unmarkedPolicies()
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
                                  unplacedHeadings: unplacedHeadings, unattachedLines: unattachedLines, unmatchedPlanRows: unmatchedPlanRows)
+    }
+
+    /// A line of text: the rest of a heading the dump broke, a policy that a
+    /// key-initiatives heading anchors, a heading without a marker, or the text of
+    /// the measure above.
+    mutating func handleText(at i: Int) {
+        if let (index, keyOnly) = namedPlanRow(at: i) {
+            // `地域防災力の向上 …… 中期計画 テーマ5…` outside any table heading: a row of plans
+            // that names its measure by its whole title, and the rows after it.
+            if !keyOnly { measures[index].segments.append([i]) }
+            inPlanTable = true
+            planRow = PlanTableRow(measure: index, line: i, keyOnly: keyOnly)
+            previous = .boundary
+            return
+        }
+        if let measure = headingContinued(by: i) {
+            // `（イ） 木造住宅密集地域の防災まちづくりと、がけ` / `地対策の推進`
+            measures[measure].title = TitleCleaner.clean(measures[measure].title + lines[i].display)
+            measures[measure].key = TextNormalizer.key(measures[measure].title)
+            headingLines.insert(i)
+            appendBody(i)
+        } else if !anchorKeys.isEmpty, case let anchor = titles[line: i], anchorKeys.contains(anchor.key) {
+            openLevel1(title: anchor.title, key: anchor.key, number: nil, marked: true, at: i)
+        } else if isOpen, pageHasStructure, !afterSectionList,
+                  let heading = unmarkedRule.title(at: i, previousEndsUnit: previousEndsUnit, allShapes: allShapes, titles: &titles) {
+            headingLines.insert(i)
+            openUnmarked(title: heading.title, key: heading.key, at: i)
+        } else if let heading = nextUnmarkedPolicy(at: i) {
+            headingLines.insert(i)
+            openLevel1(title: heading.title, key: heading.key, number: nil, marked: false, at: i)
+        } else {
+            if !allShapes, isOpen, pageHasStructure, !afterSectionList, standsAfterText,
+               lines[i].compact.count <= 40, !lines[i].compact.contains("、"),
+               unmarkedRule.title(at: i, previousEndsUnit: true, allShapes: true, titles: &titles) != nil {
+                headingLikeLines.append(i)
+            }
+            appendBody(i)
+            previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
+        }
+        addInlineNotes(at: i)
+    }
+
+    /// The title of line `i` when it is the next policy of a document whose policies
+    /// have no marker and whose initiatives have one (`「GREEN×EXPO 2027」…の取組`, □ …,
+    /// then `安全・安心を実感できるまち`, □ …): it stands like a heading after the text of
+    /// such a policy, and the next heading after its paragraph is one of the initiatives'.
+    private mutating func nextUnmarkedPolicy(at i: Int) -> CleanedTitles.Title? {
+        guard !allShapes, isOpen, pageHasStructure, !afterSectionList, standsAfterText, let policy = currentL1, !measures[policy].isMarked,
+              let family = measures.last(where: { $0.parent == policy && $0.isMarked })?.family,
+              lines[i].compact.count <= 30, let heading = unmarkedRule.title(at: i, previousEndsUnit: true, allShapes: true, titles: &titles)
+        else { return nil }
+        var j = i + 1
+        var content = 0
+        while j < kinds.count, content < 6 {
+            if let next = kinds[j].heading { return next.marker.family == family ? heading : nil }
+            if kinds[j].isContent { content += 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether the line before ended a sentence of text or a page: where a policy
+    /// without a marker would stand (not right under a heading).
+    private var standsAfterText: Bool {
+        switch previous {
+        case .text(let ends): return ends
+        case .boundary: return true
+        default: return false
+        }
+    }
+
+    /// Lines read as text that stand like a heading and open a block of initiatives
+    /// (the next heading after their paragraph is an initiative): a policy without a
+    /// marker in a document that marks its headings, which the reader should look at.
+    private func unmarkedPolicies() -> [Int] {
+        let initiatives = Set(measures.filter { $0.level == 2 && $0.isMarked }.map(\.line))
+        return headingLikeLines.filter { i in
+            var j = i + 1
+            var content = 0
+            while j < kinds.count, content < 6 {
+                if kinds[j].heading != nil || headingLines.contains(j) { return initiatives.contains(j) }
+                if kinds[j].isContent { content += 1 }
+                j += 1
+            }
+            return false
+        }
     }
 
     /// The measure whose marked heading, on the line just before, line `i` finishes:
@@ -169,7 +270,9 @@ struct StructureWalk {
     /// stand alone (a bullet, a heading or a blank line follows), unless it is too
     /// short to be a line of description at all (four letters at most).
     private func headingContinued(by i: Int) -> Int? {
-        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
+        guard !allShapes, i > 0, let measure = currentL2 ?? currentL1,
+              measures[measure].line == i - 1 || (spacedApart && i >= 2 && lines[i - 1].isBlank && measures[measure].line == i - 2),
+              measures[measure].isMarked,
               measures[measure].family != .tableRow else { return nil }
         switch previous {
         case .l1Heading, .heading(_, unmarked: false): break
@@ -184,7 +287,7 @@ struct StructureWalk {
         return measures[measure].family != .nameBullet && (next == kinds.count || kinds[next] != .text) ? measure : nil
     }
 
-    private var previousEndsUnit: Bool {
+    var previousEndsUnit: Bool {
         if case .text(let ends) = previous { return ends }
         return true
     }
@@ -211,6 +314,8 @@ struct StructureWalk {
             endBlock()
             orphans = []
             previous = .structure
+        case .headline where policyParts.contains(i):
+            handlePart(.policies, at: i)
         case .headline(let title):
             if isOpen && !afterOrganisation {
                 openLevel1(title: title, key: TextNormalizer.key(title), number: nil, marked: true, at: i)

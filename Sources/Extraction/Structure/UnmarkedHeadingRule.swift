@@ -28,7 +28,7 @@ struct UnmarkedHeadingRule: Sendable {
     ///     projects qualify.
     ///   - titles: the lines' cleaned titles, cleaned here only when the line may qualify.
     func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool, titles: inout CleanedTitles) -> CleanedTitles.Title? {
-        guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。") else { return nil }
+        guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。"), !LineShapes.isCitation(lines[i].compact) else { return nil }
         let title = titles[line: i]
         let whole = Array(title.key.unicodeScalars)  // the cleaned title's compact scalars
         guard whole.count >= 4 else { return nil }

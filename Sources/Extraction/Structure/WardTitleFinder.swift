@@ -20,7 +20,7 @@ enum WardTitleFinder {
             // A title, not a sentence citing one: little may follow 運営方針 (（案）, 概要).
             guard let title = key.firstIndex(of: policyTitle), key.count - title - 4 <= 8 else { continue }
             let year = FiscalYear.parse(key, from: 0)
-            guard let ward = wardName(before: title, in: key, year: year) else { continue }
+            guard let ward = wardName(before: title, in: key, year: year) ?? wardNameAnywhere(in: key, before: title) else { continue }
             if let year { return WardTitle(ward: ward, fiscalYear: year.text, line: line.number) }
             let found = nearbyYear(lines, around: index)
             return WardTitle(ward: ward, fiscalYear: found?.year ?? "", line: line.number, yearFromBodyLine: found?.fromBody)
@@ -35,13 +35,38 @@ enum WardTitleFinder {
     static func wardName(before end: Int, in key: [Unicode.Scalar], year: (start: Int, end: Int, text: String)?) -> String? {
         var start = 0
         if let year, year.end <= end { start = year.end }
-        var name = Array(key[start..<end])
+        var last = end
+        // `港南区役所運営方針`, `港南区 区運営方針`: the office's or the ward's word again.
+        if last - start >= 4, key[last - 2] == "役", key[last - 1] == "所" { last -= 2 }
+        if last - start >= 3, key[last - 1] == "区", key[last - 2] == "区" { last -= 1 }
+        // The run of name characters that ends there (a remark in brackets may stand
+        // between the year and the name: `令和８年度（2026年度）港南区`).
+        var first = last
+        while first > start, last - first < 12, isNameScalar(key[first - 1]) { first -= 1 }
+        var name = Array(key[first..<last])
         // 横浜市泉区: the city's name before the ward's.
         if let city = name.prefix(5).firstIndex(of: "市"), city + 2 < name.count { name.removeFirst(city + 1) }
-        guard name.last == "区", name.count >= 2, name.count <= 6,
-              name.allSatisfy({ ScalarClass.isKanji($0) || $0 == "ケ" || $0 == "ヶ" || $0 == "ノ" || $0 == "の" })
-        else { return nil }
+        if let era = name.lastIndex(of: "度"), era > 0, name[era - 1] == "年" { name.removeFirst(era + 1) }
+        if start > 0, first == start, name.first == "版" { name.removeFirst() }  // 令和８年度版
+        guard name.last == "区", name.count >= 2, name.count <= 6 else { return nil }
         return name.string
+    }
+
+    /// The first ward's name anywhere on a title line (`港南区 令和８年度 区運営方針`).
+    static func wardNameAnywhere(in key: [Unicode.Scalar], before end: Int) -> String? {
+        var i = 0
+        while i < end {
+            guard isNameScalar(key[i]) else { i += 1; continue }
+            var j = i
+            while j < end, isNameScalar(key[j]) { j += 1 }
+            if let ward = key[i..<j].firstIndex(of: "区"), ward - i >= 1, ward - i <= 5 { return Array(key[i...ward]).string }
+            i = j
+        }
+        return nil
+    }
+
+    private static func isNameScalar(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isKanji(s) || s == "ケ" || s == "ヶ" || s == "ノ" || s == "の"
     }
 
     /// The fiscal year on a line of its own near the title (part of the title block,

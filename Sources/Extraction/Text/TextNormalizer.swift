@@ -109,13 +109,35 @@ enum TextNormalizer {
     }
 
     /// `港 南 区 運 営 方 針` → `港南区運営方針`: a line whose space-separated tokens are
-    /// mostly single characters was spaced out for layout, not for meaning.
+    /// mostly single characters was spaced out for layout, not for meaning. A heading
+    /// keeps the space after its marker (`ア 地 域 の 防 災` → `ア 地域の防災`, `1 安 全` →
+    /// `1 安全`), which separates the marker from the title.
     static func closingUpSpacedOut(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
         let tokens = line.split(separator: " ", omittingEmptySubsequences: true)
         guard tokens.count >= 4 else { return line }
         let single = tokens.filter { $0.count == 1 }.count
         guard Double(single) >= 0.7 * Double(tokens.count) else { return line }
-        return line.filter { $0 != " " }
+        let closed = line.filter { $0 != " " }
+        guard isMarkerToken(Array(tokens[0]), before: tokens[1].first!) else { return closed }
+        return Array(tokens[0]) + [" "] + tokens.dropFirst().joined()
+    }
+
+    /// Whether a token that opens a spaced-out line is a heading's marker: a number
+    /// (not the first digit of a spaced-out number), a counting kana or letter, a
+    /// circled number, a symbol, or a count in brackets, with a stop after it or not.
+    private static func isMarkerToken(_ token: [Unicode.Scalar], before next: Unicode.Scalar) -> Bool {
+        var t = token[...]
+        if let first = t.first, t.count > 2, "(（〔［[＜<".unicodeScalars.contains(first) {
+            t = t.dropFirst().dropLast()
+        } else if let last = t.last, t.count > 1, ".．)）:：".unicodeScalars.contains(last) {
+            t = t.dropLast()
+        }
+        guard let first = t.first else { return false }
+        if t.allSatisfy(ScalarClass.isASCIIDigit) { return t.count <= 2 && !ScalarClass.isASCIIDigit(next) }
+        guard t.count == 1 else { return false }
+        if HeadingParser.kanaOrdinal(first) != nil { return !ScalarClass.isKatakana(next) }  // not ア ー ト
+        if HeadingParser.letterOrdinal(first) != nil { return !ScalarClass.isASCIILetter(next) }
+        return HeadingParser.circledNumber(first) != nil || SymbolClass(first) != nil
     }
 
     /// CJK Radicals Supplement characters that PDF text extraction produces in place
