@@ -106,12 +106,21 @@ final class Evaluator {
 
     private func evaluate(_ stratum: Stratum) throws {
         let members = Set(stratum.relations)
-        for name in stratum.relations {
-            let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
-            if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
-        }
         let byID = Dictionary(program.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rules = stratum.rules.compactMap { byID[$0] }
+        // With at most one atom over the stratum's relations per rule, the rules read
+        // them only through the delta: they may be grouped (see Relation).
+        let linear = rules.allSatisfy { rule in
+            rule.body.filter { if case .relation(let atom) = $0 { return members.contains(atom.name) } else { return false } }.count <= 1
+        }
+        for name in stratum.relations {
+            let isNew = context.relations[name] == nil
+            let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
+            if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
+            if isNew && linear && !context.recordRounds && relation.arity >= 2 {
+                relation.group(keepingRecentRows: stratum.isRecursive)
+            }
+        }
         let planner = planner()
         var traced = StratumTrace(stratum: stratum, plans: [], iterations: 0)
 
@@ -150,11 +159,7 @@ final class Evaluator {
         traced.plans = (exits + variants).map { ($0.plan, $0.executor.statistics) }
 
         // Rows present before (an input extended by rules) are the first delta.
-        for name in stratum.relations {
-            let relation = context.relations[name]!
-            relation.stableEnd = 0
-            relation.deltaEnd = relation.count
-        }
+        for name in stratum.relations { context.relations[name]!.beginIterations() }
         context.round += 1
         for exit in exits { try exit.run() }
         for variant in variants { try variant.run() }
@@ -162,10 +167,7 @@ final class Evaluator {
         while true {
             var changed = false
             for name in stratum.relations {
-                let relation = context.relations[name]!
-                relation.stableEnd = relation.deltaEnd
-                relation.deltaEnd = relation.count
-                if relation.deltaEnd > relation.stableEnd { changed = true }
+                if context.relations[name]!.advance() { changed = true }
             }
             guard changed else { break }
             try context.governor.check()
@@ -178,9 +180,7 @@ final class Evaluator {
     }
 
     private func markAllKnown(_ name: String) {
-        guard let relation = context.relations[name] else { return }
-        relation.stableEnd = relation.count
-        relation.deltaEnd = relation.count
+        context.relations[name]?.markComplete()
     }
 
     /// Answers a query: its distinct bindings, unsorted. A query with constants is

@@ -85,6 +85,10 @@ final class Governor {
 
     var derived: Int { counters[1] }
 
+    /// The work budget left before the next `check`, for loops that count it down
+    /// themselves (`RuleExecutor`) without touching the object.
+    var budget: UnsafeMutablePointer<Int> { counters }
+
     @inline(__always)
     func tick() throws {
         counters[0] -= 1
@@ -97,11 +101,12 @@ final class Governor {
         if DispatchTime.now().uptimeNanoseconds > deadline { throw EvaluationError.timedOut(seconds: limits.timeout) }
     }
 
+    /// Counts a tuple derived into `relation` (named only if it is one too many).
     @inline(__always)
-    func derivedOne(into relation: String) throws {
+    func derivedOne(into relation: @autoclosure () -> String) throws {
         counters[1] += 1
         if counters[1] > limits.maxDerivedTuples {
-            throw EvaluationError.tooManyTuples(limit: limits.maxDerivedTuples, relation: relation)
+            throw EvaluationError.tooManyTuples(limit: limits.maxDerivedTuples, relation: relation())
         }
     }
 }

@@ -43,6 +43,14 @@ final class RuleExecutor {
         var register = 0
         var builtin: Builtin = .contains
         var outputs: UnsafeMutablePointer<Int>
+        /// The columns `operands` give values for (lookups, negations, membership).
+        var keyColumns: UnsafeMutablePointer<Int>
+        /// The relation's groups, when it is grouped and read whole (see `resolveRanges`).
+        var grouped: Unmanaged<GroupedTuples>?
+        /// A tuple of a grouped relation, put together for binding.
+        var tuple: UnsafeMutablePointer<UInt32>
+        /// The relation's rows (scans and lookups).
+        var rows: TupleBuffer.View?
     }
 
     let plan: RulePlan
@@ -60,6 +68,10 @@ final class RuleExecutor {
     private let arithmetic: Arithmetic
     private let builtins: BuiltinFunctions
     private let governor: Governor
+    /// The governor's work budget and the statistics' rows per step, counted in the
+    /// innermost loops through raw memory (no reference counting there).
+    private let budget: UnsafeMutablePointer<Int>
+    private let stepRows: UnsafeMutablePointer<Int>
 
     init(plan: RulePlan, context: EvaluationContext, statistics: RuleStatistics, sink: BindingSink) {
         self.plan = plan
@@ -67,6 +79,8 @@ final class RuleExecutor {
         self.statistics = statistics
         self.sink = sink
         governor = context.governor
+        budget = context.governor.budget
+        stepRows = statistics.stepRows
         arithmetic = Arithmetic(constants: context.constants, range: plan.rule.range)
         builtins = BuiltinFunctions(constants: context.constants, regexes: context.regexes)
         stepCount = plan.steps.count
@@ -104,7 +118,11 @@ final class RuleExecutor {
         var compiled = Step(
             kind: .scan, relation: nil, index: nil, range: .all, operands: buffer([Operand]()), operandCount: 0,
             binds: buffer([ColumnBinding]()), bindCount: 0, checks: buffer([ColumnCheck]()), checkCount: 0,
-            buffer: buffer([UInt32]()), outputs: buffer([Int]()))
+            buffer: buffer([UInt32]()), outputs: buffer([Int]()), keyColumns: buffer([Int]()), grouped: nil, tuple: buffer([UInt32]()))
+        if let name = step.relationName {
+            compiled.tuple = buffer([UInt32](repeating: 0, count: max(1, relation(name).arity)))
+            compiled.rows = relation(name).rows.view
+        }
         switch step {
         case .scan(let name, let range, let binds, let checks):
             compiled.kind = .scan
@@ -118,7 +136,10 @@ final class RuleExecutor {
             compiled.kind = .lookup
             let target = relation(name)
             compiled.relation = Unmanaged.passUnretained(target)
-            compiled.index = Unmanaged.passUnretained(target.index(on: columns))
+            compiled.keyColumns = buffer(columns)
+            if !Self.readsGroups(target, range: range, columns: columns) {
+                compiled.index = Unmanaged.passUnretained(target.index(on: columns))
+            }
             compiled.range = range
             compiled.operands = buffer(key)
             compiled.operandCount = key.count
@@ -129,16 +150,22 @@ final class RuleExecutor {
             compiled.checkCount = checks.count
         case .exists(let name, let tuple, let range):
             compiled.kind = .exists
-            compiled.relation = Unmanaged.passUnretained(relation(name))
+            let target = relation(name)
+            compiled.relation = Unmanaged.passUnretained(target)
             compiled.range = range
             compiled.operands = buffer(tuple)
             compiled.operandCount = tuple.count
             compiled.buffer = buffer([UInt32](repeating: 0, count: max(1, tuple.count)))
+            if target.grouped != nil && range == .delta {
+                // The delta of a grouped relation is rows without a set: look the tuple up by all its columns.
+                compiled.index = Unmanaged.passUnretained(target.index(on: Array(0..<target.arity)))
+            }
         case .absent(let name, let columns, let key):
             compiled.kind = .absent
             let target = relation(name)
             compiled.relation = Unmanaged.passUnretained(target)
-            if columns.count < target.arity && !columns.isEmpty {
+            compiled.keyColumns = buffer(columns)
+            if columns.count < target.arity && !columns.isEmpty && !Self.readsGroups(target, range: .all, columns: columns) {
                 compiled.index = Unmanaged.passUnretained(target.index(on: columns))
             }
             compiled.operands = buffer(key)
@@ -172,10 +199,28 @@ final class RuleExecutor {
         return compiled
     }
 
-    /// Fixes each step's row range from the relations' current marks.
+    /// Whether a step reads a grouped relation's groups: whole, or by a key that has
+    /// its first column (not its delta, which is rows).
+    private static func readsGroups(_ relation: Relation, range: RowRange, columns: [Int]) -> Bool {
+        relation.grouped != nil && range != .delta && (columns.isEmpty || columns[0] == 0)
+    }
+
+    /// Fixes each step's row range from the relations' current marks, and how it
+    /// reads a grouped relation (which another step may have turned into rows since).
     private func resolveRanges() {
         for i in 0..<stepCount {
             guard let relation = steps[i].relation?.takeUnretainedValue() else { continue }
+            let kind = steps[i].kind
+            let columns = Array(UnsafeBufferPointer(start: steps[i].keyColumns, count: kind == .exists ? 0 : steps[i].operandCount))
+            if let grouped = relation.grouped, Self.readsGroups(relation, range: steps[i].range, columns: columns) {
+                steps[i].grouped = Unmanaged.passUnretained(grouped)
+            } else {
+                steps[i].grouped = nil
+                let partial = kind == .absent && !columns.isEmpty && columns.count < relation.arity
+                if steps[i].index == nil && (kind == .lookup || partial) {
+                    steps[i].index = Unmanaged.passUnretained(relation.index(on: columns))
+                }
+            }
             switch steps[i].range {
             case .all: (steps[i].lo, steps[i].hi) = (0, relation.count)
             case .stable: (steps[i].lo, steps[i].hi) = (0, relation.stableEnd)
@@ -233,15 +278,59 @@ final class RuleExecutor {
     /// One row met by a scan or a lookup: bind its columns, check the repeated
     /// variables (after binding, so they compare with this row's own values), go on.
     @inline(__always)
-    private func visit(_ row: Int, _ rows: TupleBuffer, _ step: UnsafeMutablePointer<Step>, _ i: Int) throws {
-        try governor.tick()
+    private func visit(_ row: Int, _ rows: TupleBuffer.View, _ step: UnsafeMutablePointer<Step>, _ i: Int) throws {
+        try tick()
         let values = rows.row(row)
         bind(step, values)
         if checksPass(step, values) {
-            statistics.countRow(i)
+            stepRows[i] += 1
             currentRows[i] = row
             try self.step(i + 1)
         }
+    }
+
+    /// One unit of work for the governor (see `Governor.tick`).
+    @inline(__always)
+    private func tick() throws {
+        budget[0] -= 1
+        if budget[0] <= 0 { try governor.check() }
+    }
+
+    /// The tuples of a grouped relation's group met by a scan or a lookup, as `visit`
+    /// for rows; `keyFrom` is the first key column still to check (the first is the group's).
+    @inline(__always)
+    private func visitGroup(
+        key: UInt32, _ entries: UnsafeMutablePointer<UInt32>, _ slots: Int, width: Int, keyFrom: Int,
+        _ step: UnsafeMutablePointer<Step>, _ i: Int
+    ) throws {
+        let tuple = step.pointee.tuple
+        tuple[0] = key
+        var s = 0
+        while s < slots {
+            let entry = entries + s * width
+            s += 1
+            if entry[0] == GroupedTuples.empty { continue }
+            (tuple + 1).update(from: entry, count: width)
+            if !keyMatches(step, tuple, from: keyFrom) { continue }
+            try tick()
+            bind(step, tuple)
+            if checksPass(step, tuple) {
+                stepRows[i] += 1
+                currentRows[i] = -1
+                try self.step(i + 1)
+            }
+        }
+    }
+
+    /// Whether the tuple has the step's key values, from key column `from` on.
+    @inline(__always)
+    private func keyMatches(_ step: UnsafeMutablePointer<Step>, _ tuple: UnsafePointer<UInt32>, from: Int) -> Bool {
+        var k = from
+        while k < step.pointee.operandCount {
+            if tuple[step.pointee.keyColumns[k]] != step.pointee.buffer[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     private func step(_ i: Int) throws {
@@ -251,9 +340,20 @@ final class RuleExecutor {
             return
         }
         let step = steps + i
+        // References are taken `unowned(unsafe)`: the relations, their rows and indexes
+        // outlive the executor, and retaining them on every lookup costs more than the lookup.
         switch step.pointee.kind {
         case .scan:
-            let rows = step.pointee.relation!.takeUnretainedValue().rows
+            if let grouped = step.pointee.grouped {
+                try grouped._withUnsafeGuaranteedRef { grouped in
+                    for index in 0..<grouped.directorySlots {
+                        guard let (key, entries, slots) = grouped.group(at: index) else { continue }
+                        try visitGroup(key: key, entries, slots, width: grouped.width, keyFrom: 0, step, i)
+                    }
+                }
+                return
+            }
+            let rows = step.pointee.rows!
             var row = step.pointee.lo
             let hi = step.pointee.hi
             while row < hi {
@@ -261,38 +361,56 @@ final class RuleExecutor {
                 row += 1
             }
         case .lookup:
-            let rows = step.pointee.relation!.takeUnretainedValue().rows
-            let index = step.pointee.index!.takeUnretainedValue()
             for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            var row = index.newest(step.pointee.buffer)
-            let lo = step.pointee.lo, hi = step.pointee.hi
-            while row >= hi { row = index.previous(row) }
-            while row >= lo {
-                try visit(row, rows, step, i)
-                row = index.previous(row)
+            if let grouped = step.pointee.grouped {
+                try grouped._withUnsafeGuaranteedRef { grouped in
+                    let key = step.pointee.buffer[0]
+                    guard let (entries, slots) = grouped.group(key) else { return }
+                    try visitGroup(key: key, entries, slots, width: grouped.width, keyFrom: 1, step, i)
+                }
+                return
+            }
+            let rows = step.pointee.rows!
+            try step.pointee.index!._withUnsafeGuaranteedRef { index in
+                var row = index.newest(step.pointee.buffer)
+                let lo = step.pointee.lo, hi = step.pointee.hi
+                while row >= hi { row = index.previous(row) }
+                while row >= lo {
+                    try visit(row, rows, step, i)
+                    row = index.previous(row)
+                }
             }
         case .exists:
-            let relation = step.pointee.relation!.takeUnretainedValue()
             for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            try governor.tick()
-            if let row = relation.find(step.pointee.buffer), row >= step.pointee.lo, row < step.pointee.hi {
-                statistics.countRow(i)
-                currentRows[i] = row
-                try self.step(i + 1)
-            }
-        case .absent:
-            let relation = step.pointee.relation!.takeUnretainedValue()
-            for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            let present: Bool
-            if let index = step.pointee.index?.takeUnretainedValue() {
-                present = index.newest(step.pointee.buffer) >= 0
-            } else if step.pointee.operandCount == relation.arity {
-                present = relation.find(step.pointee.buffer) != nil
+            try tick()
+            var row = -1
+            if let grouped = step.pointee.grouped {
+                guard grouped._withUnsafeGuaranteedRef({ $0.contains(step.pointee.buffer) }) else { return }
+            } else if let index = step.pointee.index {
+                row = index._withUnsafeGuaranteedRef { index in
+                    var row = index.newest(step.pointee.buffer)
+                    while row >= step.pointee.hi { row = index.previous(row) }
+                    return row
+                }
+                guard row >= step.pointee.lo else { return }
             } else {
-                present = relation.count > 0
+                guard let found = step.pointee.relation!._withUnsafeGuaranteedRef({ $0.find(step.pointee.buffer) }),
+                      found >= step.pointee.lo, found < step.pointee.hi else { return }
+                row = found
+            }
+            stepRows[i] += 1
+            currentRows[i] = row
+            try self.step(i + 1)
+        case .absent:
+            for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
+            let present = step.pointee.relation!._withUnsafeGuaranteedRef { relation in
+                if step.pointee.operandCount == relation.arity { return relation.contains(step.pointee.buffer) }
+                if step.pointee.operandCount == 0 { return relation.count > 0 }
+                if let grouped = step.pointee.grouped { return grouped._withUnsafeGuaranteedRef { groupHasKey($0, step) } }
+                return step.pointee.index!._withUnsafeGuaranteedRef { $0.newest(step.pointee.buffer) >= 0 }
             }
             if !present {
-                statistics.countRow(i)
+                stepRows[i] += 1
                 try self.step(i + 1)
             }
         case .compareOperands:
@@ -325,6 +443,19 @@ final class RuleExecutor {
                 try self.step(i + 1)
             }
         }
+    }
+
+    /// Whether a grouped relation has a tuple with the step's key (its first column and others).
+    private func groupHasKey(_ grouped: GroupedTuples, _ step: UnsafeMutablePointer<Step>) -> Bool {
+        let key = step.pointee.buffer[0]
+        guard let (entries, slots) = grouped.group(key) else { return false }
+        let tuple = step.pointee.tuple, width = grouped.width
+        tuple[0] = key
+        for s in 0..<slots where entries[s * width] != GroupedTuples.empty {
+            (tuple + 1).update(from: entries + s * width, count: width)
+            if keyMatches(step, tuple, from: 1) { return true }
+        }
+        return false
     }
 
     @inline(__always)

@@ -1,7 +1,8 @@
-/// A relation during evaluation: its rows, the set that keeps them distinct, and
-/// the indexes the rule plans asked for.
+/// A relation during evaluation: its tuples, kept distinct, and the indexes the
+/// rule plans asked for.
 ///
-/// For semi-naive evaluation the rows are split into three ranges, with no copying:
+/// As rows (`TupleBuffer`) with a set that keeps them distinct (`TupleSet`). For
+/// semi-naive evaluation the rows are split into three ranges, with no copying:
 /// `0..<stableEnd` were known before the last iteration, `stableEnd..<deltaEnd` are
 /// the delta (new in the last iteration), and rows from `deltaEnd` on are being
 /// derived in the current one.
@@ -10,14 +11,22 @@
 /// set is given back, and its rows are sorted, in place, by the columns of the
 /// first index asked for, which is then a range index costing nothing (a later
 /// index on other columns is a hash index). Membership is then a binary search.
+///
+/// Or grouped by its first value (`GroupedTuples`, about half the memory), where
+/// the evaluator knows that nothing needs row numbers: while its stratum runs,
+/// rules read it only through the delta, and afterwards it is read whole, by its
+/// first column, or by membership (`group`). `rows` then holds only the recent
+/// rows, the delta and the rows of the current iteration, which are all the
+/// semi-naive evaluation reads of it (`advance` drops the older ones), and none
+/// once it is complete. An index on other columns turns it into frozen rows.
 final class Relation {
     let name: String
     let arity: Int
     let rows: TupleBuffer
     private let set: TupleSet
     private(set) var indexes: [[Int]: TupleIndex] = [:]
-    var stableEnd = 0
-    var deltaEnd = 0
+    private(set) var stableEnd = 0
+    private(set) var deltaEnd = 0
     /// When each row was first derived (an evaluation round), kept only when
     /// derivations must be explained.
     var rounds: [UInt32]?
@@ -25,6 +34,14 @@ final class Relation {
     private(set) var isFrozen = false
     /// The order of a frozen relation's rows, once sorted.
     private var order: RowOrder?
+    /// The tuples, when grouped by their first value (see above).
+    private(set) var grouped: GroupedTuples? {
+        didSet { groupedReference = grouped.map { Unmanaged.passUnretained($0) } }
+    }
+    /// The same, for the innermost loops: reading it takes no reference count.
+    private var groupedReference: Unmanaged<GroupedTuples>?
+    /// Whether a grouped relation keeps its recent tuples as rows (while its recursive stratum runs).
+    private var keepsRecentRows = false
 
     /// A tuple reordered as a frozen relation's rows are sorted (for `find`).
     private let key: UnsafeMutablePointer<UInt32>
@@ -39,19 +56,104 @@ final class Relation {
 
     deinit { key.deallocate() }
 
-    var count: Int { rows.count }
+    /// Tuples held.
+    var count: Int { grouped?.count ?? rows.count }
 
     /// Adds a tuple if new; returns whether it was. Indexes are brought up to date lazily.
     @inline(__always)
     func insert(_ tuple: UnsafePointer<UInt32>) -> Bool {
+        if let groupedReference {
+            guard groupedReference._withUnsafeGuaranteedRef({ $0.insert(tuple) }) else { return false }
+            if keepsRecentRows { rows.append(tuple) }
+            return true
+        }
         if isFrozen { thaw() }
         return set.insert(tuple) != nil
+    }
+
+    /// Keeps the tuples grouped by their first value from now on (see above). For an
+    /// empty relation of two columns or more, derived by rules that read it, while
+    /// they run, only through the delta; `recentRows` while those rules iterate.
+    func group(keepingRecentRows recentRows: Bool) {
+        precondition(arity >= 2 && rows.count == 0 && indexes.isEmpty && rounds == nil && !isFrozen)
+        if grouped == nil { set.release() }
+        grouped = GroupedTuples(arity: arity)
+        keepsRecentRows = recentRows
+    }
+
+    /// Whether the relation holds `tuple`.
+    @inline(__always)
+    func contains(_ tuple: UnsafePointer<UInt32>) -> Bool {
+        if let groupedReference { return groupedReference._withUnsafeGuaranteedRef { $0.contains(tuple) } }
+        return find(tuple) != nil
+    }
+
+    /// Starts the semi-naive iterations of the relation's stratum: the rows already
+    /// there are the first delta.
+    func beginIterations() {
+        if let grouped, keepsRecentRows, rows.count < grouped.count {
+            // Tuples held from an earlier evaluation: all of them, as rows.
+            rows.removeAll()
+            grouped.forEach { _ = rows.append($0) }
+            for index in indexes.values { index.reset() }
+        }
+        stableEnd = 0
+        deltaEnd = rows.count
+    }
+
+    /// Ends an iteration: the delta becomes stable, and the rows derived in it the
+    /// delta. A grouped relation drops the rows that are now stable. Returns whether
+    /// the delta has rows.
+    func advance() -> Bool {
+        stableEnd = deltaEnd
+        deltaEnd = rows.count
+        if grouped != nil && stableEnd > 0 {
+            rows.removeFirst(stableEnd)
+            deltaEnd -= stableEnd
+            stableEnd = 0
+            for index in indexes.values { index.reset() }
+        }
+        return deltaEnd > stableEnd
+    }
+
+    /// Marks every row as known: the relation's stratum is done. A grouped relation
+    /// gives back its recent rows.
+    func markComplete() {
+        if grouped != nil {
+            keepsRecentRows = false
+            rows.removeAll()
+            for index in indexes.values { index.reset() }
+        }
+        stableEnd = rows.count
+        deltaEnd = rows.count
+    }
+
+    /// Turns a grouped relation that is complete into rows, frozen (for an index on
+    /// other columns than the first).
+    private func flatten() {
+        guard let grouped else { return }
+        rows.removeAll()
+        rows.reserve(grouped.count)
+        grouped.forEach { _ = rows.append($0) }
+        self.grouped = nil
+        indexes = [:]
+        markComplete()
+        freeze()
+    }
+
+    /// Every tuple, as values, in no particular order.
+    func tuples() -> [[Value]] {
+        guard let grouped else { return (0..<count).map(tuple) }
+        var tuples: [[Value]] = []
+        tuples.reserveCapacity(grouped.count)
+        grouped.forEach { tuple in tuples.append((0..<arity).map { Value(raw: tuple[$0]) }) }
+        return tuples
     }
 
     /// Gives back the set's memory: the relation will not grow (an input, loaded).
     /// Rows stay where they are until an index or a membership test sorts them.
     func freeze() {
-        guard !isFrozen, arity > 0, indexes.isEmpty, rounds?.allSatisfy({ $0 == 0 }) ?? true else { return }
+        guard !isFrozen, grouped == nil, arity > 0, indexes.isEmpty, rounds?.allSatisfy({ $0 == 0 }) ?? true else { return }
         isFrozen = true
         set.release()
     }
@@ -76,7 +178,11 @@ final class Relation {
     /// Brings the set's slot for `tuple` into the cache (see `TupleSet.touch`).
     @inline(__always)
     func touch(_ tuple: UnsafePointer<UInt32>) {
-        if !isFrozen { set.touch(tuple) }
+        if let groupedReference {
+            groupedReference._withUnsafeGuaranteedRef { $0.touch(tuple) }
+        } else if !isFrozen {
+            set.touch(tuple)
+        }
     }
 
     /// Makes room for about `count` rows, so that loading them grows nothing.
@@ -85,10 +191,11 @@ final class Relation {
         set.reserve(count)
     }
 
-    /// The row of `tuple`, if present.
+    /// The row of `tuple`, if present (not for a grouped relation: see `contains`).
     @inline(__always)
     func find(_ tuple: UnsafePointer<UInt32>) -> Int? {
-        isFrozen ? frozenFind(tuple) : set.find(tuple)
+        precondition(grouped == nil, "a grouped relation has no row numbers")
+        return isFrozen ? frozenFind(tuple) : set.find(tuple)
     }
 
     /// Membership in a frozen relation: a binary search in its sorted rows.
@@ -100,8 +207,10 @@ final class Relation {
         return row >= 0 ? row : nil
     }
 
-    /// The index on `columns`, built on first use and kept up to date with the rows.
+    /// The index on `columns`, built on first use and kept up to date with the rows
+    /// (a grouped relation's recent rows while its stratum runs).
     func index(on columns: [Int]) -> TupleIndex {
+        if grouped != nil && !keepsRecentRows { flatten() }
         if let index = indexes[columns] {
             index.catchUp()
             return index
@@ -125,10 +234,11 @@ final class Relation {
     }
 
     var byteCount: Int {
-        rows.byteCount + set.byteCount + indexes.values.reduce(0) { $0 + $1.byteCount } + (rounds?.count ?? 0) * 4
+        rows.byteCount + set.byteCount + (grouped?.byteCount ?? 0) + indexes.values.reduce(0) { $0 + $1.byteCount }
+            + (rounds?.count ?? 0) * 4
     }
 
-    /// The values of row `row`.
+    /// The values of row `row` (of a relation not grouped).
     func tuple(_ row: Int) -> [Value] {
         (0..<arity).map { Value(raw: rows[row, $0]) }
     }
