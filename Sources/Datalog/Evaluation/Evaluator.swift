@@ -44,10 +44,11 @@ final class Evaluator {
     private func loadInput(_ name: String) throws {
         guard context.relations[name] == nil, let input = inputs[name] else { return }
         let relation = context.relation(name, arity: input.signature.arity)
+        relation.beginLoading()
         try input.load(RelationWriter(relation: relation, constants: context.constants))
-        if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
         // Loaded and not extended by rules: it will not change (see Relation.freeze).
-        if program.relations[name]?.isDerived != true { relation.freeze() }
+        relation.endLoading(frozen: program.relations[name]?.isDerived != true)
+        if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
     }
 
     /// The relation's rows, computed if needed.
@@ -231,12 +232,14 @@ public struct RelationWriter {
 
     public func add(_ values: [Value]) {
         precondition(values.count == relation.arity, "tuple of \(values.count) values for \(relation.name)/\(relation.arity)")
-        relation.insert(values)
+        var raw = values.map(\.raw)
+        if raw.isEmpty { raw = [0] }  // a row of arity 0 reads nothing
+        raw.withUnsafeBufferPointer { relation.load($0.baseAddress!, count: 1) }
     }
 
     /// Adds a tuple from raw values (for fast loading).
     public func add(raw: UnsafePointer<UInt32>) {
-        _ = relation.insert(raw)
+        relation.load(raw, count: 1)
     }
 
     /// Makes room for about `rows` tuples (rows, set and later indexes).
@@ -244,8 +247,7 @@ public struct RelationWriter {
         relation.reserve(rows)
     }
 
-    /// Tuples added 64 at a time: each batch's set slots are read before the
-    /// tuples are inserted, so that the cache misses overlap.
+    /// Tuples added 64 at a time (see `Relation.load`).
     public final class Batch {
         let relation: Relation
         private let buffer: UnsafeMutablePointer<UInt32>
@@ -272,8 +274,7 @@ public struct RelationWriter {
 
         /// Inserts the tuples held.
         public func flush() {
-            for i in 0..<count { relation.touch(buffer + i * width) }
-            for i in 0..<count { _ = relation.insert(buffer + i * width) }
+            relation.load(buffer, count: count)
             count = 0
         }
     }

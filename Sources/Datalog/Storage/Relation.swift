@@ -42,6 +42,8 @@ final class Relation {
     private var groupedReference: Unmanaged<GroupedTuples>?
     /// Whether a grouped relation keeps its recent tuples as rows (while its recursive stratum runs).
     private var keepsRecentRows = false
+    /// Whether tuples are being loaded in bulk (see `beginLoading`).
+    private var isLoading = false
 
     /// A tuple reordered as a frozen relation's rows are sorted (for `find`).
     private let key: UnsafeMutablePointer<UInt32>
@@ -69,6 +71,46 @@ final class Relation {
         }
         if isFrozen { thaw() }
         return set.insert(tuple) != nil
+    }
+
+    /// Loads tuples in bulk from now on (an input): they are appended as they come,
+    /// with no set, and made distinct by sorting them in `endLoading`. Sorted rows
+    /// are what a frozen relation's first index wants anyway.
+    func beginLoading() {
+        guard arity > 0, rows.count == 0, grouped == nil, !isFrozen else { return }
+        isLoading = true
+    }
+
+    /// Adds `count` tuples of `arity` values from `tuples`: appended while loading in
+    /// bulk; otherwise inserted, after reading the set's slot of each so that the
+    /// cache misses overlap.
+    func load(_ tuples: UnsafePointer<UInt32>, count: Int) {
+        let width = max(1, arity)
+        if isLoading {
+            for i in 0..<count { rows.append(tuples + i * width) }
+            return
+        }
+        for i in 0..<count { touch(tuples + i * width) }
+        for i in 0..<count { _ = insert(tuples + i * width) }
+    }
+
+    /// Ends a bulk load: the rows are sorted in place and their duplicates dropped;
+    /// then the relation is frozen, or its set filled again for rules to extend it.
+    func endLoading(frozen: Bool) {
+        guard isLoading else {
+            if frozen { freeze() }
+            return
+        }
+        isLoading = false
+        let order = RowOrder(leading: [], arity: arity)
+        order.sort(rows.base, count: rows.count)
+        rows.removeAdjacentDuplicates()
+        if frozen {
+            isFrozen = true
+            self.order = order
+        } else {
+            set.rebuild()
+        }
     }
 
     /// Keeps the tuples grouped by their first value from now on (see above). For an
@@ -167,9 +209,9 @@ final class Relation {
         for (columns, index) in indexes where index.isRange { indexes[columns] = TupleIndex(rows: rows, columns: columns) }
     }
 
-    /// Sorts a frozen relation's rows with `leading` columns first, if not sorted yet.
+    /// Sorts a frozen relation's rows with `leading` columns first (before any index
+    /// depends on their order).
     private func sort(leading: [Int]) {
-        guard order == nil else { return }
         let order = RowOrder(leading: leading, arity: arity)
         order.sort(rows.base, count: rows.count)
         self.order = order
@@ -188,7 +230,7 @@ final class Relation {
     /// Makes room for about `count` rows, so that loading them grows nothing.
     func reserve(_ count: Int) {
         rows.reserve(count)
-        set.reserve(count)
+        if !isLoading { set.reserve(count) }
     }
 
     /// The row of `tuple`, if present (not for a grouped relation: see `contains`).
@@ -216,7 +258,7 @@ final class Relation {
             return index
         }
         if isFrozen {
-            if order == nil && indexes.isEmpty { sort(leading: columns) }
+            if indexes.isEmpty && !(order?.hasPrefix(columns) ?? false) { sort(leading: columns) }
             if let order, order.hasPrefix(columns) {
                 let index = TupleIndex(sortedRows: rows, columns: columns, order: order)
                 indexes[columns] = index

@@ -77,6 +77,18 @@ final class TupleBuffer {
         state.pointee.count = count - rows
     }
 
+    /// Drops each row equal to the one before it (rows sorted, duplicates together).
+    func removeAdjacentDuplicates() {
+        let count = state.pointee.count, base = state.pointee.base
+        guard count > 1, arity > 0 else { return }
+        var kept = 1
+        for row in 1..<count where memcmp(base + row * arity, base + (kept - 1) * arity, arity * 4) != 0 {
+            if kept != row { (base + kept * arity).update(from: base + row * arity, count: arity) }
+            kept += 1
+        }
+        state.pointee.count = kept
+    }
+
     /// Drops every row and gives the memory back.
     func removeAll() {
         state.pointee.count = 0
