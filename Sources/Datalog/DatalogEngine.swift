@@ -153,12 +153,7 @@ public final class DatalogEngine: @unchecked Sendable {
             let (relation, _, _) = try evaluator.answer(query)
             let constants = context.constants
             var rows = relation.tuples()
-            rows.sort { a, b in
-                for (x, y) in zip(a, b) where x != y {
-                    return constants.compare(x, y) < 0
-                }
-                return false
-            }
+            AnswerOrder.sort(&rows, constants: constants)
             let total = rows.count
             if let limit = query.limit, rows.count > limit { rows.removeLast(rows.count - limit) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
