@@ -22,6 +22,8 @@ case "scale-export" where arguments.count == 3:
     try ScaleSteps.export(project: arguments[1], directory: arguments[2])
 case "serve":
     try ServeBenchmark.run(arguments: Array(arguments.dropFirst()))
+case "symbol-order":
+    try SymbolOrder.run(arguments: Array(arguments.dropFirst()))
 default:
     print("""
     usage: wardgraph-bench store [FACTS [SINGLE_COMMITS]]
@@ -29,6 +31,7 @@ default:
            wardgraph-bench repl [PROJECT]
            wardgraph-bench scale [--sizes 5,50,500,5000] [--project DIR] [--souffle PATH | --no-souffle] [--keep DIR]
            wardgraph-bench serve [PROJECT] [--seconds N] [--soak N] [--no-cache]
+           wardgraph-bench symbol-order [PROJECT]
       store    durable single-fact commits, a bulk transaction of FACTS facts (default
                1,000,000), replaying it, and bytes per fact on disk
       extract  extraction speed over Graph/sources, and ingesting them into a fresh store
@@ -39,6 +42,8 @@ default:
       serve    the HTTP service under wrk: req/s, p50/p99 at 1, 16, 64 connections for a
                node page and a shared_partner query; a soak of N s (default 60) with
                its errors; resident memory before and after
+      symbol-order  the functions typical commands run (under valgrind's callgrind), written
+               to Sources/wardgraph/SymbolOrder.txt for release builds to lay out together
     PROJECT is the directory with Graph/ and Queries/ (default: the current one).
     """)
     exit(arguments.isEmpty ? 0 : 2)
