@@ -156,4 +156,37 @@ import TestSupport
         #expect(grouped.answers[8] == ["6", "7"])
         #expect(grouped.answers[9] == ["1", "5"])
     }
+
+    /// Where most tuples are alone under their first value, rows and a set are
+    /// smaller: a grouped relation turns into them as it grows, at once when its
+    /// stratum runs once, at the end of an iteration when it iterates, and answers
+    /// stay the same.
+    @Test func relationsOfSingleTuplesBecomeRows() throws {
+        let text = """
+            copy(X, Y) :- e(X, Y).
+            t(0, 0).
+            t(Z, X) :- t(X, _), X < 40000, Z = 2 * X + 1.
+            t(Z, X) :- t(X, _), X < 40000, Z = 2 * X + 2.
+            ?- copy(X, Y).
+            ?- t(X, Y).
+            """
+        var results: [[[String]]] = []
+        for record in [false, true] {
+            var runner = ProgramRunner()
+            runner.input("e", (0..<70_000).map { [.integer(Int64($0)), .integer(Int64($0 * 7 % 70_000))] })
+            var sources = SourceSet()
+            sources.add(name: "test.dl", text: text)
+            let program = try runner.engine.analyze(sources).get()
+            let run = runner.engine.start(program, recordDerivations: record)
+            results.append(try program.queries.map { query in
+                try run.answer(query).rows.map { $0.map(runner.engine.constants.display).joined(separator: " | ") }
+            })
+            for name in ["copy", "t"] {
+                let relation = try #require(run.context.relations[name])
+                #expect(relation.grouped == nil, "\(name) should have become rows")
+                #expect(relation.count == (name == "copy" ? 70_000 : 80_001))
+            }
+        }
+        #expect(results[0] == results[1])
+    }
 }

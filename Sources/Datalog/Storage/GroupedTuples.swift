@@ -48,8 +48,10 @@ final class GroupedTuples {
         var keys: Int
         var count: Int
         var groups: UnsafeMutablePointer<Group>
-        var groupCount: Int
-        var groupCapacity: Int
+        var largeCount: Int
+        var largeCapacity: Int
+        /// Bytes the large groups' tables take from malloc.
+        var entryBytes: Int
         var touched: UInt32
     }
 
@@ -66,11 +68,11 @@ final class GroupedTuples {
         state = .allocate(capacity: 1)
         state.initialize(to: State(
             directory: directory, directoryCapacity: capacity, shift: UInt64(64 - capacity.trailingZeroBitCount), keys: 0,
-            count: 0, groups: .allocate(capacity: 4), groupCount: 0, groupCapacity: 4, touched: 0))
+            count: 0, groups: .allocate(capacity: 4), largeCount: 0, largeCapacity: 4, entryBytes: 0, touched: 0))
     }
 
     deinit {
-        for i in 0..<state.pointee.groupCount { free(state.pointee.groups[i].entries) }
+        for i in 0..<state.pointee.largeCount { free(state.pointee.groups[i].entries) }
         state.pointee.groups.deallocate()
         state.pointee.directory.deallocate()
         state.deallocate()
@@ -81,12 +83,15 @@ final class GroupedTuples {
     /// Distinct first values.
     var groupCount: Int { state.pointee.keys }
 
-    /// Bytes held, for limits and statistics.
+    /// Bytes held, for limits, statistics, and choosing rows instead (`Relation`).
     var byteCount: Int {
-        var bytes = state.pointee.directoryCapacity * slotWords * 4 + state.pointee.groupCapacity * MemoryLayout<Group>.stride
-        for i in 0..<state.pointee.groupCount { bytes += Int(state.pointee.groups[i].capacity) * width * 4 }
-        return bytes
+        state.pointee.directoryCapacity * slotWords * 4 + state.pointee.largeCapacity * MemoryLayout<Group>.stride
+            + state.pointee.entryBytes
     }
+
+    /// What malloc takes for a table of `capacity` entries (its chunks: 16-byte
+    /// multiples with an 8-byte header, 32 bytes at least).
+    private func mallocBytes(_ capacity: Int) -> Int { max(32, (capacity * width * 4 + 8 + 15) & ~15) }
 
     // MARK: Hashing
 
@@ -255,18 +260,19 @@ final class GroupedTuples {
 
     /// Moves a directory slot's inline entries into a new large group.
     private func promote(_ slot: UnsafeMutablePointer<UInt32>) {
-        if state.pointee.groupCount == state.pointee.groupCapacity {
-            let capacity = state.pointee.groupCapacity * 2
+        if state.pointee.largeCount == state.pointee.largeCapacity {
+            let capacity = state.pointee.largeCapacity * 2
             let groups = UnsafeMutablePointer<Group>.allocate(capacity: capacity)
-            groups.moveInitialize(from: state.pointee.groups, count: state.pointee.groupCount)
+            groups.moveInitialize(from: state.pointee.groups, count: state.pointee.largeCount)
             state.pointee.groups.deallocate()
             state.pointee.groups = groups
-            state.pointee.groupCapacity = capacity
+            state.pointee.largeCapacity = capacity
         }
-        let index = state.pointee.groupCount
+        let index = state.pointee.largeCount
         let group = state.pointee.groups + index
         group.initialize(to: Group(entries: Self.table(4, width: width), capacity: 4, count: 0))
-        state.pointee.groupCount += 1
+        state.pointee.largeCount += 1
+        state.pointee.entryBytes += mallocBytes(4)
         _ = add(slot + 1, to: group)
         if width == 1 { _ = add(slot + 2, to: group) }
         slot[1] = Self.empty
@@ -297,6 +303,7 @@ final class GroupedTuples {
         free(old)
         group.pointee.entries = entries
         group.pointee.capacity = UInt32(capacity)
+        state.pointee.entryBytes += mallocBytes(capacity) - mallocBytes(oldCapacity)
     }
 
     private func growDirectory() {

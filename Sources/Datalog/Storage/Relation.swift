@@ -44,6 +44,8 @@ final class Relation {
     private var keepsRecentRows = false
     /// Whether tuples are being loaded in bulk (see `beginLoading`).
     private var isLoading = false
+    /// Whether a grouped relation becomes rows when the iteration ends (see `considerRows`).
+    private var prefersRows = false
 
     /// A tuple reordered as a frozen relation's rows are sorted (for `find`).
     private let key: UnsafeMutablePointer<UInt32>
@@ -67,6 +69,8 @@ final class Relation {
         if let groupedReference {
             guard groupedReference._withUnsafeGuaranteedRef({ $0.insert(tuple) }) else { return false }
             if keepsRecentRows { rows.append(tuple) }
+            let count = groupedReference._withUnsafeGuaranteedRef { $0.count }
+            if count & (count - 1) == 0 && count >= 65_536 { considerRows() }
             return true
         }
         if isFrozen { thaw() }
@@ -123,6 +127,42 @@ final class Relation {
         keepsRecentRows = recentRows
     }
 
+    /// Grouping pays where groups are large; where most tuples are alone, or in
+    /// pairs, under their first value, the directory costs more than rows and a set.
+    /// Whenever a grouped relation's size doubles from 65,536 tuples, it becomes rows
+    /// if that is smaller: at once, or, while its stratum iterates, when the iteration
+    /// ends (until then its delta rows are being read).
+    private func considerRows() {
+        guard let grouped, grouped.byteCount > grouped.count * (arity * 4 + 6) else { return }
+        if keepsRecentRows {
+            prefersRows = true
+        } else {
+            ungroup()
+        }
+    }
+
+    /// Turns a grouped relation into rows and a set, the delta's rows last.
+    private func ungroup() {
+        guard let grouped else { return }
+        let delta = TupleBuffer(arity: arity)
+        let inDelta = TupleSet(rows: delta)
+        for row in stableEnd..<deltaEnd { _ = inDelta.insert(rows.row(row)) }
+        rows.removeAll()
+        rows.reserve(grouped.count)
+        grouped.forEach { tuple in
+            if inDelta.find(tuple) == nil { _ = rows.append(tuple) }
+        }
+        let stable = rows.count
+        for row in 0..<delta.count { rows.append(delta.row(row)) }
+        self.grouped = nil
+        keepsRecentRows = false
+        prefersRows = false
+        set.rebuild()
+        stableEnd = stable
+        deltaEnd = rows.count
+        for index in indexes.values { index.reset() }
+    }
+
     /// Whether the relation holds `tuple`.
     @inline(__always)
     func contains(_ tuple: UnsafePointer<UInt32>) -> Bool {
@@ -155,6 +195,7 @@ final class Relation {
             stableEnd = 0
             for index in indexes.values { index.reset() }
         }
+        if prefersRows { ungroup() }
         return deltaEnd > stableEnd
     }
 
