@@ -23,29 +23,32 @@ final class Relation {
     let name: String
     let arity: Int
     let rows: TupleBuffer
-    private let set: TupleSet
-    private(set) var indexes: [[Int]: TupleIndex] = [:]
-    private(set) var stableEnd = 0
-    private(set) var deltaEnd = 0
+    // The state below is internal for the extensions (Relation+Grouping,
+    // Relation+Loading); nothing outside Relation sets it.
+    /// The set of the rows (empty while frozen, grouped or loading in bulk).
+    let set: TupleSet
+    var indexes: [[Int]: TupleIndex] = [:]
+    var stableEnd = 0
+    var deltaEnd = 0
     /// When each row was first derived (an evaluation round), kept only when
     /// derivations must be explained.
     var rounds: [UInt32]?
     /// Whether the relation is frozen (see above).
-    private(set) var isFrozen = false
+    var isFrozen = false
     /// The order of a frozen relation's rows, once sorted.
-    private var order: RowOrder?
+    var order: RowOrder?
     /// The tuples, when grouped by their first value (see above).
-    private(set) var grouped: GroupedTuples? {
+    var grouped: GroupedTuples? {
         didSet { groupedReference = grouped.map { Unmanaged.passUnretained($0) } }
     }
     /// The same, for the innermost loops: reading it takes no reference count.
     private var groupedReference: Unmanaged<GroupedTuples>?
     /// Whether a grouped relation keeps its recent tuples as rows (while its recursive stratum runs).
-    private var keepsRecentRows = false
+    var keepsRecentRows = false
     /// Whether tuples are being loaded in bulk (see `beginLoading`).
-    private var isLoading = false
+    var isLoading = false
     /// Whether a grouped relation becomes rows when the iteration ends (see `considerRows`).
-    private var prefersRows = false
+    var prefersRows = false
 
     /// A tuple reordered as a frozen relation's rows are sorted (for `find`).
     private let key: UnsafeMutablePointer<UInt32>
@@ -77,151 +80,11 @@ final class Relation {
         return set.insert(tuple) != nil
     }
 
-    /// Loads tuples in bulk from now on (an input): they are appended as they come,
-    /// with no set, and made distinct by sorting them in `endLoading`. Sorted rows
-    /// are what a frozen relation's first index wants anyway.
-    func beginLoading() {
-        guard arity > 0, rows.count == 0, grouped == nil, !isFrozen else { return }
-        isLoading = true
-    }
-
-    /// Adds `count` tuples of `arity` values from `tuples`: appended while loading in
-    /// bulk; otherwise inserted, after reading the set's slot of each so that the
-    /// cache misses overlap.
-    func load(_ tuples: UnsafePointer<UInt32>, count: Int) {
-        let width = max(1, arity)
-        if isLoading {
-            for i in 0..<count { rows.append(tuples + i * width) }
-            return
-        }
-        for i in 0..<count { touch(tuples + i * width) }
-        for i in 0..<count { _ = insert(tuples + i * width) }
-    }
-
-    /// Ends a bulk load: the rows are sorted in place and their duplicates dropped;
-    /// then the relation is frozen, or its set filled again for rules to extend it.
-    func endLoading(frozen: Bool) {
-        guard isLoading else {
-            if frozen { freeze() }
-            return
-        }
-        isLoading = false
-        let order = RowOrder(leading: [], arity: arity)
-        order.sort(rows.base, count: rows.count)
-        rows.removeAdjacentDuplicates()
-        if frozen {
-            isFrozen = true
-            self.order = order
-        } else {
-            set.rebuild()
-        }
-    }
-
-    /// Keeps the tuples grouped by their first value from now on (see above). For an
-    /// empty relation of two columns or more, derived by rules that read it, while
-    /// they run, only through the delta; `recentRows` while those rules iterate.
-    func group(keepingRecentRows recentRows: Bool) {
-        precondition(arity >= 2 && rows.count == 0 && indexes.isEmpty && rounds == nil && !isFrozen)
-        if grouped == nil { set.release() }
-        grouped = GroupedTuples(arity: arity)
-        keepsRecentRows = recentRows
-    }
-
-    /// Grouping pays where groups are large; where most tuples are alone, or in
-    /// pairs, under their first value, the directory costs more than rows and a set.
-    /// Whenever a grouped relation's size doubles from 65,536 tuples, it becomes rows
-    /// if that is smaller: at once, or, while its stratum iterates, when the iteration
-    /// ends (until then its delta rows are being read).
-    private func considerRows() {
-        guard let grouped, grouped.byteCount > grouped.count * (arity * 4 + 6) else { return }
-        if keepsRecentRows {
-            prefersRows = true
-        } else {
-            ungroup()
-        }
-    }
-
-    /// Turns a grouped relation into rows and a set, the delta's rows last.
-    private func ungroup() {
-        guard let grouped else { return }
-        let delta = TupleBuffer(arity: arity)
-        let inDelta = TupleSet(rows: delta)
-        for row in stableEnd..<deltaEnd { _ = inDelta.insert(rows.row(row)) }
-        rows.removeAll()
-        rows.reserve(grouped.count)
-        grouped.forEach { tuple in
-            if inDelta.find(tuple) == nil { _ = rows.append(tuple) }
-        }
-        let stable = rows.count
-        for row in 0..<delta.count { rows.append(delta.row(row)) }
-        self.grouped = nil
-        keepsRecentRows = false
-        prefersRows = false
-        set.rebuild()
-        stableEnd = stable
-        deltaEnd = rows.count
-        for index in indexes.values { index.reset() }
-    }
-
     /// Whether the relation holds `tuple`.
     @inline(__always)
     func contains(_ tuple: UnsafePointer<UInt32>) -> Bool {
         if let groupedReference { return groupedReference._withUnsafeGuaranteedRef { $0.contains(tuple) } }
         return find(tuple) != nil
-    }
-
-    /// Starts the semi-naive iterations of the relation's stratum: the rows already
-    /// there are the first delta.
-    func beginIterations() {
-        if let grouped, keepsRecentRows, rows.count < grouped.count {
-            // Tuples held from an earlier evaluation: all of them, as rows.
-            rows.removeAll()
-            grouped.forEach { _ = rows.append($0) }
-            for index in indexes.values { index.reset() }
-        }
-        stableEnd = 0
-        deltaEnd = rows.count
-    }
-
-    /// Ends an iteration: the delta becomes stable, and the rows derived in it the
-    /// delta. A grouped relation drops the rows that are now stable. Returns whether
-    /// the delta has rows.
-    func advance() -> Bool {
-        stableEnd = deltaEnd
-        deltaEnd = rows.count
-        if grouped != nil && stableEnd > 0 {
-            rows.removeFirst(stableEnd)
-            deltaEnd -= stableEnd
-            stableEnd = 0
-            for index in indexes.values { index.reset() }
-        }
-        if prefersRows { ungroup() }
-        return deltaEnd > stableEnd
-    }
-
-    /// Marks every row as known: the relation's stratum is done. A grouped relation
-    /// gives back its recent rows.
-    func markComplete() {
-        if grouped != nil {
-            keepsRecentRows = false
-            rows.removeAll()
-            for index in indexes.values { index.reset() }
-        }
-        stableEnd = rows.count
-        deltaEnd = rows.count
-    }
-
-    /// Turns a grouped relation that is complete into rows, frozen (for an index on
-    /// other columns than the first).
-    private func flatten() {
-        guard let grouped else { return }
-        rows.removeAll()
-        rows.reserve(grouped.count)
-        grouped.forEach { _ = rows.append($0) }
-        self.grouped = nil
-        indexes = [:]
-        markComplete()
-        freeze()
     }
 
     /// Every tuple, as values, in no particular order.
