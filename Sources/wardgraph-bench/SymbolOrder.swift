@@ -34,8 +34,8 @@ enum SymbolOrder {
         try FileManager.default.copyItem(atPath: "Graph/wardgraph.log", toPath: store)
         try writeFacts(into: scratch.path)
 
-        // Per function: how many commands ran it, and when it was first run.
-        var uses: [String: (commands: Int, first: Int)] = [:]
+        // Per function: how many commands ran it.
+        var uses: [String: Int] = [:]
         for command in commands(store: store, scratch: scratch.path) {
             let output = scratch.path + "/callgrind.out"
             _ = try ChildProcess.check(
@@ -43,13 +43,14 @@ enum SymbolOrder {
                 directory: scratch.path)
             var counted = Set<String>()
             for name in try functions(inCallgrindOutput: output) where counted.insert(name).inserted {
-                let first = uses.count
-                uses[name, default: (0, first)].commands += 1
+                uses[name, default: 0] += 1
             }
             print("\(uses.count) functions after wardgraph \(command.joined(separator: " "))")
         }
-        // Those most commands run first, so that each command's code lies as close together as it can.
-        let order = uses.sorted { a, b in (a.value.commands, -a.value.first) > (b.value.commands, -b.value.first) }.map(\.key)
+        // Those most commands run first, so that each command's code lies as close together
+        // as it can; then by name (a module's and a type's functions together, and the file
+        // changes little from one run to the next).
+        let order = uses.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map(\.key)
         let header = """
             # The functions typical wardgraph commands run, those most commands run first:
             # release builds lay them out together (Package.swift). Written by
