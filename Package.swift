@@ -16,7 +16,7 @@ import PackageDescription
 /// They are linked by lld, which lays out first the functions that typical commands
 /// run (Sources/wardgraph/SymbolOrder.txt, written by `wardgraph-bench symbol-order`):
 /// the kernel maps code 64 KB around each page a process runs, so functions spread
-/// over the 19 MB of code kept 8.7 MB of it resident, together about 4.5 MB. Every
+/// over the 19 MB of code kept 8.7 MB of it resident, together about 4 MB. Every
 /// module is compiled with a section per function, so that the linker can move them.
 let staticRuntimeInRelease: [LinkerSetting] = [
     .unsafeFlags(

@@ -10,7 +10,7 @@ import TestSupport
 /// (fault-around), and that counts in the process's resident set. A small query
 /// ran about 2,000 functions spread over 140 such windows of the 19 MB of code (the
 /// Swift runtime, Foundation and the C libraries, linked in statically, and ours):
-/// 8.7 MB resident. Laid out together, they take about 4.5 MB.
+/// 8.7 MB resident. Laid out together, they take about 4 MB.
 ///
 /// It runs the release `wardgraph` under callgrind (`apt-get install valgrind`): the
 /// planner questions and other read-only commands over a copy of the project's
