@@ -108,6 +108,9 @@ import TestSupport
         reach(X, Z) :- reach(X, Y), edge(Y, Z).
         reach(X, 9) :- reach(X, 7).
         reach(X, 8) :- edge(X, _), reach(2, 9).
+        % reach is read later only by its first column: it stays grouped.
+        from1(Y) :- reach(1, Y).
+        leaves(Y) :- edge(_, Y), not reach(Y, _).
         into7(X) :- path(X, 7).
         marked(X, Y) :- edge(X, Y), path(2, 7).
         % Read whole, by its first column, by its second (rows, frozen), by membership, negated.
@@ -128,6 +131,8 @@ import TestSupport
         ?- acyclic(X, Y).
         ?- no_out(Y).
         ?- no_in(X).
+        ?- from1(Y).
+        ?- leaves(Y).
         """
 
     func answers(recordingDerivations record: Bool) throws -> (answers: [[String]], grouped: [String]) {
@@ -155,6 +160,8 @@ import TestSupport
         #expect(grouped.answers[3] == ["17"])
         #expect(grouped.answers[8] == ["6", "7"])
         #expect(grouped.answers[9] == ["1", "5"])
+        #expect(grouped.answers[10] == ["2", "3", "4", "7", "8", "9"])
+        #expect(grouped.answers[11] == ["6", "7"])
     }
 
     /// Where most tuples are alone under their first value, rows and a set are
