@@ -168,13 +168,8 @@ public final class DatalogEngine: @unchecked Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             let (relation, _, _) = try evaluator.answer(query)
             let constants = context.constants
-            var rows = (0..<relation.count).map(relation.tuple)
-            rows.sort { a, b in
-                for (x, y) in zip(a, b) where x != y {
-                    return constants.compare(x, y) < 0
-                }
-                return false
-            }
+            var rows = relation.tuples()
+            AnswerOrder.sort(&rows, constants: constants)
             let total = rows.count
             if let limit = query.limit, rows.count > limit { rows.removeLast(rows.count - limit) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -185,8 +180,7 @@ public final class DatalogEngine: @unchecked Sendable {
 
         /// The rows of a relation, computed if needed, unsorted.
         public func tuples(of relation: String) throws -> [[Value]] {
-            let computed = try evaluator.relation(relation)
-            return (0..<computed.count).map(computed.tuple)
+            return try evaluator.relation(relation).tuples()
         }
 
         /// How the query was evaluated: strata, rules, join orders, indexes, and the

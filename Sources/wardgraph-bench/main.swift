@@ -28,6 +28,8 @@ case "soak-batch":
     try SoakBatch.run(arguments: Array(arguments.dropFirst()))
 case "soak-case":
     try SoakCase.run(arguments: Array(arguments.dropFirst()))
+case "symbol-order":
+    try SymbolOrder.run(arguments: Array(arguments.dropFirst()))
 default:
     print("""
     usage: wardgraph-bench store [FACTS [SINGLE_COMMITS]]
@@ -36,6 +38,7 @@ default:
            wardgraph-bench scale [--sizes 5,50,500,5000] [--project DIR] [--souffle PATH | --no-souffle] [--keep DIR]
            wardgraph-bench serve [PROJECT] [--seconds N] [--soak N] [--no-cache]
            wardgraph-bench soak [--cases N] [--seed S] [--log-rounds R] [--binary-every K] [--project DIR]
+           wardgraph-bench symbol-order [PROJECT]
       store    durable single-fact commits, a bulk transaction of FACTS facts (default
                1,000,000), replaying it, and bytes per fact on disk
       extract  extraction speed over Graph/sources, and ingesting them into a fresh store
@@ -49,6 +52,8 @@ default:
       soak     the fuzz suite, longer (default 20,000 cases, 300 rounds of log damage):
                crashes, hangs, errors without a place, and committed bytes lost;
                'soak-case KIND SEED INDEX PROJECT FILE' writes one case out to replay it
+      symbol-order  the functions typical commands run (under valgrind's callgrind), written
+               to Sources/wardgraph/SymbolOrder.txt for release builds to lay out together
     PROJECT is the directory with Graph/ and Queries/ (default: the current one).
     """)
     exit(arguments.isEmpty ? 0 : 2)

@@ -69,4 +69,34 @@ import TestSupport
         #expect(Self.lookup(relation, [1], [3]) == expected)
         #expect(!relation.index(on: [1]).isRange)
     }
+
+    /// An input is loaded in bulk: rows appended with no set, then sorted and made
+    /// distinct. Frozen, or extended by rules afterwards, it must hold and find what
+    /// a relation filled one insert at a time holds.
+    @Test(arguments: [1, 2, 3])
+    func bulkLoadsHoldWhatInsertsHold(arity: Int) {
+        let rows = Self.rows(arity: arity, count: 500, seed: UInt64(10 + arity))
+        let plain = Self.relation(rows, arity: arity)
+        for frozen in [true, false] {
+            let loaded = Relation(name: "r", arity: arity)
+            loaded.beginLoading()
+            for row in rows { row.withUnsafeBufferPointer { loaded.load($0.baseAddress!, count: 1) } }
+            #expect(loaded.count == rows.count)
+            loaded.endLoading(frozen: frozen)
+            #expect(loaded.count == plain.count && loaded.isFrozen == frozen)
+            #expect(Set((0..<loaded.count).map { loaded.tuple($0).map(\.raw) }) == Set(rows))
+            // An index on other leading columns than the sort's sorts the rows again, while no index depends on them.
+            let columns = [arity - 1]
+            var g = SplitMix64(seed: 5)
+            for _ in 0..<50 {
+                let key = [UInt32(g.next(below: 12))]
+                #expect(Self.lookup(loaded, columns, key) == Self.lookup(plain, columns, key))
+            }
+            if frozen { #expect(loaded.index(on: columns).isRange) }
+            for row in rows.prefix(50) {
+                #expect(row.withUnsafeBufferPointer { loaded.find($0.baseAddress!) != nil })
+                if !frozen { #expect(!row.withUnsafeBufferPointer { loaded.insert($0.baseAddress!) }) }
+            }
+        }
+    }
 }

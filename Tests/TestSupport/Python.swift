@@ -5,10 +5,7 @@ import Foundation
 /// need it skip with a message where it is absent.
 public enum Python {
     /// The `python3` on PATH, if any.
-    public static let executable: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    public static let executable: String? = SearchPath.executable("python3")
 
     public static var isInstalled: Bool { executable != nil }
 

@@ -7,11 +7,7 @@ public enum Souffle {
     public static let executable: String? = {
         let environment = ProcessInfo.processInfo.environment
         if let named = environment["WARDGRAPH_SOUFFLE"], FileManager.default.isExecutableFile(atPath: named) { return named }
-        for directory in (environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/souffle"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        return SearchPath.executable("souffle")
     }()
 
     public struct Failure: Error, CustomStringConvertible {

@@ -46,10 +46,11 @@ final class Evaluator {
     private func loadInput(_ name: String) throws {
         guard context.relations[name] == nil, let input = inputs[name] else { return }
         let relation = context.relation(name, arity: input.signature.arity)
+        relation.beginLoading()
         try input.load(RelationWriter(relation: relation, constants: context.constants))
-        if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
         // Loaded and not extended by rules: it will not change (see Relation.freeze).
-        if program.relations[name]?.isDerived != true { relation.freeze() }
+        relation.endLoading(frozen: program.relations[name]?.isDerived != true)
+        if context.recordRounds { relation.rounds = Array(repeating: 0, count: relation.count) }
     }
 
     /// The relation's rows, computed if needed.
@@ -108,11 +109,20 @@ final class Evaluator {
 
     private func evaluate(_ stratum: Stratum) throws {
         let members = Set(stratum.relations)
+        let rules = stratum.rules.compactMap(program.rule(id:))
+        // With at most one atom over the stratum's relations per rule, the rules read
+        // them only through the delta: they may be grouped (see Relation).
+        let linear = rules.allSatisfy { rule in
+            rule.body.filter { if case .relation(let atom) = $0 { return members.contains(atom.name) } else { return false } }.count <= 1
+        }
         for name in stratum.relations {
+            let isNew = context.relations[name] == nil
             let relation = context.relation(name, arity: program.relations[name]?.arity ?? 0)
             if context.recordRounds && relation.rounds == nil { relation.rounds = Array(repeating: 0, count: relation.count) }
+            if isNew && linear && !context.recordRounds && relation.arity >= 2 {
+                relation.group(keepingRecentRows: stratum.isRecursive)
+            }
         }
-        let rules = stratum.rules.compactMap(program.rule(id:))
         let planner = planner()
         var traced = StratumTrace(stratum: stratum, plans: [], iterations: 0)
 
@@ -151,11 +161,7 @@ final class Evaluator {
         traced.plans = (exits + variants).map { ($0.plan, $0.executor.statistics) }
 
         // Rows present before (an input extended by rules) are the first delta.
-        for name in stratum.relations {
-            let relation = context.relations[name]!
-            relation.stableEnd = 0
-            relation.deltaEnd = relation.count
-        }
+        for name in stratum.relations { context.relations[name]!.beginIterations() }
         context.round += 1
         for exit in exits { try exit.run() }
         for variant in variants { try variant.run() }
@@ -163,10 +169,7 @@ final class Evaluator {
         while true {
             var changed = false
             for name in stratum.relations {
-                let relation = context.relations[name]!
-                relation.stableEnd = relation.deltaEnd
-                relation.deltaEnd = relation.count
-                if relation.deltaEnd > relation.stableEnd { changed = true }
+                if context.relations[name]!.advance() { changed = true }
             }
             guard changed else { break }
             try context.governor.check()
@@ -179,9 +182,7 @@ final class Evaluator {
     }
 
     private func markAllKnown(_ name: String) {
-        guard let relation = context.relations[name] else { return }
-        relation.stableEnd = relation.count
-        relation.deltaEnd = relation.count
+        context.relations[name]?.markComplete()
     }
 
     /// Answers a query: its distinct bindings, unsorted. A query with constants is
@@ -232,12 +233,14 @@ public struct RelationWriter {
 
     public func add(_ values: [Value]) {
         precondition(values.count == relation.arity, "tuple of \(values.count) values for \(relation.name)/\(relation.arity)")
-        relation.insert(values)
+        var raw = values.map(\.raw)
+        if raw.isEmpty { raw = [0] }  // a row of arity 0 reads nothing
+        raw.withUnsafeBufferPointer { relation.load($0.baseAddress!, count: 1) }
     }
 
     /// Adds a tuple from raw values (for fast loading).
     public func add(raw: UnsafePointer<UInt32>) {
-        _ = relation.insert(raw)
+        relation.load(raw, count: 1)
     }
 
     /// Makes room for about `rows` tuples (rows, set and later indexes).
@@ -245,8 +248,7 @@ public struct RelationWriter {
         relation.reserve(rows)
     }
 
-    /// Tuples added 64 at a time: each batch's set slots are read before the
-    /// tuples are inserted, so that the cache misses overlap.
+    /// Tuples added 64 at a time (see `Relation.load`).
     public final class Batch {
         let relation: Relation
         private let buffer: UnsafeMutablePointer<UInt32>
@@ -273,8 +275,7 @@ public struct RelationWriter {
 
         /// Inserts the tuples held.
         public func flush() {
-            for i in 0..<count { relation.touch(buffer + i * width) }
-            for i in 0..<count { _ = relation.insert(buffer + i * width) }
+            relation.load(buffer, count: count)
             count = 0
         }
     }

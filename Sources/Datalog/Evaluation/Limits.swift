@@ -152,6 +152,10 @@ final class Governor {
 
     var derived: Int { counters[1] }
 
+    /// The work budget left before the next `check`, for loops that count it down
+    /// themselves (`RuleExecutor`) without touching the object.
+    var budget: UnsafeMutablePointer<Int> { counters }
+
     @inline(__always)
     func tick() throws {
         counters[0] -= 1
@@ -182,11 +186,12 @@ final class Governor {
         }
     }
 
+    /// Counts a tuple derived into `relation` (named only if it is one too many).
     @inline(__always)
-    func derivedOne(into relation: String) throws {
+    func derivedOne(into relation: @autoclosure () -> String) throws {
         counters[1] += 1
         if counters[1] > limits.maxDerivedTuples {
-            throw EvaluationError.tooManyTuples(limit: limits.maxDerivedTuples, relation: relation)
+            throw EvaluationError.tooManyTuples(limit: limits.maxDerivedTuples, relation: relation())
         }
         if counters[1] & 0xFFFF == 0 { try check() }
     }

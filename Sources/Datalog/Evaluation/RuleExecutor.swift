@@ -21,40 +21,16 @@ extension BindingSink {
 /// references and raw pointers, so the inner loops copy no reference-counted
 /// values; the relations outlive the executor.
 final class RuleExecutor {
-    enum Kind: UInt8 { case scan, lookup, exists, absent, compareOperands, compare, assign, builtin }
-
-    struct Step {
-        var kind: Kind
-        var relation: Unmanaged<Relation>?
-        var index: Unmanaged<TupleIndex>?
-        var range: RowRange
-        var lo = 0
-        var hi = 0
-        var operands: UnsafeMutablePointer<Operand>
-        var operandCount: Int
-        var binds: UnsafeMutablePointer<ColumnBinding>
-        var bindCount: Int
-        var checks: UnsafeMutablePointer<ColumnCheck>
-        var checkCount: Int
-        var buffer: UnsafeMutablePointer<UInt32>
-        var comparison: ComparisonOperator = .equal
-        var expressionA = 0
-        var expressionB = 0
-        var register = 0
-        var builtin: Builtin = .contains
-        var outputs: UnsafeMutablePointer<Int>
-    }
-
     let plan: RulePlan
     let context: EvaluationContext
     let statistics: RuleStatistics
-    private let steps: UnsafeMutablePointer<Step>
-    private let stepCount: Int
+    let steps: UnsafeMutablePointer<Step>
+    let stepCount: Int
     let registers: UnsafeMutablePointer<UInt32>
     /// The row matched at each step (for `why`).
     let currentRows: UnsafeMutablePointer<Int>
-    private var expressions: [CompiledExpression] = []
-    private var allocations: [UnsafeMutableRawPointer] = []
+    var expressions: [CompiledExpression] = []
+    var allocations: [UnsafeMutableRawPointer] = []
     /// Strong: a sink never refers back to its executor, and a weak load on every match is costly.
     let sink: BindingSink
     private let arithmetic: Arithmetic
@@ -62,6 +38,10 @@ final class RuleExecutor {
     /// The source of each step's condition, for errors at run time.
     private let stepRanges: [SourceRange]
     private let governor: Governor
+    /// The governor's work budget and the statistics' rows per step, counted in the
+    /// innermost loops through raw memory (no reference counting there).
+    private let budget: UnsafeMutablePointer<Int>
+    private let stepRows: UnsafeMutablePointer<Int>
 
     init(plan: RulePlan, context: EvaluationContext, statistics: RuleStatistics, sink: BindingSink) {
         self.plan = plan
@@ -69,6 +49,8 @@ final class RuleExecutor {
         self.statistics = statistics
         self.sink = sink
         governor = context.governor
+        budget = context.governor.budget
+        stepRows = statistics.stepRows
         arithmetic = Arithmetic(constants: context.constants, range: plan.rule.range)
         builtins = BuiltinFunctions(constants: context.constants, regexes: context.regexes, governor: context.governor)
         stepRanges = plan.steps.indices.map { plan.rule.body.indices.contains(plan.origins[$0]) ? plan.rule.body[plan.origins[$0]].range : plan.rule.range }
@@ -89,106 +71,6 @@ final class RuleExecutor {
         registers.deallocate()
         currentRows.deallocate()
         for pointer in allocations { pointer.deallocate() }
-    }
-
-    private func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
-        if !values.isEmpty { pointer.initialize(from: values, count: values.count) }
-        allocations.append(UnsafeMutableRawPointer(pointer))
-        return pointer
-    }
-
-    private func relation(_ name: String) -> Relation {
-        guard let relation = context.relations[name] else { preconditionFailure("relation \(name) was not prepared") }
-        return relation
-    }
-
-    private func compile(_ step: PlanStep) -> Step {
-        var compiled = Step(
-            kind: .scan, relation: nil, index: nil, range: .all, operands: buffer([Operand]()), operandCount: 0,
-            binds: buffer([ColumnBinding]()), bindCount: 0, checks: buffer([ColumnCheck]()), checkCount: 0,
-            buffer: buffer([UInt32]()), outputs: buffer([Int]()))
-        switch step {
-        case .scan(let name, let range, let binds, let checks):
-            compiled.kind = .scan
-            compiled.relation = Unmanaged.passUnretained(relation(name))
-            compiled.range = range
-            compiled.binds = buffer(binds)
-            compiled.bindCount = binds.count
-            compiled.checks = buffer(checks)
-            compiled.checkCount = checks.count
-        case .lookup(let name, let columns, let key, let range, let binds, let checks):
-            compiled.kind = .lookup
-            let target = relation(name)
-            compiled.relation = Unmanaged.passUnretained(target)
-            compiled.index = Unmanaged.passUnretained(target.index(on: columns))
-            compiled.range = range
-            compiled.operands = buffer(key)
-            compiled.operandCount = key.count
-            compiled.buffer = buffer([UInt32](repeating: 0, count: key.count))
-            compiled.binds = buffer(binds)
-            compiled.bindCount = binds.count
-            compiled.checks = buffer(checks)
-            compiled.checkCount = checks.count
-        case .exists(let name, let tuple, let range):
-            compiled.kind = .exists
-            compiled.relation = Unmanaged.passUnretained(relation(name))
-            compiled.range = range
-            compiled.operands = buffer(tuple)
-            compiled.operandCount = tuple.count
-            compiled.buffer = buffer([UInt32](repeating: 0, count: max(1, tuple.count)))
-        case .absent(let name, let columns, let key):
-            compiled.kind = .absent
-            let target = relation(name)
-            compiled.relation = Unmanaged.passUnretained(target)
-            if columns.count < target.arity && !columns.isEmpty {
-                compiled.index = Unmanaged.passUnretained(target.index(on: columns))
-            }
-            compiled.operands = buffer(key)
-            compiled.operandCount = key.count
-            compiled.buffer = buffer([UInt32](repeating: 0, count: max(1, key.count)))
-        case .filter(let op, let a, let b):
-            compiled.comparison = op
-            if case .operand(let x) = a, case .operand(let y) = b {
-                compiled.kind = .compareOperands
-                compiled.operands = buffer([x, y])
-                compiled.operandCount = 2
-            } else {
-                compiled.kind = .compare
-                compiled.expressionA = expressions.count
-                expressions.append(a)
-                compiled.expressionB = expressions.count
-                expressions.append(b)
-            }
-        case .assign(let register, let expression):
-            compiled.kind = .assign
-            compiled.register = register
-            compiled.expressionA = expressions.count
-            expressions.append(expression)
-        case .builtin(let builtin, let arguments, let outputs):
-            compiled.kind = .builtin
-            compiled.builtin = builtin
-            compiled.operands = buffer(arguments)
-            compiled.operandCount = arguments.count
-            compiled.outputs = buffer(outputs.map { $0 ?? -1 })
-        }
-        return compiled
-    }
-
-    /// Fixes each step's row range from the relations' current marks.
-    private func resolveRanges() {
-        for i in 0..<stepCount {
-            guard let relation = steps[i].relation?.takeUnretainedValue() else { continue }
-            switch steps[i].range {
-            case .all: (steps[i].lo, steps[i].hi) = (0, relation.count)
-            case .stable: (steps[i].lo, steps[i].hi) = (0, relation.stableEnd)
-            case .delta: (steps[i].lo, steps[i].hi) = (relation.stableEnd, relation.deltaEnd)
-            case .full: (steps[i].lo, steps[i].hi) = (0, relation.deltaEnd)
-            }
-            if let index = steps[i].index?.takeUnretainedValue(), index.indexedRows < steps[i].hi {
-                index.catchUp()
-            }
-        }
     }
 
     /// Runs the plan over the relations as they are now.
@@ -236,15 +118,59 @@ final class RuleExecutor {
     /// One row met by a scan or a lookup: bind its columns, check the repeated
     /// variables (after binding, so they compare with this row's own values), go on.
     @inline(__always)
-    private func visit(_ row: Int, _ rows: TupleBuffer, _ step: UnsafeMutablePointer<Step>, _ i: Int) throws {
-        try governor.tick()
+    private func visit(_ row: Int, _ rows: TupleBuffer.View, _ step: UnsafeMutablePointer<Step>, _ i: Int) throws {
+        try tick()
         let values = rows.row(row)
         bind(step, values)
         if checksPass(step, values) {
-            statistics.countRow(i)
+            stepRows[i] += 1
             currentRows[i] = row
             try self.step(i + 1)
         }
+    }
+
+    /// One unit of work for the governor (see `Governor.tick`).
+    @inline(__always)
+    private func tick() throws {
+        budget[0] -= 1
+        if budget[0] <= 0 { try governor.check() }
+    }
+
+    /// The tuples of a grouped relation's group met by a scan or a lookup, as `visit`
+    /// for rows; `keyFrom` is the first key column still to check (the first is the group's).
+    @inline(__always)
+    private func visitGroup(
+        key: UInt32, _ entries: UnsafeMutablePointer<UInt32>, _ slots: Int, width: Int, keyFrom: Int,
+        _ step: UnsafeMutablePointer<Step>, _ i: Int
+    ) throws {
+        let tuple = step.pointee.tuple
+        tuple[0] = key
+        var s = 0
+        while s < slots {
+            let entry = entries + s * width
+            s += 1
+            if entry[0] == GroupedTuples.empty { continue }
+            (tuple + 1).update(from: entry, count: width)
+            if !keyMatches(step, tuple, from: keyFrom) { continue }
+            try tick()
+            bind(step, tuple)
+            if checksPass(step, tuple) {
+                stepRows[i] += 1
+                currentRows[i] = -1
+                try self.step(i + 1)
+            }
+        }
+    }
+
+    /// Whether the tuple has the step's key values, from key column `from` on.
+    @inline(__always)
+    private func keyMatches(_ step: UnsafeMutablePointer<Step>, _ tuple: UnsafePointer<UInt32>, from: Int) -> Bool {
+        var k = from
+        while k < step.pointee.operandCount {
+            if tuple[step.pointee.keyColumns[k]] != step.pointee.buffer[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     private func step(_ i: Int) throws {
@@ -254,9 +180,20 @@ final class RuleExecutor {
             return
         }
         let step = steps + i
+        // References are taken `unowned(unsafe)`: the relations, their rows and indexes
+        // outlive the executor, and retaining them on every lookup costs more than the lookup.
         switch step.pointee.kind {
         case .scan:
-            let rows = step.pointee.relation!.takeUnretainedValue().rows
+            if let grouped = step.pointee.grouped {
+                try grouped._withUnsafeGuaranteedRef { grouped in
+                    for index in 0..<grouped.directorySlots {
+                        guard let (key, entries, slots) = grouped.group(at: index) else { continue }
+                        try visitGroup(key: key, entries, slots, width: grouped.width, keyFrom: 0, step, i)
+                    }
+                }
+                return
+            }
+            let rows = step.pointee.rows!
             var row = step.pointee.lo
             let hi = step.pointee.hi
             while row < hi {
@@ -264,38 +201,56 @@ final class RuleExecutor {
                 row += 1
             }
         case .lookup:
-            let rows = step.pointee.relation!.takeUnretainedValue().rows
-            let index = step.pointee.index!.takeUnretainedValue()
             for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            var row = index.newest(step.pointee.buffer)
-            let lo = step.pointee.lo, hi = step.pointee.hi
-            while row >= hi { row = index.previous(row) }
-            while row >= lo {
-                try visit(row, rows, step, i)
-                row = index.previous(row)
+            if let grouped = step.pointee.grouped {
+                try grouped._withUnsafeGuaranteedRef { grouped in
+                    let key = step.pointee.buffer[0]
+                    guard let (entries, slots) = grouped.group(key) else { return }
+                    try visitGroup(key: key, entries, slots, width: grouped.width, keyFrom: 1, step, i)
+                }
+                return
+            }
+            let rows = step.pointee.rows!
+            try step.pointee.index!._withUnsafeGuaranteedRef { index in
+                var row = index.newest(step.pointee.buffer)
+                let lo = step.pointee.lo, hi = step.pointee.hi
+                while row >= hi { row = index.previous(row) }
+                while row >= lo {
+                    try visit(row, rows, step, i)
+                    row = index.previous(row)
+                }
             }
         case .exists:
-            let relation = step.pointee.relation!.takeUnretainedValue()
             for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            try governor.tick()
-            if let row = relation.find(step.pointee.buffer), row >= step.pointee.lo, row < step.pointee.hi {
-                statistics.countRow(i)
-                currentRows[i] = row
-                try self.step(i + 1)
-            }
-        case .absent:
-            let relation = step.pointee.relation!.takeUnretainedValue()
-            for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
-            let present: Bool
-            if let index = step.pointee.index?.takeUnretainedValue() {
-                present = index.newest(step.pointee.buffer) >= 0
-            } else if step.pointee.operandCount == relation.arity {
-                present = relation.find(step.pointee.buffer) != nil
+            try tick()
+            var row = -1
+            if let grouped = step.pointee.grouped {
+                guard grouped._withUnsafeGuaranteedRef({ $0.contains(step.pointee.buffer) }) else { return }
+            } else if let index = step.pointee.index {
+                row = index._withUnsafeGuaranteedRef { index in
+                    var row = index.newest(step.pointee.buffer)
+                    while row >= step.pointee.hi { row = index.previous(row) }
+                    return row
+                }
+                guard row >= step.pointee.lo else { return }
             } else {
-                present = relation.count > 0
+                guard let found = step.pointee.relation!._withUnsafeGuaranteedRef({ $0.find(step.pointee.buffer) }),
+                      found >= step.pointee.lo, found < step.pointee.hi else { return }
+                row = found
+            }
+            stepRows[i] += 1
+            currentRows[i] = row
+            try self.step(i + 1)
+        case .absent:
+            for k in 0..<step.pointee.operandCount { step.pointee.buffer[k] = value(step.pointee.operands[k]) }
+            let present = step.pointee.relation!._withUnsafeGuaranteedRef { relation in
+                if step.pointee.operandCount == relation.arity { return relation.contains(step.pointee.buffer) }
+                if step.pointee.operandCount == 0 { return relation.count > 0 }
+                if let grouped = step.pointee.grouped { return grouped._withUnsafeGuaranteedRef { groupHasKey($0, step) } }
+                return step.pointee.index!._withUnsafeGuaranteedRef { $0.newest(step.pointee.buffer) >= 0 }
             }
             if !present {
-                statistics.countRow(i)
+                stepRows[i] += 1
                 try self.step(i + 1)
             }
         case .compareOperands:
@@ -328,6 +283,19 @@ final class RuleExecutor {
                 try self.step(i + 1)
             }
         }
+    }
+
+    /// Whether a grouped relation has a tuple with the step's key (its first column and others).
+    private func groupHasKey(_ grouped: GroupedTuples, _ step: UnsafeMutablePointer<Step>) -> Bool {
+        let key = step.pointee.buffer[0]
+        guard let (entries, slots) = grouped.group(key) else { return false }
+        let tuple = step.pointee.tuple, width = grouped.width
+        tuple[0] = key
+        for s in 0..<slots where entries[s * width] != GroupedTuples.empty {
+            (tuple + 1).update(from: entries + s * width, count: width)
+            if keyMatches(step, tuple, from: 1) { return true }
+        }
+        return false
     }
 
     @inline(__always)

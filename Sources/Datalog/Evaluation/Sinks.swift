@@ -10,6 +10,8 @@ final class RelationSink: BindingSink {
     private let head: [CompiledExpression]
     private let context: EvaluationContext
     private let statistics: RuleStatistics
+    private let governor: Governor
+    private let recordRounds: Bool
     private let buffer: UnsafeMutablePointer<UInt32>
     private let arithmetic: Arithmetic
     private static let batchSize = 64
@@ -23,6 +25,8 @@ final class RelationSink: BindingSink {
         self.head = head
         self.context = context
         self.statistics = statistics
+        governor = context.governor
+        recordRounds = context.recordRounds
         buffer = .allocate(capacity: max(1, head.count))
         arithmetic = Arithmetic(constants: context.constants, range: range)
         width = max(1, target.arity)
@@ -68,8 +72,8 @@ final class RelationSink: BindingSink {
     func insert(_ tuple: UnsafePointer<UInt32>) throws {
         if target.insert(tuple) {
             statistics.countDerived()
-            if context.recordRounds { target.rounds?.append(context.round) }
-            try context.governor.derivedOne(into: target.name)
+            if recordRounds { target.rounds?.append(context.round) }
+            try governor.derivedOne(into: target.name)
         }
     }
 }

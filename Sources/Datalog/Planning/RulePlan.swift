@@ -95,3 +95,13 @@ struct RulePlan: Sendable {
 
     var registerCount: Int { registerNames.count }
 }
+
+extension PlanStep {
+    /// The relation the step reads, if it reads one.
+    var relationName: String? {
+        switch self {
+        case .scan(let name, _, _, _), .lookup(let name, _, _, _, _, _), .exists(let name, _, _), .absent(let name, _, _): return name
+        case .filter, .assign, .builtin: return nil
+        }
+    }
+}

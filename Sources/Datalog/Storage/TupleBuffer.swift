@@ -10,7 +10,7 @@ import Glibc
 /// not hold two copies at once (Swift's `Array` would).
 final class TupleBuffer {
     let arity: Int
-    private struct State {
+    fileprivate struct State {
         var base: UnsafeMutablePointer<UInt32>
         var count: Int
         var capacity: Int
@@ -34,6 +34,19 @@ final class TupleBuffer {
         state.deallocate()
     }
 
+    /// The rows without the buffer object: valid while the buffer lives, also as it
+    /// grows (it reads the current base each time). For the innermost loops, where
+    /// holding the object would cost reference counting on every row.
+    struct View {
+        fileprivate let state: UnsafeMutablePointer<State>
+        let arity: Int
+
+        @inline(__always)
+        func row(_ row: Int) -> UnsafeMutablePointer<UInt32> { state.pointee.base + row * arity }
+    }
+
+    var view: View { View(state: state, arity: arity) }
+
     @inline(__always) var count: Int { state.pointee.count }
     @inline(__always) var base: UnsafeMutablePointer<UInt32> { state.pointee.base }
 
@@ -53,6 +66,36 @@ final class TupleBuffer {
         if arity > 0 { (state.pointee.base + count * arity).update(from: values, count: arity) }
         state.pointee.count = count + 1
         return count
+    }
+
+    /// Drops the first `rows` rows, moving the others to the front.
+    func removeFirst(_ rows: Int) {
+        let count = state.pointee.count
+        precondition(rows >= 0 && rows <= count)
+        guard rows > 0 else { return }
+        if rows < count, arity > 0 { memmove(state.pointee.base, state.pointee.base + rows * arity, (count - rows) * arity * 4) }
+        state.pointee.count = count - rows
+    }
+
+    /// Drops each row equal to the one before it (rows sorted, duplicates together).
+    func removeAdjacentDuplicates() {
+        let count = state.pointee.count, base = state.pointee.base
+        guard count > 1, arity > 0 else { return }
+        var kept = 1
+        for row in 1..<count where memcmp(base + row * arity, base + (kept - 1) * arity, arity * 4) != 0 {
+            if kept != row { (base + kept * arity).update(from: base + row * arity, count: arity) }
+            kept += 1
+        }
+        state.pointee.count = kept
+    }
+
+    /// Drops every row and gives the memory back.
+    func removeAll() {
+        state.pointee.count = 0
+        guard state.pointee.capacity > 16 else { return }
+        state.pointee.base = realloc(state.pointee.base, 16 * max(arity, 1) * MemoryLayout<UInt32>.stride)!
+            .bindMemory(to: UInt32.self, capacity: 16 * max(arity, 1))
+        state.pointee.capacity = 16
     }
 
     func reserve(_ rows: Int) {

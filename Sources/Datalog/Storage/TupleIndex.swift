@@ -111,6 +111,15 @@ final class TupleIndex {
 
     var byteCount: Int { capacity * 4 + previousCapacity * 4 }
 
+    /// Forgets every row (a hash index over rows that were moved, see
+    /// `Relation.advance`); `catchUp` indexes them again.
+    func reset() {
+        precondition(!isRange, "a range index follows its rows' order")
+        memset(slots, 0, capacity * 4)
+        keys = 0
+        indexedRows = 0
+    }
+
     /// Indexes the rows appended since the last call (none for a range index: its relation is frozen).
     func catchUp() {
         guard !isRange else { return }

@@ -40,6 +40,8 @@ public final class ConstantTable: @unchecked Sendable {
     public func integer(_ n: Int64) -> Value {
         if let small = Value.smallInteger(n) { return small }
         if let index = largeIndex[n] { return Value.largeInteger(index) }
+        // The last index is `Value.reserved`; a billion large integers are far beyond memory anyway.
+        precondition(largeIntegers.count < 0x3FFF_FFFF, "too many distinct large integers")
         let index = UInt32(largeIntegers.count)
         largeIntegers.append(n)
         largeIndex[n] = index

@@ -12,6 +12,11 @@ public struct Value: Hashable, Sendable {
     @inline(__always)
     public init(raw: UInt32) { self.raw = raw }
 
+    /// A value no constant ever has: the last large-integer index, which the
+    /// constant table never hands out. Storage marks empty slots with it
+    /// (`GroupedTuples`).
+    static let reserved = Value(raw: 0x7FFF_FFFF)
+
     static let smallIntegerRange: ClosedRange<Int64> = -(1 << 30)...((1 << 30) - 1)
 
     /// A small integer, if `n` fits inline.
