@@ -124,7 +124,9 @@ public final class GraphService: @unchecked Sendable {
     // MARK: - Helpers for the endpoints
 
     func json(_ status: HTTPStatus, _ value: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json; charset=utf-8", text: value.rendered() + "\n")
+        var body = value.utf8Rendered()
+        body.append(UInt8(ascii: "\n"))
+        return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: body)
     }
 
     /// A read at `snapshot`: 304 if the client has it (If-None-Match), else the cached
