@@ -127,8 +127,21 @@ import TestSupport
         #expect(page.contains(#"title="partner:自治会町内会">自治会町内会</button>"#))
         #expect(page.contains("10件"))
         #expect(page.contains("トランザクション 5 時点"))
+        // The documents read, above the table, and the years there are to pick from.
+        #expect(page.contains(#"<p id="years" class="years">読んだ文書の年度: 旭区 R8, 泉区 R7, 港北区 R7, 港南区 R7, 金沢区 R4</p>"#))
+        #expect(page.contains(#"<option value="R7">令和7年度(R7: 泉区、港北区、港南区)</option>"#))
         // No console messages: no script error, no failed request.
         let console = browser.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "\(console)")
+
+        // A link with a year reads that year's documents, and says so.
+        let r7 = try Wardgraph.runProgram(URL(fileURLWithPath: Self.chromium!), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+            "--virtual-time-budget=10000", "--dump-dom", "http://127.0.0.1:\(server.port)/?q=\(query)&year=R7",
+        ])
+        #expect(r7.stdout.contains("9件"))
+        #expect(r7.stdout.contains("読んだ文書の年度: 泉区 R7, 港北区 R7, 港南区 R7 (R7 の文書がない区: 旭区, 金沢区)"))
+        #expect(!r7.stdout.contains(#"title="ward:金沢区""#))
+        #expect(r7.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.isEmpty)
     }
 }

@@ -47,6 +47,8 @@ enum ExplorerPage {
         <div class="toolbar">
           <label for="examples">質問の例</label>
           <select id="examples"><option value="">― 質問を選ぶ ―</option></select>
+          <label for="year">年度</label>
+          <select id="year"><option value="">各区の最新</option></select>
         </div>
         <textarea id="program" spellcheck="false" rows="5" aria-label="問い合わせ (Datalog)">?- shared_partner(泉区, W, P).</textarea>
         <div class="toolbar">
@@ -67,6 +69,7 @@ enum ExplorerPage {
           <button id="download-json" type="button" disabled>JSON</button>
           <span class="hint">行をクリックすると根拠を、ノード名をクリックするとノードのページを表示します。</span>
         </div>
+        <p id="years" class="years" hidden></p>
         <div class="scroll"><table id="result"></table></div>
       </section>
       <section id="panel-diagram" class="panel" role="tabpanel" hidden>

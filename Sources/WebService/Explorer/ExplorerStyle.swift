@@ -27,6 +27,7 @@ enum ExplorerStyle {
     button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
     kbd { font-size: 0.75rem; opacity: 0.8; }
     .summary { color: var(--muted); font-size: 0.9rem; }
+    .years { margin: 0.3rem 0; padding: 0.3rem 0.6rem; border-left: 3px solid var(--accent); background: var(--accent-wash); font-size: 0.85rem; }
     .hint { color: var(--muted); font-size: 0.85rem; margin: 0.3rem 0; }
     .tabs { display: flex; gap: 0.2rem; margin-top: 0.8rem; }
     .tabs button { border-bottom: none; border-radius: 6px 6px 0 0; background: var(--wash); }

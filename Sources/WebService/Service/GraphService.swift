@@ -73,6 +73,7 @@ public final class GraphService: @unchecked Sendable {
         case "/api/schema": try allow(request, "GET", "HEAD"); return try schema(request, exchange)
         case "/api/log": try allow(request, "GET", "HEAD"); return try log(request)
         case "/api/stats": try allow(request, "GET", "HEAD"); return try stats(request)
+        case "/api/years": try allow(request, "GET", "HEAD"); return try years(request)
         case "/api/export": try allow(request, "GET", "HEAD"); return try export(request, exchange)
         case "/api/examples": try allow(request, "GET", "HEAD"); return examplesResponse()
         case "/api/facts": try allow(request, "POST"); return try facts(request)
