@@ -53,7 +53,7 @@ import TestSupport
         #expect(try RawHTTP.request(port: server.port, "GET", "/healthz").status == 200)
         // A request in flight when SIGTERM comes is still answered.
         let connection = try RawHTTP.Connection(port: server.port)
-        try connection.send("GET /api/schema HTTP/1.1\r\nHost: h\r\n\r\n")
+        try connection.send("GET /api/schema HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n")
         server.process.terminate()
         let response = try connection.readResponse()
         #expect(response.status == 200)
@@ -96,6 +96,22 @@ import TestSupport
         let log = try Wardgraph.run(["log", "--last", "1"], directory: server.project.path)
         #expect(log.stdout.contains("tester (via the HTTP service)"))
         #expect(server.stop().status == 0)
+    }
+
+    @Test func anotherHostIs421UnlessAllowed() throws {
+        let bad = try Wardgraph.run(["serve", "--port", "0", "--allow-host", "http://proxy.example/"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--allow-host takes a host name as a browser sends it, such as wardgraph.example.org or localhost:9000, not 'http://proxy.example/'"))
+        let server = try Server(["--allow-host", "proxy.example"])
+        let rebound = try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "evil.example:\(server.port)"])
+        #expect(rebound.status == 421)
+        #expect(rebound.text.contains("only to 127.0.0.1:\(server.port), localhost:\(server.port), [::1]:\(server.port) and proxy.example"))
+        #expect(rebound.text.contains("start wardgraph serve with --allow-host NAME"))
+        #expect(try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "proxy.example"]).status == 200)
+        #expect(try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "localhost:\(server.port)"]).status == 200)
+        let (status, stderr) = server.stop()
+        #expect(status == 0)
+        #expect(stderr.contains("\"GET /api/stats HTTP/1.1\" 421"))
     }
 
     @Test func withoutGraphvizAnSVGIs501WithTheHint() throws {
