@@ -23,7 +23,7 @@ public final class GraphService: @unchecked Sendable {
         self.options = options
         snapshots = SnapshotPublisher(workspace: workspace, interval: options.refreshInterval)
         sessions = SessionPool(workspace: workspace, limits: options.queryLimits, capacity: options.maxConcurrentQueries)
-        limiter = QueryLimiter(maximum: options.maxConcurrentQueries)
+        limiter = QueryLimiter(maximum: options.maxConcurrentQueries, patience: options.queueTimeout)
         cache = ResponseCache(capacity: options.cacheBytes)
         examples = ExampleQuery.load(from: options.queriesDirectory)
     }
@@ -153,10 +153,12 @@ public final class GraphService: @unchecked Sendable {
         return response
     }
 
-    /// Runs an evaluation under the concurrency limit; 503 when all slots are taken.
+    /// Runs an evaluation under the concurrency limit; 503 when no slot came free in time.
     func evaluating<T>(_ body: () throws(HTTPError) -> T) throws(HTTPError) -> T {
         guard let result = try limiter.run(body) else {
-            throw HTTPError(.serviceUnavailable, "\(limiter.maximum) queries are running, the most allowed at once; try again shortly")
+            throw HTTPError(
+                .serviceUnavailable,
+                "\(limiter.maximum) queries are running, the most allowed at once, and none finished within \(String(format: "%g", limiter.patience)) s; try again shortly")
         }
         return result
     }

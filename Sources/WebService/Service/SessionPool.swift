@@ -60,31 +60,3 @@ final class SessionPool: @unchecked Sendable {
         return result
     }
 }
-
-/// How many evaluations may run at once; past that, the caller answers 503.
-final class QueryLimiter: @unchecked Sendable {
-    let maximum: Int
-    private let lock = NSLock()
-    private var running = 0
-
-    init(maximum: Int) {
-        self.maximum = maximum
-    }
-
-    /// Runs `body` if a slot is free; nil (without running it) if all are taken.
-    func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T? {
-        lock.lock()
-        guard running < maximum else {
-            lock.unlock()
-            return nil
-        }
-        running += 1
-        lock.unlock()
-        defer {
-            lock.lock()
-            running -= 1
-            lock.unlock()
-        }
-        return try body()
-    }
-}

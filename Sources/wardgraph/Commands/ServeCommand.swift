@@ -35,7 +35,8 @@ enum ServeCommand {
             .value("cors", "ORIGIN", "let pages of ORIGIN (e.g. https://portal.example) call the API"),
             .value("allow-host", "NAME", "answer requests for NAME or NAME:PORT too (a reverse proxy's name); repeatable", repeatable: true),
             .value("max-connections", "N", "connections open at once (default 256); past it, 503"),
-            .value("max-queries", "N", "queries evaluated at once (default 16); past it, 503 with Retry-After"),
+            .value("max-queries", "N", "queries evaluated at once (default 16); past it, a query waits for a slot"),
+            .value("queue-timeout", "SECONDS", "the time a query waits for a slot (default 1); past it, 503 with Retry-After"),
             .value("query-timeout", "SECONDS", "the time one query may take (default 10)"),
             .value("max-tuples", "N", "the tuples one query may derive (default 5,000,000)"),
             .value("max-header-bytes", "N", "the largest request head (default 16384)"),
@@ -76,6 +77,7 @@ enum ServeCommand {
         if let n = try arguments.integer("max-queries", atLeast: 1) { options.maxConcurrentQueries = n }
         if let n = try arguments.integer("max-tuples", atLeast: 1) { options.queryLimits.maxDerivedTuples = n }
         if let seconds = try seconds(arguments, "query-timeout") { options.queryLimits.timeout = seconds }
+        if let seconds = try seconds(arguments, "queue-timeout") { options.queueTimeout = seconds }
         options.corsOrigin = arguments.value("cors")
         options.token = try token(arguments)
         guard options.token != nil || arguments.flag("read-only") || HTTPServer.isLoopback(server.host) else {
