@@ -30,7 +30,7 @@ public final class DocumentLibrary: @unchecked Sendable {
 
     /// The lines of the document `name`; `snapshot` says whether it is the version ingested.
     public func text(of name: String, in snapshot: GraphSnapshot? = nil) throws(OperationError) -> DocumentText {
-        guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != "..", !name.contains("\0") else {
+        guard !name.isEmpty, !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 }), name != ".", name != ".." else {
             throw OperationError(.badInput, "'\(name)' is not a document name; give a file name such as izumi-r7.txt")
         }
         lock.lock()
