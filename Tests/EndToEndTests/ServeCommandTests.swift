@@ -150,12 +150,14 @@ import TestSupport
         let console = browser.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "\(console)")
 
-        // A link with a year reads that year's documents, and says so.
+        // A link with a year reads that year's documents, and says so, also in a row's why.
+        let why = RawHTTP.encode(#"shared_partner("泉区", "港北区", "自治会町内会")"#).replacingOccurrences(of: "/", with: "%2F")
         let r7 = try Wardgraph.runProgram(URL(fileURLWithPath: Self.chromium!), [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-            "--virtual-time-budget=10000", "--dump-dom", "http://127.0.0.1:\(server.port)/?q=\(query)&year=R7",
+            "--virtual-time-budget=10000", "--dump-dom", "http://127.0.0.1:\(server.port)/?q=\(query)&year=R7&why=\(why)",
         ])
         #expect(r7.stdout.contains("9件"))
+        #expect(r7.stdout.contains(#"<span class="atom">selected_document("document:泉区/R7")</span><span class="cite">選んだ年度 R7 の文書</span>"#))
         #expect(r7.stdout.contains("読んだ文書の年度: 泉区 R7, 港北区 R7, 港南区 R7 (R7 の文書がない区: 旭区, 金沢区)"))
         #expect(!r7.stdout.contains(#"title="ward:金沢区""#))
         #expect(r7.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.isEmpty)

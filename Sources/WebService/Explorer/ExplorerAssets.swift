@@ -55,6 +55,7 @@ enum ExplorerPage {
           <button id="run" type="button" class="primary">実行 <kbd>Ctrl+Enter</kbd></button>
           <span id="summary" class="summary" aria-live="polite"></span>
         </div>
+        <p id="years" class="years" hidden></p>
         <div id="errors" class="errors" hidden></div>
       </section>
       <nav class="tabs" role="tablist">
@@ -69,7 +70,6 @@ enum ExplorerPage {
           <button id="download-json" type="button" disabled>JSON</button>
           <span class="hint">行をクリックすると根拠を、ノード名をクリックするとノードのページを表示します。</span>
         </div>
-        <p id="years" class="years" hidden></p>
         <div class="scroll"><table id="result"></table></div>
       </section>
       <section id="panel-diagram" class="panel" role="tabpanel" hidden>

@@ -346,11 +346,22 @@ enum ExplorerScript {
             parts.push(el('span', { class: 'cite' }, `出典 ${node.document} ${node.line}行目`));
             if (node.text) parts.push(el('blockquote', { class: 'sentence' }, node.text));
           } else if (node.source) {
-            parts.push(el('span', { class: 'cite' }, node.source));
+            parts.push(el('span', { class: 'cite' }, sourceText(node)));
           }
         }
       }
       return el('li', { class: node.kind === 'fact' ? 'leaf' : '' }, parts, children.length ? el('ul', {}, children.map(derivationItem)) : null);
+    }
+
+    /** Where a leaf that is no document's line comes from, in Japanese. */
+    function sourceText(node) {
+      if (node.atom.startsWith('selected_document(')) {
+        return state.year ? `選んだ年度 ${state.year} の文書` : 'その区の最新の文書';
+      }
+      const person = /^asserted by (.+) in transaction (\d+)$/.exec(node.source);
+      if (person) return `${person[1]} がトランザクション ${person[2]} で追加`;
+      if (node.source.startsWith("the id's own name")) return 'ID の最後の部分(label の事実はない)';
+      return node.source;
     }
 
     // ---- A node's page ----

@@ -22,6 +22,7 @@ enum ExplorerStyle {
     textarea { width: 100%; font-family: "Noto Sans Mono CJK JP", "Noto Sans Mono", monospace; font-size: 0.95rem; padding: 0.5rem; border: 1px solid var(--line); border-radius: 4px; resize: vertical; }
     select, button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--line); border-radius: 4px; background: var(--paper); color: var(--ink); }
     select { max-width: 100%; }
+    #examples { flex: 1 1 16rem; min-width: 0; }
     button { cursor: pointer; }
     button:disabled { cursor: default; opacity: 0.5; }
     button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
