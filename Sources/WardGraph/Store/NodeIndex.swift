@@ -63,26 +63,23 @@ public final class NodeIndex: Sendable {
 
     /// The facts whose entity is `id` (attributes and edges out), in no particular order.
     public func facts(about id: NodeID) -> [Attribute] {
-        guard let symbol = graph.symbols.lookup(id.description) else { return [] }
-        let facts = graph.state.facts
-        return byEntity[symbol].map { number in
-            let fact = facts[Int(number)]
-            return Attribute(
-                attribute: graph.symbols[fact.attribute], value: graph.symbols.factValue(fact.value),
-                provenance: graph.provenance(ofFactNumber: Int(number)))
+        decoded(byEntity, id) { fact, provenance in
+            Attribute(attribute: graph.symbols[fact.attribute], value: graph.symbols.factValue(fact.value), provenance: provenance)
         }
     }
 
     /// The edges that point to `id`, in no particular order.
     public func edges(into id: NodeID) -> [IncomingEdge] {
+        decoded(byTarget, id) { fact, provenance in
+            IncomingEdge(edge: graph.symbols[fact.attribute], from: graph.symbols.nodeID(fact.entity), provenance: provenance)
+        }
+    }
+
+    /// The facts `lists` holds for `id`, each made into a `T` with its provenance.
+    private func decoded<T>(_ lists: SymbolLists, _ id: NodeID, _ make: (StoredFact, FactProvenance) -> T) -> [T] {
         guard let symbol = graph.symbols.lookup(id.description) else { return [] }
         let facts = graph.state.facts
-        return byTarget[symbol].map { number in
-            let fact = facts[Int(number)]
-            return IncomingEdge(
-                edge: graph.symbols[fact.attribute], from: graph.symbols.nodeID(fact.entity),
-                provenance: graph.provenance(ofFactNumber: Int(number)))
-        }
+        return lists[symbol].map { make(facts[Int($0)], graph.provenance(ofFactNumber: Int($0))) }
     }
 
     /// The label of each of `ids` that has one saying more than the id's own last
