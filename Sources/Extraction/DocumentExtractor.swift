@@ -26,8 +26,10 @@ public struct DocumentExtractor: Sendable {
         let order = LayoutReader.read(source)
         let lines = order.lines
         let kinds = LineClassifier.classify(lines, forced: order.forcedKinds)
-        let structure = StructureBuilder.build(lines: lines, kinds: kinds)
-        let documentText = lines.flatMap { $0.compact + [LogicalText.hardStop] }
+        let structure = StructureBuilder.build(lines: lines, kinds: kinds, reservedLabels: order.unreadRowKeys)
+        // The whole text, joined where a line runs on (a citation wrapped before its
+        // bracket: `第４期かながわ支え愛プラン` / `（神奈川区地域福祉保健計画）`).
+        let documentText = LogicalText(segment: Array(lines.indices), lines: lines, kinds: kinds, headingLines: structure.headingLines).scalars
         let welfare = WelfarePlanContext(ward: title.ward, documentText: documentText)
         let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward, documentText: documentText,
                                                   ownUnits: structure.sections.map(\.section.name))

@@ -4,9 +4,9 @@ import Ingestion
 import TestSupport
 import WardGraph
 
-/// Extraction throughput (the bundled documents, and the development set's, whose
-/// tables and two-column pages take their own paths), and ingesting the documents
-/// into a fresh store.
+/// Extraction throughput (the bundled documents, and those of the development set
+/// and blind set A, whose tables, charts and two-column pages take their own paths),
+/// and ingesting the documents into a fresh store.
 enum ExtractionBenchmark {
     static func run(arguments: [String]) throws {
         let root = arguments.first ?? FileManager.default.currentDirectoryPath
@@ -25,12 +25,13 @@ enum ExtractionBenchmark {
         let megabytes = Double(bytes * repetitions) / 1_000_000
         print(String(format: "extraction: %d documents, %d bytes, ×%d in %.3f s = %.1f MB/s (%.2f ms for the five documents)",
                      documents.count, bytes, repetitions, best, megabytes / best, best / Double(repetitions) * 1000))
-        let devset = try devsetDocuments(root: root)
-        if !devset.isEmpty {
-            let devsetBytes = devset.reduce(0) { $0 + $1.1.count }
-            let devsetBest = try bestTime(devset, extractor)
-            print(String(format: "extraction, development set: %d documents, %d bytes, ×%d in %.3f s = %.1f MB/s",
-                         devset.count, devsetBytes, repetitions, devsetBest, Double(devsetBytes * repetitions) / 1_000_000 / devsetBest))
+        for (label, folder) in [("development set", "devset"), ("blind set A", "blindA")] {
+            let set = try fixtureDocuments(root: root, folder: folder)
+            guard !set.isEmpty else { continue }
+            let setBytes = set.reduce(0) { $0 + $1.1.count }
+            let setBest = try bestTime(set, extractor)
+            print(String(format: "extraction, %@: %d documents, %d bytes, ×%d in %.3f s = %.1f MB/s",
+                         label, set.count, setBytes, repetitions, setBest, Double(setBytes * repetitions) / 1_000_000 / setBest))
         }
 
         // Ingest into a fresh store: lexicon, extraction, facts, one durable transaction per document.
@@ -63,9 +64,10 @@ enum ExtractionBenchmark {
         return best
     }
 
-    /// The development set's texts (test fixtures), without their `# ` header lines.
-    private static func devsetDocuments(root: String) throws -> [(String, [UInt8])] {
-        let directory = root + "/Tests/ExtractionTests/Fixtures/devset"
+    /// The texts of an annotated set in the test fixtures (devset, blindA), without
+    /// their `# ` header lines.
+    private static func fixtureDocuments(root: String, folder: String) throws -> [(String, [UInt8])] {
+        let directory = root + "/Tests/ExtractionTests/Fixtures/" + folder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return try names.filter { $0.hasSuffix(".txt") }.sorted().map { name in
             let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)

@@ -3,15 +3,18 @@ import Testing
 @testable import Extraction
 
 /// The annotated documents the tests extract: the five seeds (Graph/sources, gold in
-/// Fixtures/gold) and the development set (text and gold in Fixtures/devset, a copy
-/// of ../shared/devset), found from this file's location so that tests run from any
-/// working directory.
+/// Fixtures/gold), the development set (text and gold in Fixtures/devset, a copy of
+/// ../shared/devset) and the blind set A (Fixtures/blindA, a copy of ../blindA),
+/// found from this file's location so that tests run from any working directory.
 enum Corpus {
     /// The seed documents, whose gold is in Fixtures/gold.
     static let documents = ["asahi-r8.txt", "izumi-r7.txt", "kanazawa-r4.txt", "kohoku-r7.txt", "konan-r7.txt"]
     /// The development set: five wards' documents that the extractor was not written for.
     static let devsetDocuments = ["isogo-r7.txt", "minami-r6.txt", "sakae-r5.txt", "totsuka-r8.txt", "tsurumi-r7.txt"]
-    static var allDocuments: [String] { documents + devsetDocuments }
+    /// Blind set A: four wards' documents written, with their gold, by someone who never
+    /// read the extractor, to estimate how it does on layouts nobody tuned it to.
+    static let blindADocuments = ["hodogaya-r8.txt", "kanagawa-r6.txt", "naka-r5.txt", "nishi-r4.txt"]
+    static var allDocuments: [String] { documents + devsetDocuments + blindADocuments }
 
     /// The package root: the nearest ancestor of this file with a Package.swift.
     static let packageRoot: URL = {
@@ -37,22 +40,29 @@ enum Corpus {
         try Lexicon.load(directory: lexiconDirectory)
     }
 
-    static func isDevset(_ name: String) -> Bool { devsetDocuments.contains(name) }
+    /// The fixture folder that holds an annotated set's texts and gold (nil for the
+    /// seeds, whose texts are in Graph/sources and gold in Fixtures/gold).
+    static func folder(of name: String) -> String? {
+        if devsetDocuments.contains(name) { return "devset" }
+        if blindADocuments.contains(name) { return "blindA" }
+        return nil
+    }
 
-    /// The document as the evaluator reads it: a devset text without its `# ` header
-    /// lines (gold line numbers count from after them, as `grep -v '^# '` leaves it).
+    /// The document as the evaluator reads it: a devset or blind-set text without its
+    /// `# ` header lines (gold line numbers count from after them, as `grep -v '^# '`
+    /// leaves it).
     static func sourceBytes(_ name: String) throws -> [UInt8] {
-        guard isDevset(name) else {
+        guard let folder = folder(of: name) else {
             return Array(try Data(contentsOf: packageRoot.appendingPathComponent("Graph/sources").appendingPathComponent(name)))
         }
-        let bytes = Array(try Data(contentsOf: try fixture("devset/" + name)))
+        let bytes = Array(try Data(contentsOf: try fixture(folder + "/" + name)))
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).filter { !$0.starts(with: Array("# ".utf8)) }
         return Array(lines.joined(separator: [0x0A]))
     }
 
     static func gold(_ name: String) throws -> GoldDocument {
         let goldName = name.replacingOccurrences(of: ".txt", with: ".gold.json")
-        let url = try fixture((isDevset(name) ? "devset/" : "gold/") + goldName)
+        let url = try fixture((folder(of: name) ?? "gold") + "/" + goldName)
         return try GoldDocument.decode(try Data(contentsOf: url), fileName: goldName)
     }
 

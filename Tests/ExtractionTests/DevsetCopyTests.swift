@@ -2,32 +2,57 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// Fixtures/devset is a copy of the shared development set (its texts and gold
-/// files); where the shared directory is at hand, the copy must be byte-identical,
-/// so that the floors are enforced on the set as it stands.
+/// Fixtures/devset and Fixtures/blindA are copies of the shared development set and
+/// of blind set A (their texts and gold files); where the shared directory is at
+/// hand, each copy must be byte-identical, so that the floors are enforced on the
+/// sets as they stand.
 @Suite struct DevsetCopyTests {
-    /// The shared devset beside the checkout (`../shared/devset`, or two levels up
-    /// for a worktree under `wt/`), or WARDGRAPH_DEVSET; nil where there is none.
-    static var sharedDevset: URL? {
-        if let path = ProcessInfo.processInfo.environment["WARDGRAPH_DEVSET"] { return URL(fileURLWithPath: path) }
-        let parent = Corpus.packageRoot.deletingLastPathComponent()
-        return [parent, parent.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/devset") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
+    struct Copy: Sendable {
+        /// The folder under Fixtures.
+        var fixture: String
+        /// Where the shared set lies relative to the checkout's parent (or, for a
+        /// worktree under `wt/`, its grandparent).
+        var shared: String
+        /// The variable that names the shared directory elsewhere.
+        var variable: String
+        var documents: [String]
+
+        /// The shared directory, or nil where there is none.
+        var sharedDirectory: URL? {
+            if let path = ProcessInfo.processInfo.environment[variable] { return URL(fileURLWithPath: path) }
+            let parent = Corpus.packageRoot.deletingLastPathComponent()
+            return [parent, parent.deletingLastPathComponent()]
+                .map { $0.appendingPathComponent(shared) }
+                .first { FileManager.default.fileExists(atPath: $0.path) }
+        }
     }
 
-    @Test(.enabled(if: sharedDevset != nil, "no shared devset beside the checkout (set WARDGRAPH_DEVSET to check the copy)"))
-    func theCopyIsByteIdentical() throws {
-        let shared = try #require(Self.sharedDevset)
+    static let devset = Copy(fixture: "devset", shared: "shared/devset", variable: "WARDGRAPH_DEVSET", documents: Corpus.devsetDocuments)
+    static let blindA = Copy(fixture: "blindA", shared: "blindA", variable: "WARDGRAPH_BLINDA", documents: Corpus.blindADocuments)
+
+    @Test(.enabled(if: devset.sharedDirectory != nil, "no shared devset beside the checkout (set WARDGRAPH_DEVSET to check the copy)"))
+    func theDevsetCopyIsByteIdentical() throws {
+        try Self.check(Self.devset)
+    }
+
+    @Test(.enabled(if: blindA.sharedDirectory != nil, "no blind set A beside the checkout (set WARDGRAPH_BLINDA to check the copy)"))
+    func theBlindSetCopyIsByteIdentical() throws {
+        try Self.check(Self.blindA)
+    }
+
+    static func check(_ copy: Copy, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let shared = try #require(copy.sharedDirectory)
         let names = try FileManager.default.contentsOfDirectory(atPath: shared.path)
             .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".gold.json") }.sorted()
-        let copied = try FileManager.default.contentsOfDirectory(atPath: try Corpus.fixture("devset").path).sorted()
-        #expect(copied == names)
-        #expect(Set(Corpus.devsetDocuments.flatMap { [$0, $0.replacingOccurrences(of: ".txt", with: ".gold.json")] }) == Set(names))
+        let copied = try FileManager.default.contentsOfDirectory(atPath: try Corpus.fixture(copy.fixture).path).sorted()
+        #expect(copied == names, sourceLocation: sourceLocation)
+        #expect(Set(copy.documents.flatMap { [$0, $0.replacingOccurrences(of: ".txt", with: ".gold.json")] }) == Set(names),
+                sourceLocation: sourceLocation)
         for name in names {
             let original = try Data(contentsOf: shared.appendingPathComponent(name))
-            let copy = try Data(contentsOf: try Corpus.fixture("devset/" + name))
-            #expect(original == copy, "Fixtures/devset/\(name) differs from \(shared.path)/\(name); copy it again")
+            let copyData = try Data(contentsOf: try Corpus.fixture(copy.fixture + "/" + name))
+            #expect(original == copyData, "Fixtures/\(copy.fixture)/\(name) differs from \(shared.path)/\(name); copy it again",
+                    sourceLocation: sourceLocation)
         }
     }
 }

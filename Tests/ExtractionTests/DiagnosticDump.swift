@@ -2,15 +2,17 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// With WARDGRAPH_DUMP=1, prints for each annotated document (seeds and devset) what
-/// was extracted that the gold lacks and what the gold has that was not extracted. A
-/// tool for tuning, not a check.
+/// With WARDGRAPH_DUMP=1, prints for each annotated document (seeds, devset, blind set
+/// A) what was extracted that the gold lacks and what the gold has that was not
+/// extracted; WARDGRAPH_DUMP=NAME limits it to the documents whose file name contains
+/// NAME. A tool for tuning, not a check.
 @Suite struct DiagnosticDump {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_DUMP"] != nil))
     func dumpDifferences() throws {
         let lexicon = try Corpus.lexicon()
         var pairs: [(gold: GoldDocument, extracted: ExtractedDocument)] = []
-        for name in Corpus.allDocuments {
+        let filter = ProcessInfo.processInfo.environment["WARDGRAPH_DUMP"] ?? "1"
+        for name in Corpus.allDocuments where filter == "1" || name.contains(filter) {
             let gold = try Corpus.gold(name)
             let doc = try Corpus.extract(name, lexicon: lexicon)
             pairs.append((gold, doc))
@@ -32,9 +34,28 @@ import Testing
             diff("plan", doc.plans.map(\.name), gold.plans.map(\.name))
             let titleOf = Dictionary(uniqueKeysWithValues: doc.measures.map { ($0.id, $0.title) })
             let goldTitleOf = Dictionary(uniqueKeysWithValues: gold.measures.map { ($0.id, $0.title) })
-            diff("edge", doc.edges.map { "\(titleOf[$0.from]!.prefix(12)) \($0.type.rawValue) \($0.to)" },
-                 gold.edges.map { "\(goldTitleOf[$0.from]!.prefix(12)) \($0.type) \($0.to)" })
+            diff("edge", doc.edges.map { "\(TextNormalizer.key(titleOf[$0.from]!).prefix(12)) \($0.type.rawValue) \($0.to)" },
+                 gold.edges.map { "\(TextNormalizer.key(goldTitleOf[$0.from]!).prefix(12)) \($0.type) \($0.to)" })
         }
         print(GoldEvaluation.evaluate(pairs).table())
+    }
+
+    /// With WARDGRAPH_KINDS=NAME, prints each line of the documents whose file name
+    /// contains NAME (or of the file at NAME, an absolute path) in reading order, with
+    /// the kind the classifier gave it.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["WARDGRAPH_KINDS"] != nil))
+    func dumpLineKinds() throws {
+        let filter = ProcessInfo.processInfo.environment["WARDGRAPH_KINDS"] ?? ""
+        let names = filter.hasPrefix("/") ? [filter] : Corpus.allDocuments.filter { $0.contains(filter) }
+        for name in names {
+            let bytes = name.hasPrefix("/") ? Array(try Data(contentsOf: URL(fileURLWithPath: name))) : try Corpus.sourceBytes(name)
+            let source = try SourceText.lines(of: bytes, fileName: name)
+            let order = LayoutReader.read(source)
+            let kinds = LineClassifier.classify(order.lines, forced: order.forcedKinds)
+            print("===== \(name)")
+            for (line, kind) in zip(order.lines, kinds) where kind != .blank {
+                print("\(line.number)\t\(String(describing: kind).prefix(70))\t\(line.display.prefix(40))")
+            }
+        }
     }
 }

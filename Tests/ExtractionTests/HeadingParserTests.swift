@@ -60,6 +60,20 @@ import Testing
         Case(raw: "令和６年度 南区運営方針", marker: nil, title: nil),
         Case(raw: "テーマ５ 戦略８ 政策３５", marker: nil, title: nil),
         Case(raw: "アンケートを実施します。", marker: nil, title: nil),
+        // A colon after the number makes a marker whatever follows; か counts only in か所 / か月.
+        Case(raw: "取組４：かながわ支え愛プランの推進", marker: .keyword("取組", 4), title: "かながわ支え愛プランの推進"),
+        Case(raw: "２　かわまちづくりの推進", marker: .number(2), title: "かわまちづくりの推進"),
+        Case(raw: "３ か所の拠点で開催", marker: nil, title: nil),
+        Case(raw: "取組2 か月ごとに開催", marker: nil, title: nil),
+        // A trailing citation in any brackets is no part of the title; a gloss is.
+        Case(raw: "(1) 地域防災拠点の運営支援と帰宅困難者対策　【中期計画】テーマ５　戦略８　政策３５・３６", marker: .parenthesized(1),
+             title: "地域防災拠点の運営支援と帰宅困難者対策"),
+        Case(raw: "◆ 防犯の推進〔中期計画2026-2029：テーマ02 戦略2 政策9〕", marker: .symbol(.diamond), title: "防犯の推進"),
+        Case(raw: "① 健康づくり（関連計画：第３期健康横浜２１）", marker: .circled(1), title: "健康づくり"),
+        Case(raw: "ア　見守りの推進［関連する計画：第４期栄区地域福祉保健計画］", marker: .kana(1), title: "見守りの推進"),
+        // Filled and hollow symbols are different families.
+        Case(raw: "□ がけ地対策の推進", marker: .symbol(.hollowSquare), title: "がけ地対策の推進"),
+        Case(raw: "■ 災害に強いまちづくり", marker: .symbol(.square), title: "災害に強いまちづくり"),
     ]
 
     @Test(arguments: cases)
@@ -79,5 +93,21 @@ import Testing
         #expect(TitleCleaner.clean("区独自にがけ地相談会を開催します。【新規】") == "区独自にがけ地相談会を開催します。")
         #expect(TitleCleaner.clean("災害時要援護者※1") == "災害時要援護者")
         #expect(TitleCleaner.strippingWaveDashes("～チーム泉～") == "チーム泉")
+    }
+
+    @Test func aTrailingCitationIsCutWhateverItsBrackets() {
+        #expect(TitleCleaner.clean("進　【中期計画】テーマ５　戦略８　政策３６") == "進")
+        #expect(TitleCleaner.clean("防犯の推進＜中期計画：テーマ 02＞") == "防犯の推進")
+        // The plan's name as a gloss in round brackets, closed at once, stays.
+        #expect(TitleCleaner.clean("「ひとつプラン港北」（地域福祉保健計画）第5期の策定") == "「ひとつプラン港北」（地域福祉保健計画）第5期の策定")
+        #expect(TitleCleaner.clean("中区多文化共生推進事業（なか多文化ひろば）") == "中区多文化共生推進事業（なか多文化ひろば）")
+    }
+
+    @Test func theMainPartOfANameEndsBeforeItsSubtitle() {
+        #expect(TitleCleaner.mainPart(S("ほどがやhappy子育て~妊娠期からの安心サポート~")).string == "ほどがやhappy子育て")
+        #expect(TitleCleaner.mainPart(S("金沢防災えんづくり事業―顔の見える防災の輪―")).string == "金沢防災えんづくり事業")
+        #expect(TitleCleaner.mainPart(S("地域の見守り")).string == "地域の見守り")
+        #expect(UnmarkedHeadingRule.endsLikeName(S("ほどがやhappy子育て")))
+        #expect(!UnmarkedHeadingRule.endsLikeName(S("子育てを支えて")))
     }
 }

@@ -49,4 +49,16 @@ import Testing
         let error = try #require(throws: LexiconError.self) { try Lexicon.load(directory: directory.path) }
         #expect(error == .missingFile(path: directory.appendingPathComponent("plans.txt").path))
     }
+
+    /// The phrase table's first-scalar filter must pass every phrase, in and beyond
+    /// the Basic Multilingual Plane, and longest first.
+    @Test func phrasesAreFoundWhereverTheirFirstScalarLies() {
+        let table = PhraseTable([S("𠮷野家"), S("協議会"), S("協議"), S("A")])
+        let text = S("区の𠮷野家と協議会、A")
+        #expect(table.longestMatch(in: text, at: 2).map { $0.length } == 3)
+        #expect(table.longestMatch(in: text, at: 6).map { $0.value } == 1)
+        #expect(table.longestMatch(in: text, at: 10).map { $0.value } == 3)
+        #expect(table.longestMatch(in: text, at: 0) == nil)
+        #expect(PhraseTable().longestMatch(in: text, at: 2) == nil)
+    }
 }

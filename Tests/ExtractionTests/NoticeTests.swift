@@ -42,13 +42,27 @@ import Testing
         #expect(doc.notices.first?.name == "公園の清掃活動")
     }
 
-    @Test func aNameBeforeACollaborationCueIsNoticedWhenTheLexiconLacksIt() throws {
+    @Test func aNameBeforeACollaborationCueIsNoticedWhenNothingKnowsIt() throws {
+        let text = """
+        令和７年度　都筑区運営方針
+        Ⅱ　目標達成に向けた施策
+        １　魅力あるまちづくり
+        　つづき里山ネットワークと連携し、里山の保全を進めます。
+        """
+        let doc = try DocumentExtractor(lexicon: try Corpus.lexicon()).extract(bytes: Array(text.utf8), fileName: "cue.txt")
+        let notice = try #require(doc.notices.first { $0.name == "つづき里山ネットワーク" })
+        #expect(notice.kind == .organisationNotTaken)
+        #expect(notice.measure == "m1")
+    }
+
+    /// A name with Latin letters before a cue is a proper name: it needs no lexicon entry.
+    @Test func aLatinNameBeforeACollaborationCueIsAPartnerWithoutTheLexicon() throws {
         let full = try Corpus.lexicon()
         let lexicon = full.removing(partners: { $0.canonical == "JA横浜" }, plans: { _ in false })
         let doc = try Corpus.extract("totsuka-r8.txt", lexicon: lexicon)
-        let notice = try #require(doc.notices.first { $0.name == "JA横浜" })
-        #expect(notice.kind == .organisationNotTaken)
-        #expect(doc.measures.first { $0.id == notice.measure }?.title == "「とつかの農」の魅力発信")
+        #expect(!doc.notices.contains { $0.name == "JA横浜" })
+        let measure = try #require(doc.measures.first { $0.title == "「とつかの農」の魅力発信" })
+        #expect(doc.edges.contains { $0.from == measure.id && $0.type == .partnersWith && $0.to == "JA横浜" })
     }
 
     @Test(arguments: Corpus.allDocuments)

@@ -69,6 +69,38 @@ import Testing
         Case(text: "横浜平沼高等学校の生徒と協働し、区内の中学校とも連携", partners: ["横浜平沼高等学校", "学校"], ward: "西区"),
         // A fire station the document does not list as its own unit is an outside body.
         Case(text: "鶴見消防署と合同の訓練を行います", partners: ["鶴見消防署"], ward: "鶴見区"),
+        // A committee named by what it does and what it serves belongs to that.
+        Case(text: "拠点運営委員会の訓練に区職員が参加し", partners: []),
+        Case(text: "地区推進委員会と協力し", partners: []),
+        Case(text: "地域防災拠点運営委員会と連携し、訓練を支援", partners: ["地域防災拠点"]),
+        Case(text: "青葉区制30周年記念事業推進委員会と連携し", partners: ["青葉区制30周年記念事業推進委員会"], ward: "青葉区"),
+        // A count of bodies refers back to names given before.
+        Case(text: "３警察署と合同で、特殊詐欺の防止", partners: [], ward: "中区"),
+        Case(text: "区内の２大学と連携し", partners: []),
+        // A name after a legal form may go on in kana; particles end it.
+        Case(text: "一般社団法人横浜みなとみらい２１と協力して", partners: ["一般社団法人横浜みなとみらい21"], ward: "西区"),
+        Case(text: "NPO法人ことぶき協働ネットとともに", partners: ["NPO法人ことぶき協働ネット"], ward: "中区"),
+        // Latin letters before a collaboration cue make a proper name; an event's name does not.
+        Case(text: "横浜ＦＣと連携し、ホームゲームで", partners: ["横浜FC"], ward: "神奈川区"),
+        Case(text: "横浜中華街発展会協同組合や元町SS会と協力し", partners: ["横浜中華街発展会協同組合", "元町SS会"], ward: "中区"),
+        Case(text: "せや区民DAYと合同で開催", partners: [], ward: "瀬谷区"),
+        Case(text: "横浜FCのホームゲームで", partners: [], ward: "神奈川区"),
+        // Arts bodies and associations by their suffix; 会場 and 会議 are no association.
+        Case(text: "神奈川フィルハーモニー管弦楽団とのワークショップ", partners: ["神奈川フィルハーモニー管弦楽団"], ward: "保土ケ谷区"),
+        Case(text: "せや・ガイドの会と協力し、地域の会場で", partners: ["せや・ガイドの会"], ward: "瀬谷区"),
+        Case(text: "見守りの会議を開きます", partners: []),
+        // A school as a stage of life, and a type drawn on as a resource, are no partners.
+        Case(text: "小学校入学を控えた保護者向けのセミナー", partners: [], ward: "保土ケ谷区"),
+        Case(text: "中学校区ごとに見守りの会議を開きます", partners: []),
+        Case(text: "開港の歴史や文化、商店街の魅力を生かし", partners: [], ward: "中区"),
+        Case(text: "横浜市立大学の専門的な知見を活かしながら", partners: ["横浜市立大学"], ward: "金沢区"),
+        Case(text: "商店街を活用したイベントと、商店街と連携した清掃", partners: ["商店街"]),
+        // More suffixes of bodies: a company named before its legal form, a public
+        // corporation, a named school of another kind; a course named like a school is none.
+        Case(text: "相模鉄道株式会社と連携し、沿線の魅力を発信", partners: ["相模鉄道株式会社"], ward: "旭区"),
+        Case(text: "横浜市住宅供給公社と協力して団地の見守り", partners: ["横浜市住宅供給公社"], ward: "旭区"),
+        Case(text: "若葉台特別支援学校の生徒と協働し", partners: ["若葉台特別支援学校"], ward: "旭区"),
+        Case(text: "市民大学校の講座を開きます", partners: []),
     ]
 
     @Test(arguments: cases)
@@ -109,6 +141,31 @@ import Testing
         let mentions = recognizer.mentions(in: text)
         #expect(mentions.map(\.name) == ["戸塚区連合町内会自治会連絡会"])
         #expect(mentions.map(\.surface) == ["区連会"])
+    }
+
+    struct Declaration: CustomStringConvertible, Sendable {
+        var document: String
+        var use: String
+        var partner: String
+        var ward: String
+        var description: String { use }
+    }
+
+    /// Short names declared for a name after a legal form, and for one that reads
+    /// like a committee of something, still stand for their organisation.
+    static let declarations = [
+        Declaration(document: "株式会社横浜DeNAベイスターズ（以下「ベイスターズ」）とは、包括連携協定に基づく取組を進めます。",
+                    use: "ベイスターズと連携し", partner: "株式会社横浜DeNAベイスターズ", ward: "中区"),
+        Declaration(document: "神奈川区区制100周年記念事業実行委員会（以下「実行委員会」）と連携し、機運を高めます。",
+                    use: "・実行委員会とともに、プレイベントを行います。", partner: "神奈川区区制100周年記念事業実行委員会", ward: "神奈川区"),
+    ]
+
+    @Test(arguments: declarations)
+    func aDeclaredShortNameStandsForItsOrganisation(_ d: Declaration) throws {
+        let recognizer = PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: d.ward, documentText: TextNormalizer.compactScalars(d.document))
+        var text = LogicalText()
+        text.append(TextNormalizer.compactScalars(d.use), line: 3, joined: false)
+        #expect(recognizer.mentions(in: text).map(\.name) == [d.partner])
     }
 
     @Test func aSentenceEndIsAHardStop() throws {

@@ -39,6 +39,25 @@ import Testing
         Case(text: "議論しながら区計画の策定を進めます。", plans: []),
         Case(text: "Ⅰ 基本目標 行動指針 計画的に進める", plans: []),
         Case(text: "横浜市中期計画の基本戦略を踏まえ", plans: []),
+        // A term, any name and the ward plan's own name in brackets: the name is its nickname.
+        Case(text: "第５期保土ケ谷ほっとなまちづくり（保土ケ谷区地域福祉保健計画）がスタートします。",
+             plans: ["第5期保土ケ谷区地域福祉保健計画「保土ケ谷ほっとなまちづくり」"], ward: "保土ケ谷区"),
+        // The plan's period in brackets after its name does not hide the citation.
+        Case(text: "（中期計画（2022～2025）：テーマ５　戦略８　政策３５）", plans: [
+            "横浜市中期計画", "横浜市中期計画 テーマ05", "横浜市中期計画 テーマ05 戦略8", "横浜市中期計画 テーマ05 戦略8 政策35",
+        ]),
+        // A term of a plan without a name, in a document that cites its ward plan by terms.
+        Case(text: "第５期計画の初年度として、周知を図ります。", plans: ["第5期緑区地域福祉保健計画"], ward: "緑区",
+             document: "第４期緑区地域福祉保健計画の最終年度"),
+        Case(text: "第５期の初年度として", plans: [], ward: "緑区", document: "第４期緑区地域福祉保健計画の最終年度"),
+        // Levels named without their plan (a table's column names it) from the top level down.
+        Case(text: "テーマ5・戦略8・政策35", plans: [
+            "横浜市中期計画", "横浜市中期計画 テーマ05", "横浜市中期計画 テーマ05 戦略8", "横浜市中期計画 テーマ05 戦略8 政策35",
+        ]),
+        Case(text: "テーマ5の講座を開きます。戦略8", plans: []),
+        Case(text: "〔中期計画2026-2029：テーマ01 戦略1 政策4〕", plans: [
+            "横浜市中期計画", "横浜市中期計画 テーマ01", "横浜市中期計画 テーマ01 戦略1", "横浜市中期計画 テーマ01 戦略1 政策4",
+        ]),
     ]
 
     @Test(arguments: cases)
@@ -50,6 +69,24 @@ import Testing
         text.append(scan(c.text), line: 3, joined: false)
         let mentions = recognizer.mentions(in: text)
         #expect(mentions.flatMap(\.nodes).map(\.name) == c.plans)
+    }
+
+    @Test func aNicknameWrappedBeforeItsBracketIsLearnt() throws {
+        let lines = ["子育て世代から、第４期かながわ支え愛プラン", "（神奈川区地域福祉保健計画）を推進します。"]
+            .enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let joined = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines)).scalars
+        let context = WelfarePlanContext(ward: "神奈川区", documentText: joined)
+        #expect(context.nickname == "かながわ支え愛プラン")
+        #expect(context.terms == [4])
+    }
+
+    @Test func aListOfPoliciesDoesNotRunOnToTheNextLine() throws {
+        let lines = ["防犯の取組を進めます（中期計画：テーマ２ 戦略２ 政策９", "３警察署と合同で、キャンペーンを行います。"]
+            .enumerated().map { SourceLine(number: $0 + 1, raw: $1) }
+        let text = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines))
+        let context = WelfarePlanContext(ward: "中区", documentText: text.scalars)
+        let mentions = PlanRecognizer(lexicon: try Corpus.lexicon(), welfare: context).mentions(in: text)
+        #expect(mentions.map(\.target.name) == ["横浜市中期計画 テーマ02 戦略2 政策9"])
     }
 
     @Test func theDistrictPlanIsWithinTheWardPlan() throws {

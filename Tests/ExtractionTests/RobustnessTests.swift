@@ -39,7 +39,8 @@ import Testing
     func floorsHoldForAnotherDump(_ variant: Variant) throws {
         let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
         for (set, names, floors) in [("seeds", Corpus.documents, QualityFloorTests.seedFloors),
-                                     ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors)] {
+                                     ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors),
+                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors)] {
             let pairs = try names.map { name in
                 let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
                 return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))

@@ -34,12 +34,12 @@ enum ColumnSplitter {
     /// The lines with each two-column block read column by column; lines in
     /// `excluded` (tables already read) are never part of a block.
     static func split(_ lines: [SourceLine], excluded: Set<Int>) -> [SourceLine] {
-        let placements = lines.enumerated().map { i, line in excluded.contains(i) ? nil : placement(of: line) }
+        var placements = lines.enumerated().map { i, line in excluded.contains(i) ? nil : placement(of: line) }
         var result: [SourceLine] = []
         result.reserveCapacity(lines.count)
         var i = 0
         while i < lines.count {
-            if let block = block(startingAt: i, placements) {
+            if let block = block(startingAt: i, lines, &placements) {
                 result += reordered(lines, block.range, column: block.column, placements)
                 i = block.range.upperBound
             } else {
@@ -67,8 +67,60 @@ enum ColumnSplitter {
         return .leftOnly(end: segments[segments.count - 1].end)
     }
 
-    /// The block that starts with a two-sided line at `start`, if it has enough of them.
-    private static func block(startingAt start: Int, _ placements: [Placement?]) -> (range: Range<Int>, column: Int, rows: [Int])? {
+    /// Whether the nearest lines with text above and below line `i` both stand in two
+    /// columns: only there may a line without a gap be cut.
+    private static func isBetweenRows(_ i: Int, _ placements: [Placement?]) -> Bool {
+        func isRow(_ p: Placement?) -> Bool {
+            if case .both? = p { return true }
+            return false
+        }
+        func isBlank(_ p: Placement?) -> Bool {
+            if case .blank? = p { return true }
+            return false
+        }
+        var above = i - 1
+        while above >= 0, isBlank(placements[above]) { above -= 1 }
+        var below = i + 1
+        while below < placements.count, isBlank(placements[below]) { below += 1 }
+        return above >= 0 && below < placements.count && isRow(placements[above]) && isRow(placements[below])
+    }
+
+    /// The display column where the text before `right` ends on `line`.
+    private static func leftEnd(_ line: SourceLine, before right: RawSegment) -> Int {
+        RawSegments.segments(of: line.raw, minimumGap: minimumGap).last { $0.column < right.column }?.end ?? 0
+    }
+
+    /// Line `line` as two columns cut at display column `column` (within the
+    /// tolerance), where white space two columns wide or more ends there; nil when
+    /// there is no such gap.
+    ///
+    /// A dump that pads the left column to a fixed width leaves no gap at all where
+    /// the left text fills it (`〔…政策３５〕◇区民活動の支援`): then, between rows of two
+    /// columns (`exactCut`), the line is cut where a character starts exactly at the
+    /// column.
+    private static func placement(of line: SourceLine, splitAt column: Int, exactCut: Bool) -> Placement? {
+        let segments = RawSegments.segments(of: line.raw, minimumGap: 2)
+        if let k = segments.indices.dropFirst().first(where: { abs(segments[$0].column - column) <= tolerance }) {
+            return .both(column: segments[k].column, right: Array(segments[k...]))
+        }
+        guard exactCut, let segment = segments.last(where: { $0.column < column }), segment.end > column else { return nil }
+        var width = segment.column
+        var cut = 0
+        let scalars = Array(segment.text.unicodeScalars)
+        while cut < scalars.count, width < column {
+            width += ScalarClass.isWhitespace(scalars[cut]) ? (scalars[cut].value == 0x3000 ? 2 : 1) : RawSegments.width(of: scalars[cut])
+            cut += 1
+        }
+        guard width == column, cut > 0, cut < scalars.count else { return nil }
+        let rightText = Array(scalars[cut...]).string
+        let following = segments.filter { $0.column > segment.column }
+        return .both(column: column, right: [RawSegment(column: column, text: rightText, width: segment.end - column)] + following)
+    }
+
+    /// The block that starts with a two-sided line at `start`, if it has enough of
+    /// them. A line whose left text runs up to the block's column with a narrower gap
+    /// (`…防災力　都筑区商店街…`, a left column filled to its width) is split there.
+    private static func block(startingAt start: Int, _ lines: [SourceLine], _ placements: inout [Placement?]) -> (range: Range<Int>, column: Int, rows: [Int])? {
         guard case .both(let column, _)? = placements[start] else { return nil }
         var rowsWithBoth = [start]
         var end = start + 1  // one past the last line with right-hand text
@@ -78,13 +130,20 @@ enum ColumnSplitter {
             case .blank?:
                 break
             case .leftOnly(let leftEnd)?:
-                if leftEnd > column - tolerance { break scan }
-            case .both(let c, _)?:
-                guard abs(c - column) <= tolerance else { break scan }
+                guard leftEnd > column - tolerance else { break }
+                let between = isBetweenRows(i, placements)
+                guard let split = placement(of: lines[i], splitAt: column, exactCut: between) else { break scan }
+                placements[i] = split
+                rowsWithBoth.append(i)
+                end = i + 1
+            case .both(let c, let right)?:
+                // Right text indented within its column (`　　を開きます。`) starts
+                // after it, but the left text must end before it.
+                guard abs(c - column) <= tolerance || (c > column && leftEnd(lines[i], before: right[0]) <= column) else { break scan }
                 rowsWithBoth.append(i)
                 end = i + 1
             case .rightOnly(let c, _)?:
-                guard abs(c - column) <= tolerance else { break scan }
+                guard c >= column - tolerance else { break scan }
                 end = i + 1
             case nil:
                 break scan

@@ -81,20 +81,26 @@ enum MarkerFamily: Hashable, Sendable {
     case nameBullet
 }
 
-/// Bullet symbols grouped by shape: 〇 (ideographic zero) and ○ (white circle) are
-/// used interchangeably in one document, so they must count as one marker.
+/// Bullet symbols grouped by how they look: 〇 (ideographic zero) and ○ (white
+/// circle) are used interchangeably in one document, so they must count as one
+/// marker. A filled shape and its hollow twin (■ □, ◆ ◇, ● ○) look different and
+/// mark different levels where a document uses both (■ a policy, □ its initiatives).
 enum SymbolClass: Hashable, Sendable {
-    case circle, diamond, disc, square, star, doubleCircle, triangle
+    case circle, diamond, hollowDiamond, disc, square, hollowSquare, star, hollowStar, doubleCircle, triangle, hollowTriangle
 
     init?(_ s: Unicode.Scalar) {
         switch s {
         case "○", "〇", "◯", "⚪": self = .circle
-        case "◆", "◇", "❖": self = .diamond
+        case "◆", "❖": self = .diamond
+        case "◇": self = .hollowDiamond
         case "●", "⚫", "◉": self = .disc
-        case "■", "□", "◼", "◻", "▪", "▫", "◾": self = .square
-        case "★", "☆": self = .star
+        case "■", "◼", "▪", "◾": self = .square
+        case "□", "◻", "▫": self = .hollowSquare
+        case "★": self = .star
+        case "☆": self = .hollowStar
         case "◎": self = .doubleCircle
-        case "▶", "►", "▷", "▸", "▲", "△", "▼", "▽": self = .triangle
+        case "▶", "►", "▸", "▲", "▼": self = .triangle
+        case "▷", "△", "▽": self = .hollowTriangle
         default: return nil
         }
     }

@@ -77,7 +77,7 @@ enum HeadingParser {
         // "18区の中でも" and "40周年" are text.
         guard separator == " " || separator == "." || separator == "．" || separator == "、" else { return nil }
         let start = skipSeparators(text, from: end)
-        guard start < text.count, !counters.contains(text[start]), !ScalarClass.isASCIIDigit(text[start]) else { return nil }
+        guard start < text.count, !countsSomething(text, number: end, title: start), !ScalarClass.isASCIIDigit(text[start]) else { return nil }
         return (.number(n), start)
     }
 
@@ -100,7 +100,7 @@ enum HeadingParser {
         guard keywordSeparators.contains(text[end]) else { return nil }
         let start = skipSeparators(text, from: end)
         // `施策3 年間…` counts years; `視点１ 人と人…` is a title (a 視点 counts no people).
-        guard start < text.count, text[start] == "人" || !counters.contains(text[start]) else { return nil }
+        guard start < text.count, text[start] == "人" || !countsSomething(text, number: end, title: start) else { return nil }
         return (.keyword(word, n), start)
     }
 
@@ -113,8 +113,27 @@ enum HeadingParser {
 
     private static let kanaOrder: [Unicode.Scalar] = ["ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ"]
 
-    /// Units that follow a number in running text (`3 年`, `2 か所`): not a heading.
-    private static let counters: Set<Unicode.Scalar> = ["年", "月", "日", "回", "人", "件", "歳", "時", "分", "名", "個", "か", "ヶ", "%", "％", "倍", "万", "億", "円", "箇"]
+    /// Whether the number ending at `number` counts something (`3 年間`, `2 か所`) rather
+    /// than marking the title that starts at `title`: a counter follows it across a
+    /// plain space. A colon or a full stop after the number makes it a marker whatever
+    /// follows (`取組4：かながわ…`), and か / ヶ count only before the words they form
+    /// (か所, ヶ月), so that a title may begin with kana.
+    static func countsSomething(_ text: [Unicode.Scalar], number: Int, title: Int) -> Bool {
+        guard title < text.count, !text[number..<title].contains(where: { markerStops.contains($0) }) else { return false }
+        let c = text[title]
+        if kanaCounters.contains(c) {
+            return title + 1 < text.count && countedAfterKana.contains(text[title + 1])
+        }
+        return counters.contains(c)
+    }
+
+    /// Units that follow a number in running text (`3 年`, `5 回`).
+    private static let counters: Set<Unicode.Scalar> = ["年", "月", "日", "回", "人", "件", "歳", "時", "分", "名", "個", "%", "％", "倍", "万", "億", "円"]
+    /// Counters written with a kana or 箇 and the word they form with the next character.
+    private static let kanaCounters: Set<Unicode.Scalar> = ["か", "ヶ", "ケ", "カ", "箇", "ヵ"]
+    private static let countedAfterKana: Set<Unicode.Scalar> = ["所", "月", "国", "年", "条", "村", "町"]
+    /// Separators after which a number is a marker whatever follows.
+    private static let markerStops: Set<Unicode.Scalar> = [":", "：", ".", "．"]
 
     /// A policy number of one or two digits (1…30) at `index`, and the index after it.
     static func number(in text: [Unicode.Scalar], from index: Int) -> (Int, Int)? {

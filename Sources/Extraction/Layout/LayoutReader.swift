@@ -15,6 +15,9 @@ struct ReadingOrder: Sendable {
     var forcedKinds: [Int: LineKind]
     /// Table rows that could not be read as initiatives (no name cell): 1-based lines.
     var unreadRows: [Int]
+    /// The keys of those rows (`1-1`): labels the document gives to something that is
+    /// no measure, which a table of plans may not resolve by position.
+    var unreadRowKeys: Set<String> = []
 }
 
 enum LayoutReader {
@@ -39,9 +42,11 @@ enum LayoutReader {
                 continue
             }
             skipThrough = source[table.lines.upperBound].number
-            order.forcedKinds[order.lines.count] = .tableHeader
+            order.forcedKinds[order.lines.count] = table.isPlanTable ? .planTable : .tableHeader
             order.lines.append(line)
-            for row in table.rows { add(row, of: source, to: &order) }
+            for row in table.rows {
+                if table.isPlanTable { addPlanRow(row, of: source, to: &order) } else { add(row, of: source, to: &order) }
+            }
         }
         return order
     }
@@ -57,12 +62,19 @@ enum LayoutReader {
         return false
     }
 
+    /// A row of a table of plans, as one line: its key, a wide gap, its plans.
+    private static func addPlanRow(_ row: TableReader.Row, of source: [SourceLine], to order: inout ReadingOrder) {
+        order.forcedKinds[order.lines.count] = .planRow
+        order.lines.append(SourceLine(number: source[row.lines[0]].number, raw: row.key + "\u{3000}\u{3000}" + row.plans))
+    }
+
     private static func add(_ row: TableReader.Row, of source: [SourceLine], to order: inout ReadingOrder) {
         let number = source[row.lines[0]].number
         let name = SourceLine(number: number, raw: row.name)
         let title = TitleCleaner.clean(name.display)
         guard title.unicodeScalars.contains(where: ScalarClass.isLetter) else {
             order.unreadRows.append(number)
+            if !row.key.isEmpty { order.unreadRowKeys.insert(TextNormalizer.key(row.key)) }
             order.forcedKinds[order.lines.count] = .tableCell  // kept as text, never read as a heading
             order.lines.append(SourceLine(number: number, raw: row.key + " " + row.content))
             return

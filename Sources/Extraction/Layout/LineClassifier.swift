@@ -9,8 +9,10 @@ enum LineClassifier {
     static func classify(_ lines: [SourceLine], forced: [Int: LineKind] = [:]) -> [LineKind] {
         var kinds = lines.indices.map { forced[$0] ?? kind(of: lines[$0]) }
         joinWrappedHeadings(lines, &kinds, forced: forced)
-        // A ward office lists a dozen units; one or two unit-like lines are text.
-        if kinds.filter({ if case .sectionList = $0 { return true } else { return false } }).count < 3 {
+        // A ward office lists a dozen units; one or two unit-like lines are text,
+        // unless one of them lists several units at once.
+        let lists = kinds.compactMap { kind -> Int? in if case .sectionList(let units) = kind { return units.count } else { return nil } }
+        if lists.count < 3 && !lists.contains(where: { $0 >= 4 }) {
             for i in kinds.indices { if case .sectionList = kinds[i] { kinds[i] = .text } }
         }
         return kinds
@@ -21,16 +23,19 @@ enum LineClassifier {
         let display = line.display
         if line.isBlank { return .blank }
         if LineShapes.isPageNumber(display) { return .pageNumber }
-        if LineShapes.isCaption(display) { return .caption }
         let key = line.compact
+        // `＜主な取組＞` is bracketed like a photo's caption, but heads the initiatives.
+        if LineShapes.isCaption(display) { return LineShapes.isBracketedKeyInitiatives(key) ? .keyInitiatives : .caption }
         let short = key.count <= 30 && !key.contains("。") && !key.contains("、")
         if short && (key.contains(policyTitleWord) || LineShapes.isFiscalYearOnly(key)) { return .title }
         if let part = LineShapes.partHeader(display) { return .part(part) }
         if short && key.contains(bureauProjectsWord) { return .bureauProjects }
         if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
         if short && LineShapes.isPlanTableHeading(key) { return .planTable }
-        if key.first == "(" || key.first == "担" || key.first == "所", let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
-        if let sections = SectionListParser.parse(display) { return .sectionList(sections) }
+        if SectionNoteParser.mayHoldNote(key), let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
+        if let sections = SectionListParser.parse(display) ?? SectionListParser.unitWithWork(line.raw).map({ [$0] }) {
+            return .sectionList(sections)
+        }
         if let first = display.unicodeScalars.first {
             if first == "※" || display.hasPrefix("注)") || display.hasPrefix("(注") || display.hasPrefix("（注") { return .note }
             if LineShapes.isBullet(display) { return .bullet }

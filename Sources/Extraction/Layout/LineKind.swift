@@ -28,6 +28,10 @@ enum LineKind: Equatable, Sendable {
     /// `【関連する計画】`, `【参考】各視点と関連する計画`: a table of plans follows, its
     /// rows keyed by the label of a measure (`1-1`, `視点１`).
     case planTable
+    /// A row of a table of plans read from its columns (see ``TableReader``): its key
+    /// cell, a wide gap and its plans. It belongs to the measure its key names, and
+    /// to no other.
+    case planRow
     /// `・…`, `- …`: text that belongs to the measure above.
     case bullet
     /// `※…`: a footnote.

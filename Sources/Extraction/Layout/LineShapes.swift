@@ -16,7 +16,7 @@ enum LineShapes {
         return s.count <= 3 && s.allSatisfy(ScalarClass.isASCIIDigit)
     }
 
-    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—"]
+    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "－", "‐", "−", "–", "—", "―", "ー"]
 
     /// A line made only of bracketed captions: `＜ソラトスイベント＞`,
     /// `＜ふれあいまつりでの PR＞ ＜公園愛護会の活動＞`, `≪港南区産野菜の直売会≫`.
@@ -35,23 +35,28 @@ enum LineShapes {
         return groups > 0
     }
 
-    /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`: the heading of a
-    /// table whose rows give the plans of measures by their labels. The heading ends
-    /// in the word for plans (a remark in brackets aside); `【関連計画】新たな…戦略`,
-    /// which names a plan after it, is a citation.
+    /// `【関連する計画】`, `【参考】各視点と関連する計画`, `関連計画一覧`, `＜各取組と
+    /// 中期計画との関係＞`: the heading of a table whose rows give the plans of measures
+    /// by their labels or names. The heading ends in the word for plans, a list or a
+    /// correspondence (a remark in brackets aside); `【関連計画】新たな…戦略`, which
+    /// names a plan after it, is a citation.
     static func isPlanTableHeading(_ key: [Unicode.Scalar]) -> Bool {
         guard key.contains(planWord), planTableWords.contains(where: { key.contains($0) }),
               !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" }) else { return false }
         var s = key
-        if s.last == ")", let open = s.lastIndex(of: "(") { s.removeSubrange(open...) }
-        if s.last == "】" { s.removeLast() }
-        return s.hasSuffix(planWord) || s.hasSuffix(planListWord)
+        if let last = s.last, closingBrackets.contains(last), let open = s.lastIndex(where: { openingBrackets.contains($0) }), open > 0 {
+            s.removeSubrange(open...)  // a remark: （番号は上表の取組番号）
+        }
+        while let first = s.first, openingBrackets.contains(first) { s.removeFirst() }
+        while let last = s.last, closingBrackets.contains(last) { s.removeLast() }
+        return planTableEndings.contains { s.hasSuffix($0) }
     }
 
-    private static let planListWord = S("計画一覧")
-
     private static let planWord = S("計画")
-    private static let planTableWords = ["関連", "参考", "一覧"].map(S)
+    private static let planTableWords = ["関連", "参考", "一覧", "関係", "対応"].map(S)
+    private static let planTableEndings = ["計画", "計画等", "計画一覧", "関係", "対応", "対応表", "一覧"].map(S)
+    private static let openingBrackets: Set<Unicode.Scalar> = ["【", "(", "[", "<", "〔", "《", "〈", "≪", "«"]
+    private static let closingBrackets: Set<Unicode.Scalar> = ["】", ")", "]", ">", "〕", "》", "〉", "≫", "»"]
 
     /// Opening caption brackets and their closing ones.
     private static let captionBrackets: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "≪": "≫", "《": "》", "〈": "〉", "«": "»"]
@@ -76,26 +81,47 @@ enum LineShapes {
             guard i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" else { return nil }
         } else {
             roman = false
-            if s[i] == "第" { i += 1 }
+            let ordinal = s[i] == "第"
+            if ordinal { i += 1 }
             let digits = i
             while i < s.count, ScalarClass.isASCIIDigit(s[i]), i - digits < 1 { i += 1 }
+            // `第２章`, `第２部`: a chapter or a part.
+            if ordinal, i > digits, i < s.count, s[i] == "章" || s[i] == "部" { i += 1 }
             guard i > digits, i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" || s[i] == "、" else { return nil }
         }
         while i < s.count, s[i] == " " || s[i] == "." || s[i] == "．" || s[i] == "、" { i += 1 }
         let title = Array(s[i...]).string
         guard title.unicodeScalars.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isHiragana($0) || ScalarClass.isKatakana($0) })
         else { return nil }
-        let key = TextNormalizer.key(title)
+        var key = TextNormalizer.key(title)
+        // A remark in brackets (`（令和５年４月１日現在）`) is no part of the title.
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex { key = String(key[..<open]) }
         // 組織運営, and the organisation chart that some documents add as a part (組織と窓口).
         if key.contains("組織") && (roman || key.count <= 16) { return .organisation }
         if key.hasPrefix("基本目標") && (roman || key.count <= 8) { return .goal }
+        // Other names of the part on the ward's aims: 目指す姿, 将来像, 基本理念.
+        if goalWords.contains(where: { key.hasPrefix($0) || key.hasSuffix($0) }) && key.count <= 12 { return .goal }
         if key.contains("施策") && (key.hasPrefix("目標達成") || (roman && !key.contains("取組"))) { return .policies }
+        // Other names of the part on the policies, when it is numbered like them.
+        if policiesTitles.contains(key) { return .policies }
         return roman ? .headline(TitleCleaner.clean(title)) : nil
     }
+
+    private static let goalWords = ["目指す姿", "目指すまちの姿", "めざす姿", "めざすまちの姿", "将来像", "基本理念", "目指す将来像"]
+    private static let policiesTitles: Set<String> = ["施策", "区の施策", "主な施策", "重点施策", "具体的な施策", "施策の展開", "施策展開",
+                                                       "区の主な施策", "施策の方向"]
 
     /// `主な取組`, `【主な事業・取組】`, `参考 主な事業・取組`, `主な取組（Ⅱ 目標達成に向けた施策）`.
     static func isKeyInitiativesMarker(_ key: [Unicode.Scalar]) -> Bool {
         keyInitiativesWords.contains { key.contains($0) }
+    }
+
+    /// `＜主な取組＞`, `〈主な事業〉`: a key-initiatives heading in caption brackets, the
+    /// brackets holding nothing else (a caption `＜主な取組の様子＞` names a photo).
+    static func isBracketedKeyInitiatives(_ key: [Unicode.Scalar]) -> Bool {
+        guard key.count >= 3, let close = captionBrackets[key[0]], key.last == close else { return false }
+        let inner = Array(key[1..<(key.count - 1)])
+        return keyInitiativesWords.contains { inner.hasPrefix($0) && inner.count <= $0.count + 3 && !inner.contains("の") }
     }
 
     private static let keyInitiativesWords = ["主な取組", "主な事業", "主な取り組み", "主要事業", "主要な取組"].map(S)

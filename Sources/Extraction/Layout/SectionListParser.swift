@@ -28,6 +28,8 @@ enum SectionListParser {
         while let first = scalars.first, SymbolClass(first) != nil || LineShapes.bulletMarks.contains(first) || first == " " {
             scalars = scalars.dropFirst()
         }
+        // A list that goes on to the next line ends in its separator (`戸籍課、税務課、`).
+        while let last = scalars.last, last == "、" || last == "，" || last == "," || last == "・" || last == " " { scalars = scalars.dropLast() }
         let text = Substring(scalars)
         // The cheap tests first: most lines are text, and end like text.
         guard let last = scalars.last else { return nil }
@@ -36,8 +38,10 @@ enum SectionListParser {
             return unitWithDescription(String(text)).map { [$0] }
         }
         if let described = unitWithDescription(String(text)) { return [described] }
-        // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課).
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
+        // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課), and in an
+        // organisation chart by the lines that connect them (`─┬─ 総務課`, `├─`, `│`).
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," || isChartLine($0) })
+            .map(String.init).filter { !$0.unicodeScalars.allSatisfy(isChartConnector) }
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
         var names: [SectionName] = []
         for var token in tokens {
@@ -63,13 +67,42 @@ enum SectionListParser {
         return unitName(unit).map { SectionName(name: $0, written: unit) }
     }
 
-    /// `区政推進部`, `福祉保健センター`, `６階`, `61番`, `（区庁舎外）`: tokens that may stand
+    /// A character of the lines an organisation chart is drawn with: the box-drawing
+    /// block (─ │ ├ └ ┬ ┃ ━ …) or ASCII (`+--`, `|`, `` `-- ``). Unit names hold none.
+    static func isChartLine(_ c: Character) -> Bool {
+        guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first else { return false }
+        return (0x2500...0x257F).contains(s.value) || "-+|`'=_".unicodeScalars.contains(s)
+    }
+
+    /// Long-vowel marks and dashes drawn as lines (`ーー`), which form tokens of their own.
+    private static func isChartConnector(_ s: Unicode.Scalar) -> Bool {
+        s == "ー" || s == "－" || s == "―"
+    }
+
+    /// `総務課　　　庁舎管理、防災、統計　　045-…`: a unit and, after wide gaps (a
+    /// table's next columns), what it does and where it is. The raw line is needed,
+    /// since display text keeps no gaps.
+    static func unitWithWork(_ raw: String) -> SectionName? {
+        guard RawSegments.hasInnerGap(raw), RawSegments.indent(of: raw) <= 4 else { return nil }
+        let cells = RawSegments.segments(of: raw, minimumGap: 2)
+        guard cells.count >= 2, cells.count <= 4, !cells.dropFirst().contains(where: { $0.text.contains("。") }) else { return nil }
+        let unit = TextNormalizer.display(cells[0].text)
+        return unitName(unit).map { SectionName(name: $0, written: unit) }
+    }
+
+    /// `区政推進部`, `福祉保健センター`, `６階`, `61番`, `別庁舎`, `（区庁舎外）`, and the
+    /// posts at the top of a chart (`区長`, `副区長`, `センター長`): tokens that may stand
     /// beside units in an organisation table without being units.
     static func isGroupOrPlace(_ token: String) -> Bool {
         let s = TextNormalizer.compactScalars(token)
         guard let first = s.first, let last = s.last else { return true }
         if (first == "(" && last == ")") || (first == "【" && last == "】") { return true }
         if s.count <= 8, s.allSatisfy({ ScalarClass.isASCIIDigit($0) || placeCharacters.contains($0) }) { return true }
+        // How to reach a unit: 電話, TEL, ☎045-…, 内線.
+        if contactWords.contains(where: { s.hasPrefix($0) }), s.count <= 20 { return true }
+        // A building of the office (本庁舎, 別館, 東棟) or a post (区長, 副区長, 部長).
+        if s.count <= 6, s.allSatisfy({ ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isASCIILetter($0) }),
+           buildingOrPostWords.contains(where: { s.hasSuffix($0) }) { return true }
         // A telephone number: 045-978-2323, (045)978-2323.
         if s.count >= 9, s.count <= 16, s.filter(ScalarClass.isASCIIDigit).count >= 9,
            s.allSatisfy({ ScalarClass.isASCIIDigit($0) || $0 == "-" || $0 == "(" || $0 == ")" }) { return true }
@@ -77,7 +110,9 @@ enum SectionListParser {
         return s.hasSuffix(bureau) || s.hasSuffix(centre)
     }
 
-    private static let placeCharacters: Set<Unicode.Scalar> = ["階", "番", "号", "F", "-", "窓", "口", "内", "線"]
+    private static let contactWords = ["電話", "TEL", "Tel", "tel", "FAX", "Fax", "ファクス", "ファックス", "☎", "℡", "内線", "窓口"].map(S)
+    private static let buildingOrPostWords = ["庁舎", "館", "棟", "長"].map(S)
+    private static let placeCharacters: Set<Unicode.Scalar> = ["階", "番", "号", "F", "-", "窓", "口", "内", "線", "室"]
     private static let bureau = S("部"), centre = S("センター")
 
     /// `総務課・区政推進課・高齢・障害支援課` → three units: parts between ・ are joined

@@ -12,26 +12,28 @@ enum SectionNoteParser {
 
     private static let tantou = S("担当"), shokan = S("所管")
 
-    /// The words that open a note, before its colon (NFKC).
-    private static let noteWords = ["担当課", "担当", "所管課", "所管"].map(S)
+    /// The words that open a note, before its colon (NFKC), longest first.
+    private static let noteWords = ["担当部署", "担当課・係", "担当課", "担当係", "主担当", "担当", "所管部署", "所管課", "所管"].map(S)
+    /// The brackets a note may stand in (NFKC), and their closing ones.
+    private static let noteBrackets: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "【": "】", "[": "]", "〔": "〕", "<": ">", "《": "》", "〈": "〉", "{": "}"]
 
     /// The units of every note on a line (NFKC compact text); empty when there is none.
     static func notes(in compact: [Unicode.Scalar]) -> [SectionName] {
         var result: [SectionName] = []
         var i = 0
         while i < compact.count {
-            guard compact[i] == "(" || compact[i] == "【", let word = noteWords.first(where: { compact.matches($0, at: i + 1) }) else {
+            guard let close = noteBrackets[compact[i]], let word = noteWords.first(where: { compact.matches($0, at: i + 1) }) else {
                 i += 1
                 continue
             }
             var j = i + 1 + word.count
-            let close: Unicode.Scalar = compact[i] == "(" ? ")" : "】"
-            if close == "】", j < compact.count, compact[j] == "】" { j += 1 } else if j < compact.count, compact[j] == ":" { j += 1 } else {
+            // `（担当：…）`, or the word alone in its brackets and the units after them: `【担当】…`.
+            if j < compact.count, compact[j] == close, close != ")" { j += 1 } else if j < compact.count, compact[j] == ":" { j += 1 } else {
                 i += 1
                 continue
             }
             var end = j
-            while end < compact.count, compact[end] != close, compact[end] != "(", end - j < 60 { end += 1 }
+            while end < compact.count, compact[end] != close, noteBrackets[compact[end]] == nil, end - j < 60 { end += 1 }
             result += units(inCell: Array(compact[j..<end]).string)
             i = end
         }
@@ -45,7 +47,8 @@ enum SectionNoteParser {
             let units = units(inCell: Array(compact[(word.count + 1)...]).string)
             return units.isEmpty ? nil : units
         }
-        guard compact.first == "(", compact.last == ")", compact.filter({ $0 == "(" }).count == 1 else { return nil }
+        guard let first = compact.first, let close = noteBrackets[first], compact.last == close, compact.filter({ $0 == first }).count == 1
+        else { return nil }
         let units = notes(in: compact)
         return units.isEmpty ? nil : units
     }

@@ -16,11 +16,16 @@
 /// `センター`) is joined again. The table ends at a blank line or at text left of
 /// its first column.
 ///
+/// A table whose header has a column of plans (関連計画 / 中期計画) and neither
+/// contents nor units in charge is a table of plans: its first column, whatever its
+/// header (番号, 視点, 取組名), keys each row to a measure named earlier, and a line
+/// with text in the first column alone continues the key (a name wrapped in its cell).
+///
 /// The header words are the vocabulary of tables in Japanese administrative
 /// documents, not the words of one document; a table without such a header is left
 /// to the line-by-line reading.
 enum TableReader {
-    enum Role: Equatable, Sendable { case key, name, content, section, other }
+    enum Role: Equatable, Sendable { case key, name, content, section, plans, other }
 
     struct Column: Equatable, Sendable {
         var start: Int
@@ -34,6 +39,7 @@ enum TableReader {
         var name = ""
         var content = ""
         var section = ""
+        var plans = ""
     }
 
     struct Table: Equatable, Sendable {
@@ -42,6 +48,8 @@ enum TableReader {
         var header: Int
         var columns: [Column]
         var rows: [Row]
+        /// Rows keyed by measures, citing their plans (see the type's comment).
+        var isPlanTable: Bool { columns.contains { $0.role == .plans } }
     }
 
     /// The tables among `lines`, in order.
@@ -72,9 +80,19 @@ enum TableReader {
             guard key.unicodeScalars.count <= 8 else { return nil }
             columns.append(Column(start: segment.column, role: role(of: key)))
         }
-        guard columns.contains(where: { $0.role == .name }),
-              columns.contains(where: { $0.role == .content || $0.role == .section || $0.role == .key })
-        else { return nil }
+        let roles = Set(columns.map(\.role))
+        if roles.contains(.plans) {
+            if roles.contains(.content) || roles.contains(.section) {
+                // A table of initiatives with a column of their plans: text of the row.
+                for k in columns.indices where columns[k].role == .plans { columns[k].role = .content }
+            } else {
+                // A table of plans: the first column keys the rows, whatever it is called.
+                guard columns[0].role != .plans else { return nil }
+                columns[0].role = .key
+                return columns
+            }
+        }
+        guard roles.contains(.name), roles.contains(.content) || roles.contains(.section) || roles.contains(.key) else { return nil }
         return columns
     }
 
@@ -83,18 +101,21 @@ enum TableReader {
         if nameWords.contains(key) { return .name }
         if contentWords.contains(key) { return .content }
         if sectionWords.contains(key) { return .section }
+        if planWords.contains(key) { return .plans }
         return .other
     }
 
     private static let keyWords: Set<String> = ["番号", "No", "No.", "NO", "NO.", "項番", "#", "№"]
     private static let nameWords: Set<String> = ["取組名", "事業名", "取組", "事業", "主な取組", "項目", "施策名", "名称", "取組項目", "事業・取組"]
     private static let contentWords: Set<String> = ["主な内容", "内容", "概要", "取組内容", "事業内容", "事業概要", "主な取組内容", "取組の内容"]
+    private static let planWords: Set<String> = ["関連計画", "関連する計画", "関係計画", "中期計画", "関連計画等", "計画", "関連する中期計画", "中期計画の政策", "根拠計画"]
     private static let sectionWords: Set<String> = ["担当", "担当課", "所管", "所管課", "担当部署", "担当課名", "担当課・係"]
 
     /// How far (in display columns) a cell may start left of its column's header.
     private static let tolerance = 2
 
     private static func readRows(_ lines: [SourceLine], header: Int, columns: [Column]) -> Table {
+        let plansTable = columns.contains { $0.role == .plans }
         let startsRow: Role = columns.contains(where: { $0.role == .key }) ? .key : .name
         var rows: [Row] = []
         var last = header
@@ -112,10 +133,12 @@ enum TableReader {
                     cells.append((columns[index].role, segment.text))
                 }
             }
-            if let key = cells.first(where: { $0.0 == startsRow }) {
+            // In a table of plans, a key cell alone is the rest of a wrapped key.
+            let wrappedKey = plansTable && !rows.isEmpty && cells.allSatisfy { $0.0 == .key }
+            if !wrappedKey, let key = cells.first(where: { $0.0 == startsRow }) {
                 // A row has its key and at least one more cell; a lone short key is
                 // no row but the text after the table (`(2) 支え合い…`).
-                guard cells.count >= 2, startsRow == .name || TextNormalizer.key(key.1).unicodeScalars.count <= 8 else { break }
+                guard cells.count >= 2, plansTable || startsRow == .name || TextNormalizer.key(key.1).unicodeScalars.count <= 8 else { break }
                 rows.append(Row())
             } else if rows.isEmpty {
                 break  // text under the header that starts no row: not a table after all
@@ -142,6 +165,7 @@ enum TableReader {
         case .name: row.name = join(row.name, text)
         case .content, .other: row.content = join(row.content, text)
         case .section: row.section = row.section.isEmpty ? text : row.section + "、" + text
+        case .plans: row.plans = join(row.plans, text)
         }
     }
 }

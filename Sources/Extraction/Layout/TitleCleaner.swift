@@ -1,12 +1,13 @@
 /// Removal of what surrounds a heading's title: status labels (拡, 【新規】), trailing
-/// plan references (＜中期計画：テーマ 03＞), footnote marks (※1) and wave dashes.
+/// plan references (＜中期計画：テーマ 03＞, `【中期計画】テーマ５ 戦略８`,
+/// `〔関連計画：…〕`), footnote marks (※1) and wave dashes.
 ///
 /// The guideline's title is "the heading text without its marker and without
 /// trailing plan references"; labels are layout, not part of the name either.
 enum TitleCleaner {
     /// The cleaned title: labels, trailing tags and references removed, spaces collapsed.
     static func clean(_ text: String) -> String {
-        var s = strippingLeadingLabels(text)
+        var s = strippingTrailingCitation(strippingLeadingLabels(text))
         var changed = true
         while changed {
             changed = false
@@ -45,6 +46,19 @@ enum TitleCleaner {
 
     static let waveDashes: Set<Unicode.Scalar> = ["～", "〜", "~"]
 
+    /// A name without the subtitle it ends with between two dashes
+    /// (`ほどがやhappy子育て～妊娠期からの安心サポート～` → `ほどがやhappy子育て`): the
+    /// part that must end like a name. The whole when there is no such subtitle.
+    static func mainPart(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.count > 3, let last = s.last, subtitleDashes.contains(last),
+              let open = s[..<(s.count - 2)].lastIndex(where: { subtitleDashes.contains($0) }), open > 0 else { return s }
+        var main = Array(s[..<open])
+        while main.last == " " { main.removeLast() }
+        return main.isEmpty ? s : main
+    }
+
+    private static let subtitleDashes: Set<Unicode.Scalar> = ["～", "〜", "~", "―", "—"]
+
     /// Labels that mark a measure as new or extended; never part of its name.
     static let labelWords: Set<String> = ["拡", "拡充", "拡大", "新", "新規", "新規事業", "重点", "継続", "再掲", "改", "充実", "充", "強化"]
     static let labelKanji: Set<Unicode.Scalar> = ["拡", "新", "充", "改", "継", "重", "再"]
@@ -79,6 +93,45 @@ enum TitleCleaner {
         }
         return text
     }
+
+    /// The text before a plan citation that ends a heading, whatever its brackets:
+    ///
+    ///     …帰宅困難者対策　【中期計画】テーマ５　戦略８　政策３５・３６   (label in 【】, citation after it)
+    ///     …の推進〔中期計画2026-2029：テーマ05 戦略8 政策35〕              (citation inside the brackets)
+    ///     …の推進（関連計画：第３期健康横浜２１）
+    ///
+    /// The label is a word for a plan (it ends in 計画) right after the opening bracket,
+    /// and a separator, a number or a term follows it inside the brackets; 【】 and ［］
+    /// may also close at once, with the citation after them. A plan's name given as a
+    /// gloss (`「ひとつプラン港北」（地域福祉保健計画）第5期の策定`) is closed right
+    /// after the name, in round brackets, and stays in the title.
+    static func strippingTrailingCitation(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        guard s.count > 6, s.contains("計") else { return text }
+        for i in 1..<(s.count - 3) where citationOpeners.contains(s[i]) {
+            guard let labelEnd = citationLabelEnd(s, from: i + 1) else { continue }
+            let labelClosed = labelEnd < s.count && closingBrackets.contains(s[labelEnd])
+            let squareOpener = s[i] == "【" || s[i] == "［" || s[i] == "["
+            guard labelClosed ? squareOpener && labelEnd + 1 < s.count : true else { continue }
+            let before = Array(s[..<i]).string.trimmingSpaces()
+            if before.unicodeScalars.contains(where: ScalarClass.isLetter) { return before }
+        }
+        return text
+    }
+
+    /// The index after a citation label (`中期計画`, `関連計画`, `関連する計画`) that starts
+    /// at `j`, when one does and something follows it.
+    private static func citationLabelEnd(_ s: [Unicode.Scalar], from j: Int) -> Int? {
+        var k = j
+        while k < s.count, k - j < 10, ScalarClass.isKanji(s[k]) || ScalarClass.isKatakana(s[k]) || ScalarClass.isHiragana(s[k]) {
+            k += 1
+        }
+        guard k - j >= 3, k < s.count, s[k - 1] == "画", s[k - 2] == "計" else { return nil }
+        return k
+    }
+
+    private static let citationOpeners: Set<Unicode.Scalar> = ["【", "［", "[", "〔", "（", "(", "＜", "<", "《", "〈"]
+    private static let closingBrackets: Set<Unicode.Scalar> = ["】", "］", "]", "〕", "）", ")", "＞", ">", "》", "〉"]
 
     /// What leads from a table of contents' entry to its page number.
     private static let leaders: Set<Unicode.Scalar> = ["…", "‥", ".", "・", "･", " ", "　"]

@@ -50,9 +50,11 @@ struct LogicalText: Sendable {
         }
     }
 
-    /// Appends `text` from `line`, after a hard stop unless `joined`.
+    /// Appends `text` from `line`, after a hard stop unless `joined`. Numbers on two
+    /// lines are two numbers (`…政策９` / `３警察署と…`), so digits never join digits.
     mutating func append(_ text: [Unicode.Scalar], line: Int, joined: Bool) {
-        if !scalars.isEmpty && !joined {
+        let digits = scalars.last.map(ScalarClass.isASCIIDigit) == true && text.first.map(ScalarClass.isASCIIDigit) == true
+        if !scalars.isEmpty && (!joined || digits) {
             scalars.append(Self.hardStop)
             lineOf.append(line)
         }

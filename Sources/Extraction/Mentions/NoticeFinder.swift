@@ -11,9 +11,15 @@
 struct NoticeFinder: Sendable {
     let partners: PartnerRecognizer
     let plans: PlanRecognizer
+    /// The words of the levelled plan's levels (テーマ, 戦略, 政策).
+    private let levelWords: PhraseTable
 
-    /// Collaboration cues: the name before them is a partner's.
-    private static let cues = ["との連携", "との協働", "と連携", "と協働", "と協力", "と共催", "と合同", "の皆様とともに", "の皆さまとともに"].map(S)
+    init(partners: PartnerRecognizer, plans: PlanRecognizer) {
+        self.partners = partners
+        self.plans = plans
+        levelWords = PhraseTable(plans.lexicon.levelledPlan?.levels.flatMap(\.keys) ?? [])
+    }
+
     /// Words that open a citation of plans.
     private static let citationLabels = ["関連計画", "関連する計画", "関係計画"].map(S)
 
@@ -22,26 +28,11 @@ struct NoticeFinder: Sendable {
     func organisationsNotTaken(in text: LogicalText, found: [PartnerMention]) -> [(String, Int)] {
         let s = text.scalars
         let foundKeys = found.map { TextNormalizer.key($0.surface) }
-        var result: [(String, Int)] = []
-        var i = 0
-        while i < s.count {
-            guard let cue = Self.cues.first(where: { s.matches($0, at: i) }) else { i += 1; continue }
-            defer { i += cue.count }
-            var end = i
-            for _ in 0..<4 {
-                let start = NameMorphology.nameStart(in: s, endingAt: end, words: partners.names.words)
-                if let name = unknownOrganisation(Array(s[start..<end]), foundKeys: foundKeys) { result.append((name, text.line(at: start))) }
-                guard start > 1, Self.listSeparators.contains(s[start - 1]) else { break }
-                end = start - 1
-            }
+        return CollaborationCues.names(in: s, words: partners.names.words).compactMap { range in
+            unknownOrganisation(Array(s[range]), foundKeys: foundKeys).map { ($0, text.line(at: range.lowerBound)) }
         }
-        return result
     }
 
-    private static let listSeparators: Set<Unicode.Scalar> = ["や", "及"]
-    /// Words that end the names of activities and events, never of organisations.
-    private static let activityWords = ["キャンペーン", "イベント", "事業", "講座", "教室", "まつり", "祭り", "フェスタ", "マルシェ",
-                                        "ワークショップ", "プロジェクト", "活動", "制度", "会議", "研修", "訓練"].map(S)
 
     /// `name` when it looks like an organisation that is not among the partners found.
     private func unknownOrganisation(_ scalars: [Unicode.Scalar], foundKeys: [String]) -> String? {
@@ -49,7 +40,9 @@ struct NoticeFinder: Sendable {
         if name.last == "等" { name.removeLast() }
         guard name.count >= 2, name.contains(where: { ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isASCIILetter($0) })
         else { return nil }
-        if Self.activityWords.contains(where: { name.hasSuffix($0) }) { return nil }
+        // A count (`３署`, `区内６地区`) refers back to names given before.
+        if name.contains(where: ScalarClass.isASCIIDigit) && !name.contains(where: ScalarClass.isASCIILetter) { return nil }
+        if CollaborationCues.isActivity(name) { return nil }
         let key = name.string
         if foundKeys.contains(where: { $0.hasSuffix(key) || key.hasSuffix($0) }) { return nil }
         if partners.lexicon.isVague(key) || partners.isOfficeUnit(key) || partners.lexicon.canonicalPlan(for: key) != nil { return nil }
@@ -66,8 +59,12 @@ struct NoticeFinder: Sendable {
     /// label alone on its line (`【関連計画】`, the plans on the lines below) is none.
     func unresolvedCitations(in segment: [Int], lines: [SourceLine], found: [PlanMention]) -> [(Int, String)] {
         let citedLines = Set(found.map(\.line))
+        let levelCitedLines = Set(found.filter { $0.nodes.count > 1 }.map(\.line))
         return segment.compactMap { i in
             let s = lines[i].compact
+            // Numbers of the levelled plan's levels (テーマ5 戦略8) from which no
+            // reference was read: the citation's shape was not understood.
+            if !levelCitedLines.contains(lines[i].number), let start = levelNumber(in: s) { return (i, Array(s[start...]).string) }
             guard let label = Self.citationLabels.first(where: { s.contains($0) }), !citedLines.contains(lines[i].number) else { return nil }
             var start = s.firstIndex(of: label)! + label.count
             while start < s.count, ":】>)".unicodeScalars.contains(s[start]) { start += 1 }
@@ -75,6 +72,19 @@ struct NoticeFinder: Sendable {
             while end < s.count, !")）>】".unicodeScalars.contains(s[end]) { end += 1 }
             return end > start ? (i, Array(s[start..<end]).string) : nil
         }
+    }
+
+    /// Where a level of the levelled plan is written with a number (`テーマ5`,
+    /// `政策 35`) on a line, if anywhere.
+    private func levelNumber(in s: [Unicode.Scalar]) -> Int? {
+        guard s.contains(where: ScalarClass.isASCIIDigit) else { return nil }
+        for i in s.indices {
+            guard let word = levelWords.longestMatch(in: s, at: i) else { continue }
+            var j = i + word.length
+            while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "：" { j += 1 }
+            if j < s.count, ScalarClass.isASCIIDigit(s[j]) { return i }
+        }
+        return nil
     }
 
     /// The plans a row of a plan table names (its key cell aside).

@@ -7,7 +7,8 @@
 ///   with a particle after a legal form.
 /// - The names of local bodies may begin with the ward's name or its reading
 ///   (`とつか区民活動センター`, `みなみ市民活動・多文化共生ラウンジ`), which are words of
-///   the name, not text before it; such a name may join two words with ・.
+///   the name, not text before it; such a name may join two words with ・, the first
+///   of which may be the reading alone (`せや・ガイドの会`).
 struct OrganisationNames: Sendable {
     /// Words with kana that occur inside names: ``NameMorphology/wordsWithKana`` and
     /// the wards' readings, longest first.
@@ -40,7 +41,17 @@ struct OrganisationNames: Sendable {
             if j - i >= 2, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[j - 1]) { i = j }
         }
         guard i > start || (i < s.count && ScalarClass.isNameCharacter(s[i])) else { return start }
-        return NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        var end = NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)
+        // A proper name may go on in kana (`横浜みなとみらい21`): a run of three or more
+        // that starts with no particle and leads back to name characters. Particles
+        // (`と協力`, `とともに`, `の`) end the name.
+        while end < s.count, end - start < 30 {
+            var j = end
+            while j < s.count, ScalarClass.isHiragana(s[j]) { j += 1 }
+            guard j - end >= 3, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[end]) else { break }
+            end = NameMorphology.nameEnd(in: s, from: j, limit: 30, allowNo: false, words: words)
+        }
+        return end
     }
 
     /// The start of an organisation's name that ends where its suffix starts, `end`:
@@ -53,7 +64,7 @@ struct OrganisationNames: Sendable {
         }
         let before = NameMorphology.nameStart(in: s, endingAt: start - 1, words: words)
         let part = Array(s[before..<(start - 1)])
-        guard part.count >= 2, wardSpellings.contains(where: { part.hasPrefix($0) && part.count > $0.count }), !isOrganisation(part)
+        guard part.count >= 2, wardSpellings.contains(where: { part.hasPrefix($0) }), !isOrganisation(part)
         else { return start }
         return before
     }

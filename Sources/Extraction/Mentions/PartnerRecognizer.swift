@@ -20,7 +20,10 @@ struct PartnerMention: Equatable, Sendable {
 /// 3. a legal form and the name after it (NPO法人いたち川ネットワーク, 株式会社…);
 /// 4. a group noun followed by a quoted name: ボランティア「旭区わんわんパトロール」;
 /// 5. short names the document declares (戸塚区連合町内会自治会連絡会（区連会）), see
-///    ``AliasDeclarations``.
+///    ``AliasDeclarations``;
+/// 6. a proper name written with Latin letters right before a collaboration cue
+///    (`横浜FCと連携し`, `元町SS会と協力し`), see ``CollaborationCues``: Latin letters
+///    in a Japanese name mark a club's, a company's or an association's own name.
 /// A type followed by a quoted name is a proper name kept whole:
 /// 地域子育て支援拠点「すきっぷ」.
 ///
@@ -60,7 +63,24 @@ struct PartnerRecognizer: Sendable {
         "大学", "短期大学", "協議会", "連合会", "保存会", "愛護会", "連絡会", "協会", "振興会", "商店会", "実行委員会", "委員会",
         "財団", "法人", "組合", "クラブ", "センター", "プラザ", "事業所", "団体", "医師会", "薬剤師会", "消防団", "自治会", "町内会",
         "病院", "警察署", "消防署", "事業者", "会議所", "商店街", "ラウンジ", "高等学校", "高校", "中学校", "小学校", "学園",
+        "楽団", "合唱団", "劇団", "少年団", associationOf,
+        // Named schools of other kinds, associations, public corporations, companies
+        // named before their legal form, clinics.
+        "学校", "幼稚園", "保育園", "こども園", "研究会", "協力会", "推進会", "婦人会", "老人会", "青年会", "同好会", "育成会", "後援会",
+        "発展会", "親睦会", "公社", "事業団", "機構", "連盟", "株式会社", "有限会社", "クリニック", "診療所",
     ].map(S).sorted { $0.count > $1.count }
+
+    /// `…の会`: the name of a voluntary association (せや・ガイドの会, 認知症の人と家族の会).
+    private static let associationOf = "の会"
+
+    /// Whether a suffix that ends at `end` ends the name there: `…の会` does only where
+    /// no name character follows (`地域の会場`, `…の会議` are no associations).
+    private static func endsName(_ s: [Unicode.Scalar], at end: Int, suffix index: Int) -> Bool {
+        guard organisationSuffixes[index] == associationOfScalars else { return true }
+        return end >= s.count || !ScalarClass.isNameCharacter(s[end])
+    }
+
+    private static let associationOfScalars = S(associationOf)
 
     /// The suffixes, legal forms and group nouns by their first scalar, so that a scan
     /// tries only the words that can start at a position.
@@ -70,10 +90,6 @@ struct PartnerRecognizer: Sendable {
 
     /// Nouns for a group that introduce its name in quotes.
     static let groupNouns: [[Unicode.Scalar]] = ["ボランティア団体", "ボランティア", "市民団体", "グループ", "サークル"].map(S)
-
-    /// What may follow an organisation word without it naming the organisation:
-    /// 大学生 and 協議会員 are people, センター長 is a post, 連絡会議 a meeting, 大学校 a course.
-    private static let personSuffixes: Set<Unicode.Scalar> = ["生", "員", "長", "議", "校"]
 
     private struct Candidate {
         var range: Range<Int>
@@ -87,8 +103,15 @@ struct PartnerRecognizer: Sendable {
     /// Whether `name` names an organisation: a lexicon type, or a name ending in a
     /// word for a body, that normalisation keeps.
     func isOrganisation(_ name: [Unicode.Scalar]) -> Bool {
-        guard lexicon.partnerTable.value(of: name) != nil || Self.organisationSuffixes.contains(where: { name.hasSuffix($0) }) else { return false }
+        guard lexicon.partnerTable.value(of: name) != nil || Self.organisationSuffixes.contains(where: { name.hasSuffix($0) })
+                || hasLegalForm(name) else { return false }
         return canonicalName(name) != nil
+    }
+
+    /// Whether `name` is a legal form and the name after it, whole (株式会社横浜DeNAベイスターズ).
+    private func hasLegalForm(_ name: [Unicode.Scalar]) -> Bool {
+        guard let form = Self.legalFormTable.longestMatch(in: name, at: 0), form.length < name.count else { return false }
+        return names.nameAfterLegalForm(in: name, from: form.length) == name.count
     }
 
     func mentions(in text: LogicalText) -> [PartnerMention] {
@@ -99,7 +122,7 @@ struct PartnerRecognizer: Sendable {
                 let start = i - droppablePrefixLength(in: s, before: i, type: lexicon.partners[match.value].canonical)
                 candidates.append(Candidate(range: start..<(i + match.length), lexiconIndex: match.value))
             }
-            if let suffix = Self.suffixTable.longestMatch(in: s, at: i) {
+            if let suffix = Self.suffixTable.longestMatch(in: s, at: i), Self.endsName(s, at: i + suffix.length, suffix: suffix.value) {
                 let start = names.nameStart(in: s, endingAt: i) { isOrganisation($0) || isOfficeUnit($0.string) }
                 if start < i { candidates.append(Candidate(range: start..<(i + suffix.length))) }
             }
@@ -116,6 +139,10 @@ struct PartnerRecognizer: Sendable {
                 candidates.append(Candidate(range: inner, quoted: nil, fromGroupNoun: true))
             }
         }
+        for range in CollaborationCues.names(in: s, words: names.words)
+        where Self.isLatinProperName(s[range]) && !CollaborationCues.isActivity(Array(s[range])) {
+            candidates.append(Candidate(range: range))
+        }
         for k in candidates.indices where !candidates[k].fromGroupNoun {
             let end = candidates[k].range.upperBound
             if let close = NameMorphology.closingQuote(in: s, openingAt: end, limit: 25), close > end + 1 {
@@ -127,7 +154,13 @@ struct PartnerRecognizer: Sendable {
                 }
             }
         }
-        return select(candidates).compactMap { mention(for: $0, in: text) }
+        // A committee of something leaves the names inside it free: 地域防災拠点運営委員会
+        // names 地域防災拠点. (A venue, a course or people hide theirs: 地域づくり大学校
+        // names no school.)
+        // A short name the document declares (以下「実行委員会」) is a name, not a type.
+        func isCommittee(_ c: Candidate) -> Bool { c.declared == nil && c.quoted == nil && isCommitteeOfSomething(Array(s[c.range])) }
+        let kept = candidates.contains(where: isCommittee) ? candidates.filter { !isCommittee($0) } : candidates
+        return select(kept).compactMap { mention(for: $0, in: text) }
     }
 
     /// Non-overlapping candidates, longest (with its quoted name) first; a lexicon
@@ -155,9 +188,20 @@ struct PartnerRecognizer: Sendable {
         let s = text.scalars
         let end = candidate.range.upperBound
         if candidate.quoted == nil, end < s.count, Self.personSuffixes.contains(s[end]) { return nil }
+        if candidate.quoted == nil, Self.stageWords.contains(where: { s.matches($0, at: end) }) { return nil }
+        // A type drawn on is a resource; a named body's knowledge drawn on (横浜市立大学の
+        // 専門的な知見を活かし) is its collaboration.
+        if candidate.quoted == nil, Self.isDrawnOn(s, after: end), isBareType(Array(s[candidate.range])) { return nil }
         var surface = Array(s[candidate.range])
-        while let first = surface.first, ScalarClass.isASCIIDigit(first) { surface.removeFirst() }
+        var counted = false
+        while let first = surface.first, ScalarClass.isASCIIDigit(first) {
+            surface.removeFirst()
+            counted = true
+        }
         if surface.last == "等" { surface.removeLast() }
+        // `３警察署と合同で`: a count of bodies the text named before refers back to
+        // them, and names no partner of its own.
+        if counted, candidate.quoted == nil, candidate.declared == nil, isBareType(surface) { return nil }
         let line = text.line(at: candidate.range.lowerBound)
         if candidate.fromGroupNoun {
             guard surface.count >= 2, surface.contains(where: ScalarClass.isNameCharacter) else { return nil }
@@ -188,21 +232,11 @@ struct PartnerRecognizer: Sendable {
             name = s.string
         }
         guard name.unicodeScalars.count >= 2, !lexicon.isVague(name), !lexicon.isVague(s.string), !isOfficeUnit(name),
-              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.isCommitteeOfSomething(s)
+              !Self.venueSuffixes.contains(where: { s.hasSuffix($0) }), !Self.courseSuffixes.contains(where: { s.hasSuffix($0) }),
+              !isCommitteeOfSomething(s)
         else { return nil }
         return name
     }
-
-    /// `運営委員会`, `実行委員会`, `推進委員会`: a committee named only by what it does
-    /// belongs to something else (地域防災拠点の運営委員会); a committee with a name of
-    /// its own (大岡川桜まつり実行委員会) is a partner.
-    static func isCommitteeOfSomething(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.hasSuffix(committee) else { return false }
-        let stem = s.count - committee.count
-        return stem < 3 || (s.hasSuffix(executiveCommittee) && stem < 5)
-    }
-
-    private static let committee = S("委員会"), executiveCommittee = S("実行委員会")
 
     /// Qualifiers dropped from the front of a spelling: 各, 全, 区内, 市内, 当該, 地元, 市立.
     private static let qualifierPrefixes: [[Unicode.Scalar]] = ["各", "全", "区内", "市内", "当該", "地元", "市立"].map(S)
@@ -230,28 +264,4 @@ struct PartnerRecognizer: Sendable {
         if s.first == "区" && s.count > 2 { return Array(s.dropFirst()) }
         return nil
     }
-
-    /// Venues are places, not partners (guideline: 横浜アリーナ, the shopping centre).
-    static let venueSuffixes: [[Unicode.Scalar]] = ["地区センター", "スポーツセンター", "文化センター", "ショッピングセンター",
-                                                    "公会堂", "会館", "ホール", "アリーナ"].map(S)
-
-    /// Units of the ward office itself are never partners (guideline).
-    /// Units of the ward office itself are never partners (guideline): …課, …室,
-    /// …担当, …係, …事務所, the 区役所. A nursery school, a library or a fire station is
-    /// one of them only where the document lists it among its own units; elsewhere it
-    /// is an outside body.
-    func isOfficeUnit(_ name: String) -> Bool {
-        Self.isOfficeUnit(name) || ownUnits.contains(TextNormalizer.key(name))
-    }
-
-    /// Whether `name` is a unit that only a ward office has (see ``isOfficeUnit(_:)``).
-    static func isOfficeUnit(_ name: String) -> Bool {
-        let s = S(name)
-        guard !s.hasSuffix(office) else { return true }  // 役所 covers 区役所
-        guard SectionListParser.unitName(name) != nil else { return false }
-        return !facilityUnits.contains { s.hasSuffix($0) }
-    }
-
-    private static let office = S("役所")
-    private static let facilityUnits = ["保育園", "図書館", "消防署"].map(S)
 }

@@ -110,7 +110,7 @@ struct PlanRecognizer: Sendable {
         var i = 0
         while i < s.count {
             guard let spelling = plan.keys.first(where: { s.matches($0, at: i) }) else { i += 1; continue }
-            let wordEnd = i + spelling.count
+            let wordEnd = Self.endOfPeriod(in: s, after: i + spelling.count)
             let (references, numbersEnd) = LevelledPlanReference.parse(s, from: wordEnd, levels: plan.levels)
             // The city's name before the word belongs to the mention (横浜市中期計画).
             var start = i
@@ -120,8 +120,41 @@ struct PlanRecognizer: Sendable {
             result.append((start..<end, references))
             i = end
         }
+        return result + unnamedCitations(of: plan, in: s, outside: result.map(\.0))
+    }
+
+    /// Citations by levels whose plan is named elsewhere (in a table's header, a label
+    /// above): `テーマ5・戦略8・政策35` alone. They must start at the top level and go
+    /// down at least one more, so that a lone `テーマ5` stays a word of the text.
+    private static func unnamedCitations(of plan: Lexicon.LevelledPlan, in s: [Unicode.Scalar],
+                                         outside named: [Range<Int>]) -> [(Range<Int>, [LevelledPlanReference])] {
+        guard let top = plan.levels.first, plan.levels.count >= 2 else { return [] }
+        var result: [(Range<Int>, [LevelledPlanReference])] = []
+        var i = 0
+        while i < s.count {
+            guard top.keys.contains(where: { s.matches($0, at: i) }), !named.contains(where: { $0.contains(i) }) else { i += 1; continue }
+            let (references, end) = LevelledPlanReference.parse(s, from: i, levels: plan.levels)
+            guard end > i, references.contains(where: { $0.numbers.compactMap { $0 }.count >= 2 }) else { i += 1; continue }
+            result.append((i..<end, references))
+            i = end
+        }
         return result
     }
+
+    /// Where a plan's name ends with its period (`中期計画（2022～2025）`,
+    /// `中期計画(令和4～7年度)`): after a bracket right behind the name that holds
+    /// years and nothing else, so that the numbers after it are read as the citation.
+    /// A period written without brackets (`中期計画2026-2029`) needs no skipping: its
+    /// digits follow no level's word.
+    static func endOfPeriod(in s: [Unicode.Scalar], after end: Int) -> Int {
+        guard end < s.count, s[end] == "(", let close = s[(end + 1)...].prefix(16).firstIndex(of: ")") else { return end }
+        let inner = s[(end + 1)..<close]
+        guard inner.contains(where: ScalarClass.isASCIIDigit),
+              inner.allSatisfy({ ScalarClass.isASCIIDigit($0) || periodCharacters.contains($0) }) else { return end }
+        return close + 1
+    }
+
+    private static let periodCharacters: Set<Unicode.Scalar> = ["~", "～", "〜", "-", "‐", "－", "年", "度", "令", "和", "平", "成", "R", "H", " ", ".", "/"]
 
     /// Citations of the ward plan: explicit ones, the nickname alone, and bare terms
     /// when the text cites the plan.
@@ -132,6 +165,10 @@ struct PlanRecognizer: Sendable {
         }
         if !citations.isEmpty {
             citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken + citations.map(\.range))
+        } else if !welfare.terms.isEmpty {
+            // `第５期計画の初年度として`: in a document that cites its ward plan by terms,
+            // a term of a plan without a name can only be that plan's.
+            citations += WelfarePlanScanner.bareTerms(in: s, excluding: taken).filter { s.matches(WelfarePlanScanner.keikaku, at: $0.range.upperBound - 2) }
         }
         return citations.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -17,7 +17,8 @@ struct WelfarePlanScanner: Sendable {
     /// The 地区別計画 (district plans) are part of the ward plan.
     static let districtPlan = S("地区別計画")
     /// Words that make a name before a parenthesis a plan's nickname, and that may follow a bare term.
-    private static let plan = S("プラン"), keikaku = S("計画")
+    private static let plan = S("プラン")
+    static let keikaku = S("計画")
 
     struct Citation: Equatable, Sendable {
         var term: Int?
@@ -88,13 +89,16 @@ struct WelfarePlanScanner: Sendable {
         // After a term (第５期とつかハートプラン), the nickname is all that follows it,
         // particles included: the term marks where it starts.
         var q = paren
-        while q > 0, paren - q < 20, ScalarClass.isNameCharacter(text[q - 1]) || ScalarClass.isHiragana(text[q - 1]) {
+        while q > 0, paren - q < 20,
+              ScalarClass.isNameCharacter(text[q - 1]) || ScalarClass.isHiragana(text[q - 1]) || nicknamePunctuation.contains(text[q - 1]) {
             if text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil { break }
             q -= 1
         }
+        // `第５期保土ケ谷ほっとなまちづくり（保土ケ谷区地域福祉保健計画）`: a term, a name
+        // and the plan's own name in brackets gloss the name as the plan's nickname,
+        // whatever words it is made of.
         if q > 0, q < paren, text[q - 1] == "期", NameMorphology.term(endingAt: q, in: text) != nil {
-            let name = Array(text[q..<paren])
-            if name.contains(plan) || name.contains(keikaku) { return (name, q) }
+            return (Array(text[q..<paren]), q)
         }
         var p = paren
         while p > 0, paren - p < 20 {
@@ -106,6 +110,10 @@ struct WelfarePlanScanner: Sendable {
         guard name.contains(plan) || name.contains(keikaku) else { return (nil, paren) }
         return (name, p)
     }
+
+    /// Punctuation a nickname may hold between its words (`みどりのわ・ささえ愛プラン`,
+    /// `中なかいいネ!`), NFKC.
+    private static let nicknamePunctuation: Set<Unicode.Scalar> = ["・", "!", "?", "~", "&"]
 
     /// Occurrences of a known nickname that are not part of a citation already found:
     /// `「港南ひまわりプラン」の策定・推進`.

@@ -22,22 +22,33 @@ struct NameBulletRule {
         var scalars = Array(display.unicodeScalars)
         while let first = scalars.first, LineShapes.bulletMarks.contains(first) || first == " " { scalars.removeFirst() }
         let title = TitleCleaner.clean(scalars.string)
-        let key = TextNormalizer.compactScalars(title)
-        guard key.count >= 4, key.count <= 40, let last = key.last, !key.contains("。"), key.contains(where: ScalarClass.isLetter)
-        else { return nil }
-        guard !ScalarClass.particles.contains(last), !UnmarkedHeadingRule.openOrComma.contains(last),
-              !UnmarkedHeadingRule.verbEndings.contains(last), !UnmarkedHeadingRule.politeEndings.contains(where: { key.hasSuffix($0) })
-        else { return nil }
+        let whole = TextNormalizer.compactScalars(title)
+        guard whole.count >= 4, whole.count <= 40, !whole.contains("。") else { return nil }
+        let key = TitleCleaner.mainPart(whole)  // a name may end in a ～subtitle～
+        guard key.count >= 2, key.contains(where: ScalarClass.isLetter), UnmarkedHeadingRule.endsLikeName(key) else { return nil }
         guard !runsOn(after: i) else { return nil }
         return afterKeyInitiatives || hasIndentedDescription(after: i) ? title : nil
     }
 
-    /// Whether the next line goes on with the bullet's phrase (`…授産製品` / `の販売会を…`).
+    /// Whether the next line goes on with the bullet's phrase (`…授産製品` / `の販売会を…`):
+    /// it starts as a phrase goes on, and it is not indented past the bullet's text (a
+    /// line that is, `    ほどがや国際交流ラウンジと連携し…`, describes the name).
     private func runsOn(after i: Int) -> Bool {
         var j = i + 1
         while j < kinds.count, !kinds[j].isContent { j += 1 }
         guard j < kinds.count, kinds[j] == .text || kinds[j] == .continuation, let first = lines[j].compact.first else { return false }
+        guard RawSegments.indent(of: lines[j].raw) <= textStart(of: lines[i].raw) else { return false }
         return ScalarClass.isHiragana(first) || UnmarkedHeadingRule.continuing.contains(first)
+    }
+
+    /// The display column where a bullet line's text starts, after its mark.
+    private func textStart(of raw: String) -> Int {
+        var column = 0
+        for s in raw.unicodeScalars where s.value != 0x0C {
+            guard ScalarClass.isWhitespace(s) || LineShapes.bulletMarks.contains(s) else { break }
+            column += s.value == 0x3000 ? 2 : RawSegments.width(of: s)
+        }
+        return column
     }
 
     /// Whether the next content line is text indented further than the bullet.

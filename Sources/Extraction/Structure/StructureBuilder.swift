@@ -15,17 +15,20 @@
 /// Documents that mark no initiatives are built a second time with the
 /// ``UnmarkedHeadingRule`` turned on for all line shapes (see ``build(lines:kinds:)``).
 enum StructureBuilder {
-    static func build(lines: [SourceLine], kinds: [LineKind]) -> DocumentStructure {
+    /// `reservedLabels` are labels the document gives to rows it holds no measure for.
+    static func build(lines: [SourceLine], kinds: [LineKind], reservedLabels: Set<String> = []) -> DocumentStructure {
         let layout = PageLayout(lines: lines, kinds: kinds)
         var titles = CleanedTitles(lines: lines)
         let anchors = anchorKeys(lines: lines, kinds: kinds, titles: &titles)
         var markedWalk = StructureWalk(lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: false, titles: titles)
+        markedWalk.reserve(reservedLabels)
         let marked = markedWalk.run()
         // A document that marks its initiatives (○, ◆, ①) writes its other lines as
         // prose; only when it marks none are unmarked lines considered headings.
         if marked.measures.filter({ $0.level == 2 && $0.isMarked && $0.family != .tableRow }).count >= 2 { return marked }
         var unmarkedWalk = StructureWalk(
             lines: lines, kinds: kinds, layout: layout, anchorKeys: anchors, allShapes: true, titles: markedWalk.titles)
+        unmarkedWalk.reserve(reservedLabels)
         return unmarkedWalk.run()
     }
 

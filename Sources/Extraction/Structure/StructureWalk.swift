@@ -106,9 +106,9 @@ struct StructureWalk {
             case .keyInitiatives:
                 handleKeyInitiatives(at: i)
             case .planTable:
-                // Rows keyed by measure labels follow; anything else is the text of
-                // the measure above (`【関連計画】` and the plans on the next lines).
-                appendBody(i)
+                // Rows keyed by measures follow (see StructureWalk+PlanTables); any
+                // other line is the text of the measure above (`【関連計画】` and the
+                // plans on the next lines). The table's title is layout.
                 inPlanTable = true
                 previous = .boundary
             case .sectionList(let names):
@@ -118,6 +118,10 @@ struct StructureWalk {
                 previous = .boundary
             case .sectionNote(let names):
                 sections += names.map { ($0, i) }
+            case .planRow:
+                // A row of a table of plans whose key names no measure: never the
+                // text of the measure above.
+                unmatchedPlanRows.append(i)
             case .heading(let heading):
                 handleHeading(heading, at: i)
             case .bullet:
@@ -159,21 +163,25 @@ struct StructureWalk {
 
     /// The measure whose marked heading, on the line just before, line `i` finishes:
     /// in a document that marks its headings, a short line right under one that ends
-    /// no sentence and stands alone (a bullet, a heading or a blank line follows) is
-    /// the rest of a title the dump broke, often in mid-word.
+    /// no sentence is the rest of a title the dump broke, often in mid-word
+    /// (`…社会参加の推` / `進`, `・…魅力体験事` / `業`, `…安全対策の推` /
+    /// `進　【中期計画】…`: a trailing citation is no part of the length). It must
+    /// stand alone (a bullet, a heading or a blank line follows), unless it is too
+    /// short to be a line of description at all (four letters at most).
     private func headingContinued(by i: Int) -> Int? {
         guard !allShapes, i > 0, let measure = currentL2 ?? currentL1, measures[measure].line == i - 1, measures[measure].isMarked,
-              measures[measure].family != .tableRow, measures[measure].family != .nameBullet else { return nil }
+              measures[measure].family != .tableRow else { return nil }
         switch previous {
         case .l1Heading, .heading(_, unmarked: false): break
         default: return nil
         }
-        let s = lines[i].compact
+        let s = TextNormalizer.compactScalars(TitleCleaner.clean(lines[i].display))
         guard s.count <= 15, let first = s.first, !UnmarkedHeadingRule.endsSentence(lines[i]), !s.contains("、"),
               ScalarClass.isNameCharacter(first) || ScalarClass.isHiragana(first),
               let last = measures[measure].title.unicodeScalars.last, ScalarClass.isLetter(last) else { return nil }
+        if s.count <= 4 { return measure }
         let next = i + 1
-        return next == kinds.count || kinds[next] != .text ? measure : nil
+        return measures[measure].family != .nameBullet && (next == kinds.count || kinds[next] != .text) ? measure : nil
     }
 
     private var previousEndsUnit: Bool {
@@ -213,39 +221,36 @@ struct StructureWalk {
         }
     }
 
-    /// `主な取組`, and `主な取組（重点取組２）`, which also names the policy it details.
+    /// `主な取組`, and a heading of key initiatives that also names the policy it
+    /// details: by its label in brackets or anywhere (`主な取組（重点取組２）`,
+    /// `施策１の主な取組`), or by its title in brackets (`主な取組（安全・安心なまちづくり）`).
     private mutating func handleKeyInitiatives(at i: Int) {
         region = .policies
         afterSectionList = false
-        let compact = lines[i].compact
-        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
-           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close, let index = labels[Array(compact[(open + 1)..<close]).string], index >= 0, measures[index].level == 1 {
+        if let index = policyNamed(byKeyInitiatives: lines[i].compact) {
             switchTo(index, title: measures[index].title, key: measures[index].key, at: i)
         }
         afterKeyInitiatives = true
         previous = .structure
     }
 
-    /// A row of a table of plans (`1-1  中期計画 テーマ5・…`, `視点１　第５期…`): its
-    /// text goes to the measure whose label is its first cell. False once a line is
-    /// no such row, which ends the table.
-    private mutating func planTableRow(at i: Int) -> Bool {
-        if lines[i].isBlank { return true }
-        let cells = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
-        guard cells.count >= 2 else { inPlanTable = false; return false }
-        let key = TextNormalizer.key(cells[0].text)
-        guard let index = labels[key], index >= 0 else {
-            // A row whose key names no measure still cites plans: report it, read on.
-            let rest = lines[i].compact.dropFirst(key.unicodeScalars.count)
-            let citesPlans = PlanRecognizer.planSuffixes.contains { Array(rest).contains($0) }
-            if citesPlans && key.unicodeScalars.count <= 8 && key.unicodeScalars.contains(where: ScalarClass.isASCIIDigit) {
-                unmatchedPlanRows.append(i)
-                return true
-            }
-            inPlanTable = false
-            return false
+    /// The policy that a key-initiatives heading names, if it names one.
+    private func policyNamed(byKeyInitiatives compact: [Unicode.Scalar]) -> Int? {
+        if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
+           let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close {
+            let inner = Array(compact[(open + 1)..<close]).string
+            if let index = labels[inner], index >= 0, measures[index].level == 1 { return index }
+            let key = TextNormalizer.key(inner)
+            if let index = policies.first(where: { StructureBuilder.sameHeading(measures[$0].key, key) }) { return index }
         }
-        measures[index].segments.append([i])
-        return true
+        // A label with a word (施策1, 視点2) anywhere on the line; a bare number is too
+        // common to mean a policy.
+        let named = policies.filter { index in
+            guard let label = measures[index].label, label.unicodeScalars.contains(where: ScalarClass.isLetter) else { return false }
+            let word = S(label)
+            // 施策1 is not in 施策10.
+            return compact.indices.contains { compact.matches(word, at: $0) && !(compact.indices.contains($0 + word.count) && ScalarClass.isASCIIDigit(compact[$0 + word.count])) }
+        }
+        return named.count == 1 ? named[0] : nil
     }
 }

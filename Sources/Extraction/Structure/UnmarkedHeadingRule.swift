@@ -30,14 +30,14 @@ struct UnmarkedHeadingRule: Sendable {
     func title(at i: Int, previousEndsUnit: Bool, allShapes: Bool, titles: inout CleanedTitles) -> CleanedTitles.Title? {
         guard previousEndsUnit, case .text = kinds[i], !lines[i].compact.contains("。") else { return nil }
         let title = titles[line: i]
-        let s = Array(title.key.unicodeScalars)  // the cleaned title's compact scalars
-        guard s.count >= 4, let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
+        let whole = Array(title.key.unicodeScalars)  // the cleaned title's compact scalars
+        guard whole.count >= 4 else { return nil }
+        let s = TitleCleaner.mainPart(whole)  // a heading may end in a ～subtitle～
+        guard let last = s.last, s.contains(where: ScalarClass.isLetter) else { return nil }
         guard !s.contains("。"), !Self.citationWords.contains(where: { s.contains($0) }) else { return nil }
         // `（担当：…）`, `（関連計画：…）`: a remark in brackets is no heading.
         if let first = s.first, let close = Self.closingBrackets[first], last == close { return nil }
-        guard !ScalarClass.particles.contains(last), !Self.openOrComma.contains(last), !Self.verbEndings.contains(last)
-        else { return nil }
-        guard !Self.politeEndings.contains(where: { s.hasSuffix($0) }) else { return nil }
+        guard Self.endsLikeName(s) else { return nil }
         guard nextLineStartsAfresh(after: i) else { return nil }
         let namedProject = Self.projectWords.contains { s.hasSuffix($0) }
         if namedProject { return s.count <= 60 ? title : nil }
@@ -51,6 +51,17 @@ struct UnmarkedHeadingRule: Sendable {
     /// Whether line `i` has a blank line (or the document's edge) on both sides.
     func standsAlone(_ i: Int) -> Bool {
         (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
+    }
+
+    /// Whether `s` ends as a name or a heading does, not as a sentence or a phrase
+    /// that goes on: in no particle, comma or opening bracket, and in no verb (ます,
+    /// です, a plain or te-form ending), unless in a word of a name written with kana
+    /// (…子育て, …見守り).
+    static func endsLikeName(_ s: [Unicode.Scalar]) -> Bool {
+        guard let last = s.last else { return false }
+        if NameMorphology.wordsWithKana.contains(where: { s.hasSuffix($0) }) { return true }
+        return !ScalarClass.particles.contains(last) && !openOrComma.contains(last) && !verbEndings.contains(last)
+            && !politeEndings.contains(where: { s.hasSuffix($0) })
     }
 
     /// Plan citations and addresses, never headings.
