@@ -75,34 +75,41 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value as compact JSON text, keys in their given order.
     public func rendered() -> String {
-        var out = ""
+        String(decoding: utf8Rendered(), as: UTF8.self)
+    }
+
+    /// The value as compact JSON in UTF-8 bytes, as `rendered()` writes it: what an
+    /// HTTP body needs, without a `String` in between.
+    public func utf8Rendered() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out)
         return out
     }
 
-    private func write(into out: inout String) {
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let n): out += String(n)
-        case .number(let d): out += d.isFinite ? Self.shortest(d) : "null"
-        case .string(let s): out += JSONText.string(s)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .integer(let n): out.append(contentsOf: String(n).utf8)
+        case .number(let d): out.append(contentsOf: (d.isFinite ? Self.shortest(d) : "null").utf8)
+        case .string(let s): JSONText.append(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += ", " }
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
                 item.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, member) in members.enumerated() {
-                if i > 0 { out += ", " }
-                out += JSONText.string(member.0)
-                out += ": "
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                JSONText.append(member.0, to: &out)
+                out.append(contentsOf: ": ".utf8)
                 member.1.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 

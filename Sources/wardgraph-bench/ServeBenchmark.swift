@@ -75,9 +75,11 @@ enum ServeBenchmark {
         let load = String(contentsOfFile: "/proc/loadavg") ?? "?"
         print("wardgraph-bench serve: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(load.split(separator: " ").prefix(3).joined(separator: " ")), \(seconds) s per run, answers \(cached ? "cached by (question, transaction)" : "computed for every request (--no-cache)")")
         let node = base + "/api/nodes/ward:%E6%B3%89%E5%8C%BA"
-        // Warm up: the first answers fill the caches and the session pool.
-        _ = try wrk(wrkPath, ["-t1", "-c4", "-d2s", node])
-        _ = try wrk(wrkPath, ["-t1", "-c4", "-d2s", "-s", script, base + "/api/query"])
+        // Warm up at the most connections measured: the first answers fill the caches,
+        // the session pool and the allocator's per-thread arenas, so that the memory
+        // measured after is growth, not the plateau of 64 connections first reached.
+        _ = try wrk(wrkPath, ["-t2", "-c64", "-d2s", node])
+        _ = try wrk(wrkPath, ["-t2", "-c64", "-d2s", "-s", script, base + "/api/query"])
         let before = residentKilobytes()
         var total = 0
         var samples: [(requests: Int, kilobytes: Int)] = []

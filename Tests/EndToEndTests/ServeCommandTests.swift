@@ -53,7 +53,7 @@ import TestSupport
         #expect(try RawHTTP.request(port: server.port, "GET", "/healthz").status == 200)
         // A request in flight when SIGTERM comes is still answered.
         let connection = try RawHTTP.Connection(port: server.port)
-        try connection.send("GET /api/schema HTTP/1.1\r\nHost: h\r\n\r\n")
+        try connection.send("GET /api/schema HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n")
         server.process.terminate()
         let response = try connection.readResponse()
         #expect(response.status == 200)
@@ -98,6 +98,22 @@ import TestSupport
         #expect(server.stop().status == 0)
     }
 
+    @Test func anotherHostIs421UnlessAllowed() throws {
+        let bad = try Wardgraph.run(["serve", "--port", "0", "--allow-host", "http://proxy.example/"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--allow-host takes a host name as a browser sends it, such as wardgraph.example.org or localhost:9000, not 'http://proxy.example/'"))
+        let server = try Server(["--allow-host", "proxy.example"])
+        let rebound = try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "evil.example:\(server.port)"])
+        #expect(rebound.status == 421)
+        #expect(rebound.text.contains("only to 127.0.0.1:\(server.port), localhost:\(server.port), [::1]:\(server.port) and proxy.example"))
+        #expect(rebound.text.contains("start wardgraph serve with --allow-host NAME"))
+        #expect(try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "proxy.example"]).status == 200)
+        #expect(try RawHTTP.request(port: server.port, "GET", "/api/stats", headers: ["Host": "localhost:\(server.port)"]).status == 200)
+        let (status, stderr) = server.stop()
+        #expect(status == 0)
+        #expect(stderr.contains("\"GET /api/stats HTTP/1.1\" 421"))
+    }
+
     @Test func withoutGraphvizAnSVGIs501WithTheHint() throws {
         let server = try Server([], environment: ["PATH": "/nonexistent", "WARDGRAPH_DOT": ""])
         let response = try RawHTTP.request(port: server.port, "GET", "/api/export?shared_partners&format=svg")
@@ -127,8 +143,23 @@ import TestSupport
         #expect(page.contains(#"title="partner:自治会町内会">自治会町内会</button>"#))
         #expect(page.contains("10件"))
         #expect(page.contains("トランザクション 5 時点"))
+        // The documents read, above the table, and the years there are to pick from.
+        #expect(page.contains(#"<p id="years" class="years">読んだ文書の年度: 旭区 R8, 泉区 R7, 港北区 R7, 港南区 R7, 金沢区 R4</p>"#))
+        #expect(page.contains(#"<option value="R7">令和7年度(R7: 泉区、港北区、港南区)</option>"#))
         // No console messages: no script error, no failed request.
         let console = browser.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "\(console)")
+
+        // A link with a year reads that year's documents, and says so, also in a row's why.
+        let why = RawHTTP.encode(#"shared_partner("泉区", "港北区", "自治会町内会")"#).replacingOccurrences(of: "/", with: "%2F")
+        let r7 = try Wardgraph.runProgram(URL(fileURLWithPath: Self.chromium!), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+            "--virtual-time-budget=10000", "--dump-dom", "http://127.0.0.1:\(server.port)/?q=\(query)&year=R7&why=\(why)",
+        ])
+        #expect(r7.stdout.contains("9件"))
+        #expect(r7.stdout.contains(#"<span class="atom">selected_document("document:泉区/R7")</span><span class="cite">選んだ年度 R7 の文書</span>"#))
+        #expect(r7.stdout.contains("読んだ文書の年度: 泉区 R7, 港北区 R7, 港南区 R7 (R7 の文書がない区: 旭区, 金沢区)"))
+        #expect(!r7.stdout.contains(#"title="ward:金沢区""#))
+        #expect(r7.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.isEmpty)
     }
 }

@@ -137,8 +137,10 @@ public enum RawHTTP {
         port: UInt16, _ method: String, _ target: String, body: String? = nil, headers: [String: String] = [:]
     ) throws -> Response {
         let connection = try Connection(port: port)
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        // The server's own name unless the test gives another.
+        let host = headers.first { $0.key.lowercased() == "host" }?.value ?? "127.0.0.1:\(port)"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
+        for (name, value) in headers where name.lowercased() != "host" { head += "\(name): \(value)\r\n" }
         if let body {
             if headers["Content-Type"] == nil { head += "Content-Type: application/json\r\n" }
             head += "Content-Length: \(body.utf8.count)\r\n"

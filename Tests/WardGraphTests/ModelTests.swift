@@ -39,6 +39,13 @@ import Testing
         #expect(NodeID.derived(.partner, [" \t"]).description == "partner:_")
     }
 
+    @Test func theLastSegmentFollowsTheLastSlash() throws {
+        #expect(try NodeID(parsing: "plan:横浜市中期計画/テーマ03/戦略5").lastSegment == "戦略5")
+        #expect(try NodeID(parsing: "ward:泉区").lastSegment == "泉区")
+        #expect(try NodeID(parsing: "measure:泉区/R7/2.4").lastSegment == "2.4")
+        #expect(NodeID.derived(.partner, ["A/B 会"]).lastSegment == "A∕B会")
+    }
+
     @Test(arguments: [("ward:泉区", true), ("note: hello", false), ("泉区", false), ("http://x", true), ("Ward:x", false), (":x", false)])
     func looksLikeID(text: String, expected: Bool) {
         #expect(NodeID.looksLikeID(text) == expected)

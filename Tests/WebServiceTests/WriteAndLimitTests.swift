@@ -74,6 +74,7 @@ import WebService
     @Test func pastTheQueryLimitIt503sAndAHangUpCancels() throws {
         var options = ServiceOptions()
         options.maxConcurrentQueries = 1
+        options.queueTimeout = 0.3
         options.queryLimits.timeout = 60
         options.queryLimits.maxDerivedTuples = 1_000_000_000
         let service = try TestService(options: options)
@@ -81,10 +82,13 @@ import WebService
         let asker = try RawHTTP.Connection(port: service.port)
         try asker.send("POST /api/query HTTP/1.1\r\nHost: h\r\nContent-Length: \(Self.slow.utf8.count)\r\n\r\n\(Self.slow)")
         usleep(300_000)
+        // …so another waits for it as long as it may, then hears 503.
+        let asked = Date()
         let refused = try service.post("/api/query", #"{"program": "?- ward(W)."}"#)
+        #expect(Date().timeIntervalSince(asked) >= 0.3)
         #expect(refused.status == 503)
         #expect(refused.headers["retry-after"] == "1")
-        #expect(refused.text.contains("1 queries are running"))
+        #expect(refused.text.contains("1 queries are running, the most allowed at once, and none finished within 0.3 s"))
         // …until its client hangs up: then it is cancelled and the slot is free again.
         let hungUp = Date()
         withExtendedLifetime(asker) {}
@@ -99,6 +103,23 @@ import WebService
         }
         let seconds = try #require(freed, "the query went on after its client hung up")
         #expect(seconds < 2)
+    }
+
+    @Test func aBurstPastTheLimitWaitsForSlotsInsteadOfBeingRefused() throws {
+        var options = ServiceOptions()
+        options.maxConcurrentQueries = 1
+        options.cacheBytes = 0
+        let service = try TestService(options: options)
+        // Eight different questions at once, one slot: each waits its turn.
+        let statuses = NSLock()
+        nonisolated(unsafe) var seen: [Int] = []
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let status = (try? service.post("/api/query", #"{"program": "?- partner_wards(P, N), N >= \#(index)."}"#).status) ?? 0
+            statuses.lock()
+            seen.append(status)
+            statuses.unlock()
+        }
+        #expect(seen == Array(repeating: 200, count: 8))
     }
 
     @Test func repeatedQuestionsAreAnsweredFromTheCache() throws {

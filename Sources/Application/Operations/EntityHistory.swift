@@ -31,7 +31,7 @@ public enum NodeLookup {
         var typed = text.trimmingCharacters(in: .whitespaces)
         if typed.count >= 2, typed.hasPrefix("\""), typed.hasSuffix("\"") { typed = String(typed.dropFirst().dropLast()) }
         // An id printed with its label, `"measure:泉区/R7/2.4" 〈商店街のにぎわいづくり〉`, pasted whole.
-        if let bracket = typed.range(of: " 〈"), typed.hasSuffix("〉") {
+        if typed.hasSuffix("〉"), let bracket = typed.range(of: " 〈") {
             return try node(String(typed[..<bracket.lowerBound]), in: snapshot)
         }
         if NodeID.looksLikeID(typed.nfkc) { return try id(typed) }

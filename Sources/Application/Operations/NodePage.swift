@@ -38,37 +38,31 @@ public struct NodePage: Sendable {
     public var kind: NodeKind { id.kind }
 
     /// The page of the node `text` names; not found (with the closest id) if the
-    /// graph says nothing about it.
+    /// graph says nothing about it. Read from the snapshot's `NodeIndex`: only this
+    /// node's facts, the edges into it and its operations are looked at.
     public init(_ snapshot: GraphSnapshot, id text: String, documents: DocumentLibrary?) throws(OperationError) {
         let id = try NodeLookup.node(text, in: snapshot)
+        let index = snapshot.nodeIndex
         var attributes: [Attribute] = []
-        var outgoing: [(String, NodeID, Source?)] = []
-        var incoming: [(String, NodeID, Source?)] = []
-        let key = id.description
-        snapshot.forEachFact { entity, attribute, value in
-            if entity == key {
-                if case .node(let target) = value {
-                    outgoing.append((attribute, target, nil))
-                } else {
-                    attributes.append(Attribute(name: attribute, value: value, source: nil))
-                }
-            } else if case .node(let target) = value, target == id, let from = try? NodeID(parsing: entity) {
-                incoming.append((attribute, from, nil))
+        var outgoing: [(edge: String, node: NodeID, source: Source?)] = []
+        for fact in index.facts(about: id) {
+            if case .node(let target) = fact.value {
+                outgoing.append((fact.attribute, target, fact.provenance.source))
+            } else {
+                attributes.append(Attribute(name: fact.attribute, value: fact.value, source: fact.provenance.source))
             }
         }
+        let incoming = index.edges(into: id).map { (edge: $0.edge, node: $0.from, source: $0.provenance.source) }
         guard !attributes.isEmpty || !outgoing.isEmpty || !incoming.isEmpty else { throw NodeLookup.unknown(id, in: snapshot) }
 
-        func source(_ fact: Fact) -> Source? { snapshot.provenance(of: fact)?.source }
-        attributes = attributes.map { Attribute(name: $0.name, value: $0.value, source: source(Fact(id, $0.name, $0.value))) }
-            .sorted { ($0.name, $0.value.inputForm) < ($1.name, $1.value.inputForm) }
-        let labels = snapshot.labels(of: Set(outgoing.map(\.1) + incoming.map(\.1) + [id]))
-        func link(_ edge: String, _ node: NodeID, from: NodeID, to: NodeID) -> Link {
-            Link(edge: edge, node: node, label: labels[node] ?? String(node.lastSegment), source: source(Fact(from, edge, .node(to))))
+        attributes.sort { ($0.name, $0.value.inputForm) < ($1.name, $1.value.inputForm) }
+        let labels = index.labels(of: Set(outgoing.map(\.node) + incoming.map(\.node) + [id]))
+        func links(_ edges: [(edge: String, node: NodeID, source: Source?)]) -> [Link] {
+            edges.map { Link(edge: $0.edge, node: $0.node, label: labels[$0.node] ?? String($0.node.lastSegment), source: $0.source) }
+                .sorted { ($0.edge, $0.node.description) < ($1.edge, $1.node.description) }
         }
-        self.outgoing = outgoing.map { link($0.0, $0.1, from: id, to: $0.1) }
-            .sorted { ($0.edge, $0.node.description) < ($1.edge, $1.node.description) }
-        self.incoming = incoming.map { link($0.0, $0.1, from: $0.1, to: id) }
-            .sorted { ($0.edge, $0.node.description) < ($1.edge, $1.node.description) }
+        self.outgoing = links(outgoing)
+        self.incoming = links(incoming)
 
         var seen = Set<String>()
         var lines: [SourceLine] = []
@@ -80,7 +74,7 @@ public struct NodePage: Sendable {
         label = labels[id] ?? String(id.lastSegment)
         self.attributes = attributes
         sources = lines.sorted { ($0.document, $0.line) < ($1.document, $1.line) }
-        history = snapshot.history(of: id)
+        history = index.history(of: id)
         asOf = snapshot.asOf
     }
 }

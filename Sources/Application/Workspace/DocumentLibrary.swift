@@ -30,7 +30,7 @@ public final class DocumentLibrary: @unchecked Sendable {
 
     /// The lines of the document `name`; `snapshot` says whether it is the version ingested.
     public func text(of name: String, in snapshot: GraphSnapshot? = nil) throws(OperationError) -> DocumentText {
-        guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != "..", !name.contains("\0") else {
+        guard !name.isEmpty, !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 }), name != ".", name != ".." else {
             throw OperationError(.badInput, "'\(name)' is not a document name; give a file name such as izumi-r7.txt")
         }
         lock.lock()
@@ -126,9 +126,10 @@ public struct DocumentText: Sendable {
     /// Line `number` (from 1), without trailing white space; nil past the end.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        while let last = line.unicodeScalars.last, last.properties.isWhitespace { line.unicodeScalars.removeLast() }
-        return line
+        let scalars = lines[number - 1].unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return end == scalars.endIndex ? lines[number - 1] : String(scalars[..<end])
     }
 
     /// Whether the file differs from the version the graph was read from.

@@ -65,10 +65,15 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Hands the request to the handler and writes its response; false if the write failed.
+    /// Hands the request to the handler (unless it names another host) and writes its
+    /// response; false if the write failed.
     private func answer(_ request: HTTPRequest, keepAlive: Bool, started: Double) -> Bool {
-        let exchange = Exchange(peer: peer, fd: fd, watcher: server.watcher)
-        let response = server.handler(request, exchange)
+        let response: HTTPResponse
+        if let refusal = server.hostPolicy.refusal(for: request) {
+            response = server.errorResponder(refusal)
+        } else {
+            response = server.handler(request, Exchange(peer: peer, fd: fd, watcher: server.watcher))
+        }
         let bytes = response.serialized(keepAlive: keepAlive, head: request.method == "HEAD", date: HTTPDate.shared.now())
         let written = Socket.sendAll(fd, bytes)
         server.accessLog?.record(

@@ -9,7 +9,9 @@ import Foundation
 /// Limits, each from `Configuration`: the size of a request head and body (in the
 /// parser), how long a request may take to arrive (slow clients get 408), how long
 /// a kept-alive connection may sit idle, how long a write may block, and how many
-/// connections may be open (past that, 503 with Retry-After at once). `drain()`
+/// connections may be open (past that, 503 with Retry-After at once). Bound to
+/// loopback, it answers only requests that name it by its own names (`HostPolicy`,
+/// against DNS rebinding), and those of `allowedHosts`. `drain()`
 /// stops accepting, lets the requests in flight finish, closes idle connections,
 /// and returns when all are done.
 public final class HTTPServer: @unchecked Sendable {
@@ -29,6 +31,11 @@ public final class HTTPServer: @unchecked Sendable {
         public var drainTimeout = 30.0
         /// How often a blocked read wakes to look at its deadlines and at a drain.
         public var tick = 0.25
+        /// Names requests may give in `Host` besides the server's own (a reverse
+        /// proxy's); on a non-loopback address, the only ones, if any are given.
+        public var allowedHosts: [HostPolicy.Name] = []
+        /// What a refusal for an unknown `Host` adds: how to allow another name.
+        public var allowedHostsHint = ""
 
         public init() {}
     }
@@ -42,6 +49,8 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: Configuration
     /// The port listened on (the one chosen when configured with 0).
     public let port: UInt16
+    /// Which names requests may give in `Host`.
+    public let hostPolicy: HostPolicy
     let handler: Handler
     let errorResponder: ErrorResponder
     let accessLog: AccessLog?
@@ -67,6 +76,7 @@ public final class HTTPServer: @unchecked Sendable {
         } catch {
             throw HTTPError(.internalServerError, error.description)
         }
+        hostPolicy = HostPolicy(bind: configuration.host, port: port, allowed: configuration.allowedHosts, hint: configuration.allowedHostsHint)
     }
 
     /// A plain-text error body.

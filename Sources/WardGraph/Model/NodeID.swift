@@ -28,7 +28,12 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
     /// The last segment of the name: a readable default label.
-    public var lastSegment: Substring { name.split(separator: "/").last ?? Substring(name) }
+    public var lastSegment: Substring {
+        // Ids have no empty segment, so the last is what follows the last '/'.
+        let utf8 = description.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(name) }
+        return description[utf8.index(after: slash)...]
+    }
 
     /// Validates an id given as kind and name; the name is NFKC-normalised first.
     public init(kind: NodeKind, name: String) throws(NodeIDError) {

@@ -8,19 +8,24 @@ extension GraphSnapshot {
     }
 
     /// Every assertion and retraction of a fact about `entity` (as its subject or as
-    /// the node an edge points to), oldest first, up to `asOf`. A scan of the op log.
+    /// the node an edge points to), oldest first, up to `asOf`. A scan of the op log,
+    /// or once the node index is made, a read of the entity's operations only.
     public func history(of entity: NodeID) -> [HistoryEntry] {
+        if let index = memos.nodeIndex.existing { return index.history(of: entity) }
         guard let symbol = symbols.lookup(entity.description) else { return [] }
-        let end = Int(asOf) < transactions.count ? transactions[Int(asOf)].operations.lowerBound : ops.count
         var entries: [HistoryEntry] = []
-        for op in 0..<end {
+        for op in 0..<operationCount {
             let fact = ops.facts[op]
             guard fact.entity == symbol || (fact.value.tag == .node && fact.value.symbol == symbol) else { continue }
-            let transaction = transactions[Int(ops.transactions[op])]
-            entries.append(HistoryEntry(
-                transaction: transaction.id, timestampMillis: transaction.timestampMillis,
-                author: transaction.author, change: symbols.change(op, of: ops)))
+            entries.append(historyEntry(op: op))
         }
         return entries
+    }
+
+    /// Operation number `op` of the op log as a line of history.
+    func historyEntry(op: Int) -> HistoryEntry {
+        let transaction = transactions[Int(ops.transactions[op])]
+        return HistoryEntry(transaction: transaction.id, timestampMillis: transaction.timestampMillis,
+                            author: transaction.author, change: symbols.change(op, of: ops))
     }
 }

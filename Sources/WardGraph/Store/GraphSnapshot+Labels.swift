@@ -2,8 +2,13 @@
 extension GraphSnapshot {
     /// Nodes by label. Measures and documents are left out when another kind has the
     /// same label, since a planner's names are mostly of wards, partners, plans and
-    /// sections: `泉区` is the ward, not a measure titled 泉区.
+    /// sections: `泉区` is the ward, not a measure titled 泉区. Made once per snapshot
+    /// and shared by its copies.
     public func nodesByLabel() -> [String: [NodeID]] {
+        memos.nodesByLabel.value(makeNodesByLabel)
+    }
+
+    private func makeNodesByLabel() -> [String: [NodeID]] {
         var index: [String: [NodeID]] = [:]
         forEachFact { entity, attribute, value in
             guard attribute == "label", case .text(let label) = value, let id = try? NodeID(parsing: entity) else { return }

@@ -71,8 +71,12 @@ extension GraphSnapshot {
     /// Every ward's documents with their fiscal years, sorted by ward, then year.
     /// A document belongs to the ward that has a `from_document` edge to it (else to
     /// the ward its id names, `document:泉区/R7`); its year is its `fiscal_year`
-    /// fact (else its id's last segment).
+    /// fact (else its id's last segment). Made once per snapshot.
     public func wardDocuments() -> [WardDocument] {
+        memos.wardDocuments.value(makeWardDocuments)
+    }
+
+    private func makeWardDocuments() -> [WardDocument] {
         var years: [NodeID: FiscalYear] = [:]
         var wardOf: [NodeID: NodeID] = [:]
         var labels: [NodeID: String] = [:]

@@ -9,8 +9,27 @@ public struct GraphSnapshot: Sendable {
     let state: GraphState
     let ops: OpLog
     let transactions: [TransactionInfo]
+    /// What is worked out once for this snapshot and shared by its copies.
+    let memos = SnapshotMemos()
 
     public var factCount: Int { state.count }
+
+    /// The facts arranged by node, made the first time it is asked for and then
+    /// shared by every copy of this snapshot (and every thread reading it). Once made,
+    /// `labels(of:)`, `facts(about:)` and `history(of:)` read it instead of scanning.
+    public var nodeIndex: NodeIndex {
+        memos.nodeIndex.value { NodeIndex(self) }
+    }
+
+    /// This snapshot with a memo of its own, for what a memo holds (no cycle).
+    var withoutMemo: GraphSnapshot {
+        GraphSnapshot(asOf: asOf, symbols: symbols, state: state, ops: ops, transactions: transactions)
+    }
+
+    /// How many operations of the op log lead to this snapshot.
+    var operationCount: Int {
+        Int(asOf) < transactions.count ? transactions[Int(asOf)].operations.lowerBound : ops.count
+    }
 
     /// Every fact that holds, sorted (entity, attribute, value), for display and export.
     public func facts() -> [Fact] {
@@ -27,6 +46,9 @@ public struct GraphSnapshot: Sendable {
 
     /// The facts whose entity is `id`, sorted.
     public func facts(about id: NodeID) -> [Fact] {
+        if let index = memos.nodeIndex.existing {
+            return index.facts(about: id).map { Fact(id, $0.attribute, $0.value) }.sorted(by: Fact.displayOrder)
+        }
         guard let symbol = symbols.lookup(id.description) else { return [] }
         return state.facts.filter { $0.entity == symbol }.map { symbols.fact($0) }.sorted(by: Fact.displayOrder)
     }
@@ -34,7 +56,9 @@ public struct GraphSnapshot: Sendable {
     /// The label of each of `ids` that has one saying more than the id's own last
     /// segment: the first such `label` text in the order `facts(about:)` lists them.
     /// One pass over the facts, comparing symbols; only label values are decoded.
+    /// Once the node index is made, only the ids' own facts are read.
     public func labels(of ids: some Sequence<NodeID>) -> [NodeID: String] {
+        if let index = memos.nodeIndex.existing { return index.labels(of: ids) }
         guard let labelSymbol = symbols.lookup("label") else { return [:] }
         var wanted: [SymbolTable.Symbol: NodeID] = [:]
         for id in ids {
@@ -48,13 +72,19 @@ public struct GraphSnapshot: Sendable {
         var labels: [NodeID: String] = [:]
         for (symbol, texts) in values {
             let id = wanted[symbol]!
-            let own = String(id.lastSegment)
-            for case .text(let label) in texts.sorted(by: { $0.inputForm < $1.inputForm }) where label != own {
-                labels[id] = label
-                break
-            }
+            if let label = Self.chosenLabel(texts, of: id) { labels[id] = label }
         }
         return labels
+    }
+
+    /// Of a node's `label` values, the one shown for it: the first text, in the order
+    /// of `facts(about:)`, that says more than the id's own last segment.
+    static func chosenLabel(_ values: [FactValue], of id: NodeID) -> String? {
+        let own = String(id.lastSegment)
+        for case .text(let label) in values.sorted(by: { $0.inputForm < $1.inputForm }) where label != own {
+            return label
+        }
+        return nil
     }
 
     public func contains(_ fact: Fact) -> Bool {
@@ -64,11 +94,20 @@ public struct GraphSnapshot: Sendable {
     /// Where a fact that holds came from.
     public func provenance(of fact: Fact) -> FactProvenance? {
         guard let stored = symbols.lookup(fact), let support = state.support(of: stored) else { return nil }
-        let op = Int(support.assertion)
+        return provenance(ofOp: Int(support.assertion))
+    }
+
+    /// The provenance the operation number `op` gives the fact it asserts.
+    func provenance(ofOp op: Int) -> FactProvenance {
         let transaction = transactions[Int(ops.transactions[op])]
         return FactProvenance(
             source: symbols.source(ops.sources[op]), transaction: transaction.id,
             author: transaction.author, timestampMillis: transaction.timestampMillis)
+    }
+
+    /// The provenance of the fact numbered `number` in `state.facts`.
+    func provenance(ofFactNumber number: Int) -> FactProvenance {
+        provenance(ofOp: Int(state.table.supports[number].assertion))
     }
 
     /// Every fact that holds with where it came from, sorted as `facts()` sorts:
@@ -79,12 +118,7 @@ public struct GraphSnapshot: Sendable {
         var result: [(fact: Fact, provenance: FactProvenance)] = []
         result.reserveCapacity(facts.count)
         for (index, stored) in facts.enumerated() {
-            let op = Int(supports[index].assertion)
-            let transaction = transactions[Int(ops.transactions[op])]
-            let provenance = FactProvenance(
-                source: symbols.source(ops.sources[op]), transaction: transaction.id,
-                author: transaction.author, timestampMillis: transaction.timestampMillis)
-            result.append((symbols.fact(stored), provenance))
+            result.append((symbols.fact(stored), provenance(ofOp: Int(supports[index].assertion))))
         }
         result.sort { Fact.displayOrder($0.fact, $1.fact) }
         return result

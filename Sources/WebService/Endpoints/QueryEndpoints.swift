@@ -12,13 +12,15 @@ extension GraphService {
     /// Rows a query returns unless it asks for fewer: enough for any table a person reads.
     static let defaultRowLimit: Int64 = 10_000
 
-    /// `POST {program, params, as_of, limit, format}` or `GET ?q=…&$name=value&as_of=&limit=&format=`:
-    /// `{columns, rows, total_rows, truncated, elapsed_ms, tx}`, or 400 with the program's errors.
+    /// `POST {program, params, year, as_of, limit, format}` or `GET ?q=…&$name=value&year=&as_of=&limit=&format=`:
+    /// `{columns, rows, total_rows, truncated, elapsed_ms, tx, years}`, or 400 with the program's errors.
+    /// `year` (R6, 令和6年度, 2024) picks the document each ward's planner relations
+    /// read (each ward's latest without it); `years` says which were read.
     func query(_ request: HTTPRequest, _ exchange: Exchange) throws(HTTPError) -> HTTPResponse {
         let isPost = request.method == "POST"
         let fields = isPost
-            ? try RequestFields(body: request, allowed: ["program", "params", "as_of", "limit", "format"])
-            : try RequestFields(query: request, allowed: ["q", "as_of", "limit", "format", "$"])
+            ? try RequestFields(body: request, allowed: ["program", "params", "year", "as_of", "limit", "format"])
+            : try RequestFields(query: request, allowed: ["q", "year", "as_of", "limit", "format", "$"])
         let program = try fields.requiredString(isPost ? "program" : "q", example: "\"?- shared_partner(泉区, W, P).\"")
         var parameters: [String: Constant] = [:]
         for (name, value) in isPost ? try fields.object("params") : fields.dollarFields {
@@ -39,13 +41,15 @@ extension GraphService {
             }
         }
         let limit = try fields.integer("limit") ?? Self.defaultRowLimit
+        let years = try fields.years()
         let asOf = try fields.integer("as_of")
         let snapshot = try snapshot(asOf: asOf)
-        let key = "query \(format) \(limit) \(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }) \(program)"
+        let key = "query \(format) \(limit) \(years) \(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }) \(program)"
         return try read(request, at: snapshot.asOf, key: key) { () throws(HTTPError) -> HTTPResponse in
-            let queryRequest = QueryRequest(program: program, parameters: parameters, asOf: asOf.map(UInt64.init), maxRows: Int(limit))
+            var queryRequest = QueryRequest(program: program, parameters: parameters, asOf: asOf.map(UInt64.init), maxRows: Int(limit))
+            queryRequest.years = years
             let outcome = try evaluating { () throws(HTTPError) -> QueryOutcome in
-                sessions.withSession(over: snapshot, pooled: asOf == nil) { session in
+                sessions.withSession(over: snapshot, years: years, pooled: asOf == nil) { session in
                     let cancellation = session.cancellation
                     return exchange.cancelling(onDisconnect: { cancellation.cancel() }) {
                         QueryOperation.run(queryRequest, in: session)
@@ -69,18 +73,20 @@ extension GraphService {
         }
     }
 
-    /// `POST {atom, as_of}` or `GET ?atom=…`: the derivation tree, its leaves with the
-    /// document, the line and the line's text; 404 when the atom does not hold.
+    /// `POST {atom, year, as_of}` or `GET ?atom=…&year=`: the derivation tree, its leaves
+    /// with the document, the line and the line's text; 404 when the atom does not hold
+    /// (over the documents `year` selects, as for a query).
     func why(_ request: HTTPRequest, _ exchange: Exchange) throws(HTTPError) -> HTTPResponse {
         let fields = request.method == "POST"
-            ? try RequestFields(body: request, allowed: ["atom", "as_of"])
-            : try RequestFields(query: request, allowed: ["atom", "as_of"])
+            ? try RequestFields(body: request, allowed: ["atom", "year", "as_of"])
+            : try RequestFields(query: request, allowed: ["atom", "year", "as_of"])
         let atom = try fields.requiredString("atom", example: "\"shared_partner(泉区, 港北区, 商店街)\"")
+        let years = try fields.years()
         let asOf = try fields.integer("as_of")
         let snapshot = try snapshot(asOf: asOf)
-        return try read(request, at: snapshot.asOf, key: "why \(atom)") { () throws(HTTPError) -> HTTPResponse in
+        return try read(request, at: snapshot.asOf, key: "why \(years) \(atom)") { () throws(HTTPError) -> HTTPResponse in
             let explained = try evaluating { () throws(HTTPError) -> Result<Explanation, WhyError> in
-                sessions.withSession(over: snapshot, pooled: asOf == nil) { session in
+                sessions.withSession(over: snapshot, years: years, pooled: asOf == nil) { session in
                     let cancellation = session.cancellation
                     return exchange.cancelling(onDisconnect: { cancellation.cancel() }) {
                         do throws(WhyError) { return .success(try Explanation(atom, session: session, documents: workspace.documents)) } catch {

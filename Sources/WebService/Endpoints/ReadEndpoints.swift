@@ -73,11 +73,11 @@ extension GraphService {
         }
     }
 
-    /// `GET /api/export?ward=泉区 | shared_partners | q=… | why=…&format=svg|dot|png`:
+    /// `GET /api/export?ward=泉区 | shared_partners | q=… | why=…&format=svg|dot|png&year=`:
     /// the diagrams of `wardgraph export`; SVG and PNG need Graphviz (else 501).
     func export(_ request: HTTPRequest, _ exchange: Exchange) throws(HTTPError) -> HTTPResponse {
         let fields = try RequestFields(
-            query: request, allowed: ["ward", "shared_partners", "q", "why", "format", "as_of", "max_nodes", "cluster_by_ward", "legend"])
+            query: request, allowed: ["ward", "shared_partners", "q", "why", "format", "year", "as_of", "max_nodes", "cluster_by_ward", "legend"])
         let chosen = ["ward", "shared_partners", "q", "why"].filter(fields.has)
         guard chosen.count <= 1 else { throw HTTPError(.badRequest, "choose one of ward, shared_partners, q and why, not \(chosen.joined(separator: " and "))") }
         var exportRequest: ExportRequest
@@ -95,6 +95,7 @@ extension GraphService {
         exportRequest.maxNodes = Int(try fields.integer("max_nodes", atLeast: 1) ?? Int64(exportRequest.maxNodes))
         exportRequest.clusterByWard = fields.flag("cluster_by_ward")
         exportRequest.legend = !fields.has("legend") || fields.flag("legend")
+        exportRequest.years = try fields.years()
         let formatName = try fields.string("format") ?? "svg"
         guard let format = ExportFormats.named(formatName) else {
             throw HTTPError(.badRequest, "unknown format '\(formatName)'\(Suggestion.hint(for: formatName, in: ExportFormats.names)); the formats are \(ExportFormats.names.joined(separator: ", "))")
@@ -102,10 +103,10 @@ extension GraphService {
         let asOf = try fields.integer("as_of")
         let snapshot = try snapshot(asOf: asOf)
         let wanted = exportRequest
-        let key = "export \(format.name) \(wanted.subject) \(wanted.maxNodes) \(wanted.clusterByWard) \(wanted.legend)"
+        let key = "export \(format.name) \(wanted.subject) \(wanted.maxNodes) \(wanted.clusterByWard) \(wanted.legend) \(wanted.years)"
         return try read(request, at: snapshot.asOf, key: key) { () throws(HTTPError) -> HTTPResponse in
             let bytes = try evaluating { () throws(HTTPError) -> [UInt8] in
-                try sessions.withSession(over: snapshot, pooled: asOf == nil) { session throws(HTTPError) -> [UInt8] in
+                try sessions.withSession(over: snapshot, years: wanted.years, pooled: asOf == nil) { session throws(HTTPError) -> [UInt8] in
                     do throws(OperationError) { return try format.export(wanted, from: ExportSource(snapshot: snapshot, session: session)) } catch {
                         throw HTTPError(error)
                     }
@@ -115,6 +116,16 @@ extension GraphService {
             // A diagram is shown as an image: nothing in it may run or load.
             response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
             return response
+        }
+    }
+
+    /// `GET /api/years?as_of=`: the fiscal years the graph has documents of, newest
+    /// first, with their wards, and what a question reads without `year`.
+    func years(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        let fields = try RequestFields(query: request, allowed: ["as_of"])
+        let snapshot = try snapshot(asOf: try fields.integer("as_of"))
+        return try read(request, at: snapshot.asOf, key: "years") { () throws(HTTPError) -> HTTPResponse in
+            json(.ok, YearsView.json(snapshot.wardDocuments(), asOf: snapshot.asOf))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import TextLayout
+import WardGraph
 
 /// The fields of a request, from a JSON body or from the URL's query, checked one
 /// by one so that a client hears exactly which field is wrong and how.
@@ -79,6 +80,17 @@ struct RequestFields {
             throw HTTPError(.badRequest, "'\(name)' must be a whole number of at least \(minimum)")
         }
         return number
+    }
+
+    /// Which document of each ward the planner relations read: `year` as a fiscal year
+    /// (`R6`, `令和6年度`, `2024`), or each ward's latest when absent or `latest`.
+    func years(_ name: String = "year") throws(HTTPError) -> YearSelection {
+        guard let value = values[name], !value.isNull else { return .latest }
+        let text = value.stringValue ?? value.integerValue.map(String.init)
+        guard let text, let selection = YearSelection(text) else {
+            throw HTTPError(.badRequest, "'\(name)' must be a fiscal year such as R6, 令和6年度 or 2024, or 'latest', not \(value.rendered())")
+        }
+        return selection
     }
 
     /// A flag: present (and not "false"/"0"/false).

@@ -47,12 +47,15 @@ enum ExplorerPage {
         <div class="toolbar">
           <label for="examples">質問の例</label>
           <select id="examples"><option value="">― 質問を選ぶ ―</option></select>
+          <label for="year">年度</label>
+          <select id="year"><option value="">各区の最新</option></select>
         </div>
         <textarea id="program" spellcheck="false" rows="5" aria-label="問い合わせ (Datalog)">?- shared_partner(泉区, W, P).</textarea>
         <div class="toolbar">
           <button id="run" type="button" class="primary">実行 <kbd>Ctrl+Enter</kbd></button>
           <span id="summary" class="summary" aria-live="polite"></span>
         </div>
+        <p id="years" class="years" hidden></p>
         <div id="errors" class="errors" hidden></div>
       </section>
       <nav class="tabs" role="tablist">

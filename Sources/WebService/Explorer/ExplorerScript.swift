@@ -1,13 +1,15 @@
 /// The explorer's script: runs the query in the editor through the API, shows the
 /// answer as a sortable table (with CSV and JSON downloads), errors with a caret,
 /// a row's `why` tree down to the document's sentence, a node's page, and the
-/// answer's subgraph as a diagram. The page's URL carries the query (`/?q=…`), so
-/// opening a link runs it. Plain DOM, no library; text goes in with `textContent`.
+/// answer's subgraph as a diagram; a fiscal year picked reads each ward's document
+/// of that year, and the years read stand above the table. The page's URL carries
+/// the query and the year (`/?q=…&year=R7`), so opening a link runs it. Plain DOM,
+/// no library; text goes in with `textContent`.
 enum ExplorerScript {
     static let source = #"""
     'use strict';
 
-    const state = { program: '', answer: null, sort: { column: -1, descending: false }, diagramFor: null };
+    const state = { program: '', year: '', answer: null, sort: { column: -1, descending: false }, diagramFor: null };
     const $ = (id) => document.getElementById(id);
 
     /** An element with attributes and children (strings become text nodes, never HTML). */
@@ -79,6 +81,30 @@ enum ExplorerScript {
       });
     }
 
+    /** The fiscal years the graph has documents of, newest first, for the year picker. */
+    async function loadYears() {
+      const result = await api('/api/years');
+      const select = $('year');
+      if (result.ok) {
+        for (const year of result.data.years) {
+          select.append(el('option', { value: year.year }, `${year.japanese}(${year.year}: ${year.wards.join('、')})`));
+        }
+      }
+      if (state.year && !Array.from(select.options).some((option) => option.value === state.year)) {
+        select.append(el('option', { value: state.year }, state.year));
+      }
+      select.value = state.year;
+      select.addEventListener('change', () => {
+        state.year = select.value;
+        run();
+      });
+    }
+
+    /** The request's `year` member, or nothing for each ward's latest. */
+    function withYear(body) {
+      return state.year ? Object.assign(body, { year: state.year }) : body;
+    }
+
     // ---- Running a query ----
 
     async function run() {
@@ -86,13 +112,13 @@ enum ExplorerScript {
       state.program = program;
       state.diagramFor = null;
       const url = new URL(location.href);
-      url.search = '?q=' + encodeURIComponent(program);
+      url.search = '?q=' + encodeURIComponent(program) + (state.year ? '&year=' + encodeURIComponent(state.year) : '');
       history.replaceState(null, '', url);
       $('summary').textContent = '実行中…';
       $('errors').hidden = true;
       let result;
       try {
-        result = await api('/api/query', { program });
+        result = await api('/api/query', withYear({ program }));
       } catch (error) {
         $('summary').textContent = '';
         showErrors([{ message: 'サーバーに接続できません: ' + error.message }]);
@@ -158,7 +184,10 @@ enum ExplorerScript {
     function showAnswer() {
       const answer = state.answer;
       const count = answer.truncated ? `${answer.total_rows}件中 ${answer.rows.length}件を表示` : `${answer.total_rows}件`;
-      $('summary').textContent = `${count}(${answer.elapsed_ms.toFixed(1)} ms、トランザクション ${answer.tx})` + (answer.years ? ' ' + answer.years : '');
+      $('summary').textContent = `${count}(${answer.elapsed_ms.toFixed(1)} ms、トランザクション ${answer.tx})`;
+      // The documents the answer read, one per ward: each ward's latest, or the year picked.
+      $('years').hidden = !answer.years;
+      $('years').textContent = answer.years ? '読んだ文書の' + answer.years : '';
       $('download-csv').disabled = false;
       $('download-json').disabled = false;
       const table = $('result');
@@ -295,7 +324,7 @@ enum ExplorerScript {
       const panel = $('why');
       setParameter('why', atom);
       replace(panel, el('p', { class: 'hint' }, `${atom} の根拠を求めています…`));
-      const result = await api('/api/why', { atom });
+      const result = await api('/api/why', withYear({ atom }));
       if (!result.ok) { replace(panel, el('p', { class: 'error-message' }, firstError(result))); return; }
       replace(panel, el('h2', {}, `なぜ ${atom} が成り立つか`), el('ul', { class: 'tree' }, derivationItem(result.data.derivation)));
     }
@@ -317,11 +346,22 @@ enum ExplorerScript {
             parts.push(el('span', { class: 'cite' }, `出典 ${node.document} ${node.line}行目`));
             if (node.text) parts.push(el('blockquote', { class: 'sentence' }, node.text));
           } else if (node.source) {
-            parts.push(el('span', { class: 'cite' }, node.source));
+            parts.push(el('span', { class: 'cite' }, sourceText(node)));
           }
         }
       }
       return el('li', { class: node.kind === 'fact' ? 'leaf' : '' }, parts, children.length ? el('ul', {}, children.map(derivationItem)) : null);
+    }
+
+    /** Where a leaf that is no document's line comes from, in Japanese. */
+    function sourceText(node) {
+      if (node.atom.startsWith('selected_document(')) {
+        return state.year ? `選んだ年度 ${state.year} の文書` : 'その区の最新の文書';
+      }
+      const person = /^asserted by (.+) in transaction (\d+)$/.exec(node.source);
+      if (person) return `${person[1]} がトランザクション ${person[2]} で追加`;
+      if (node.source.startsWith("the id's own name")) return 'ID の最後の部分(label の事実はない)';
+      return node.source;
     }
 
     // ---- A node's page ----
@@ -363,10 +403,12 @@ enum ExplorerScript {
     async function showDiagram() {
       const box = $('diagram');
       if (!state.answer) { replace(box, el('p', { class: 'hint' }, 'まず問い合わせを実行してください。')); return; }
-      if (state.diagramFor === state.program) return;
-      state.diagramFor = state.program;
+      const wanted = state.program + '\u0000' + state.year;
+      if (state.diagramFor === wanted) return;
+      state.diagramFor = wanted;
       replace(box, el('p', { class: 'hint' }, '図を描いています…'));
-      const response = await fetch('/api/export?format=svg&q=' + encodeURIComponent(state.program));
+      const year = state.year ? '&year=' + encodeURIComponent(state.year) : '';
+      const response = await fetch('/api/export?format=svg&q=' + encodeURIComponent(state.program) + year);
       if (!response.ok) {
         const data = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
         replace(box, el('p', { class: 'error-message' }, data && data.errors ? data.errors[0].message : `HTTP ${response.status}`));
@@ -386,9 +428,11 @@ enum ExplorerScript {
       });
       $('download-csv').addEventListener('click', downloadCSV);
       $('download-json').addEventListener('click', downloadJSON);
+      const parameters = new URLSearchParams(location.search);
+      state.year = parameters.get('year') || '';
       loadStatus();
       loadExamples();
-      const parameters = new URLSearchParams(location.search);
+      loadYears();
       const then = () => {
         if (parameters.has('why')) showWhy(parameters.get('why'));
         else if (parameters.has('node')) openNode(parameters.get('node'));

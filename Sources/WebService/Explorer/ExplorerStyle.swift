@@ -22,11 +22,13 @@ enum ExplorerStyle {
     textarea { width: 100%; font-family: "Noto Sans Mono CJK JP", "Noto Sans Mono", monospace; font-size: 0.95rem; padding: 0.5rem; border: 1px solid var(--line); border-radius: 4px; resize: vertical; }
     select, button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--line); border-radius: 4px; background: var(--paper); color: var(--ink); }
     select { max-width: 100%; }
+    #examples { flex: 1 1 16rem; min-width: 0; }
     button { cursor: pointer; }
     button:disabled { cursor: default; opacity: 0.5; }
     button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
     kbd { font-size: 0.75rem; opacity: 0.8; }
     .summary { color: var(--muted); font-size: 0.9rem; }
+    .years { margin: 0.3rem 0; padding: 0.3rem 0.6rem; border-left: 3px solid var(--accent); background: var(--accent-wash); font-size: 0.85rem; }
     .hint { color: var(--muted); font-size: 0.85rem; margin: 0.3rem 0; }
     .tabs { display: flex; gap: 0.2rem; margin-top: 0.8rem; }
     .tabs button { border-bottom: none; border-radius: 6px 6px 0 0; background: var(--wash); }

@@ -23,7 +23,7 @@ public final class GraphService: @unchecked Sendable {
         self.options = options
         snapshots = SnapshotPublisher(workspace: workspace, interval: options.refreshInterval)
         sessions = SessionPool(workspace: workspace, limits: options.queryLimits, capacity: options.maxConcurrentQueries)
-        limiter = QueryLimiter(maximum: options.maxConcurrentQueries)
+        limiter = QueryLimiter(maximum: options.maxConcurrentQueries, patience: options.queueTimeout)
         cache = ResponseCache(capacity: options.cacheBytes)
         examples = ExampleQuery.load(from: options.queriesDirectory)
     }
@@ -73,6 +73,7 @@ public final class GraphService: @unchecked Sendable {
         case "/api/schema": try allow(request, "GET", "HEAD"); return try schema(request, exchange)
         case "/api/log": try allow(request, "GET", "HEAD"); return try log(request)
         case "/api/stats": try allow(request, "GET", "HEAD"); return try stats(request)
+        case "/api/years": try allow(request, "GET", "HEAD"); return try years(request)
         case "/api/export": try allow(request, "GET", "HEAD"); return try export(request, exchange)
         case "/api/examples": try allow(request, "GET", "HEAD"); return examplesResponse()
         case "/api/facts": try allow(request, "POST"); return try facts(request)
@@ -124,7 +125,9 @@ public final class GraphService: @unchecked Sendable {
     // MARK: - Helpers for the endpoints
 
     func json(_ status: HTTPStatus, _ value: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json; charset=utf-8", text: value.rendered() + "\n")
+        var body = value.utf8Rendered()
+        body.append(UInt8(ascii: "\n"))
+        return HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: body)
     }
 
     /// A read at `snapshot`: 304 if the client has it (If-None-Match), else the cached
@@ -150,10 +153,12 @@ public final class GraphService: @unchecked Sendable {
         return response
     }
 
-    /// Runs an evaluation under the concurrency limit; 503 when all slots are taken.
+    /// Runs an evaluation under the concurrency limit; 503 when no slot came free in time.
     func evaluating<T>(_ body: () throws(HTTPError) -> T) throws(HTTPError) -> T {
         guard let result = try limiter.run(body) else {
-            throw HTTPError(.serviceUnavailable, "\(limiter.maximum) queries are running, the most allowed at once; try again shortly")
+            throw HTTPError(
+                .serviceUnavailable,
+                "\(limiter.maximum) queries are running, the most allowed at once, and none finished within \(String(format: "%g", limiter.patience)) s; try again shortly")
         }
         return result
     }

@@ -9,8 +9,10 @@ public struct ServiceOptions: Sendable {
     public var corsOrigin: String?
     /// Limits of one query, why, or schema count.
     public var queryLimits = Limits(maxDerivedTuples: 5_000_000, timeout: 10)
-    /// Evaluations running at once; past this, 503 with Retry-After.
+    /// Evaluations running at once; past this, a request waits for a slot.
     public var maxConcurrentQueries = 16
+    /// Seconds a request waits for a slot; past this, 503 with Retry-After.
+    public var queueTimeout = 1.0
     /// How often the log is checked for transactions other processes appended.
     public var refreshInterval = 0.25
     /// Where the planners' questions (`*.dl`) are, for the explorer's menu.

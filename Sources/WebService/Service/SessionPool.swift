@@ -8,7 +8,10 @@ import WardGraph
 /// graph's relations registered, so a request does not pay for them. Sessions are
 /// per snapshot (a new transaction empties the pool) and are retired once their
 /// constant table has grown (each query interns its own strings) or a run was cut
-/// short, so the pool's memory stays flat however many requests come.
+/// short, so the pool's memory stays flat however many requests come. A session
+/// reads the documents of one year selection; a request for another year takes an
+/// idle session of that selection if there is one, since changing it drops the
+/// relations the session has loaded.
 final class SessionPool: @unchecked Sendable {
     private let workspace: Workspace
     private let limits: Limits
@@ -24,8 +27,11 @@ final class SessionPool: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// Runs `body` with a session over `snapshot`; pooled when it is the pool's graph.
-    func withSession<T, E: Error>(over snapshot: GraphSnapshot, pooled: Bool = true, _ body: (QuerySession) throws(E) -> T) throws(E) -> T {
+    /// Runs `body` with a session over `snapshot` reading the documents `years`
+    /// selects; pooled when it is the pool's graph.
+    func withSession<T, E: Error>(
+        over snapshot: GraphSnapshot, years: YearSelection = .latest, pooled: Bool = true, _ body: (QuerySession) throws(E) -> T
+    ) throws(E) -> T {
         var taken: (session: QuerySession, constants: Int)?
         if pooled {
             lock.lock()
@@ -33,10 +39,15 @@ final class SessionPool: @unchecked Sendable {
                 transaction = snapshot.asOf
                 idle.removeAll()
             }
-            taken = idle.popLast()
+            if let same = idle.lastIndex(where: { $0.session.years == years }) {
+                taken = idle.remove(at: same)
+            } else {
+                taken = idle.popLast()
+            }
             lock.unlock()
         }
         let session = taken?.session ?? workspace.session(over: snapshot, limits: limits)
+        session.years = years
         let result = try body(session)
         let baseline = taken?.constants ?? session.engine.constants.stringCount
         let reusable = pooled && !session.cancellation.isCancelled && session.engine.constants.stringCount < baseline + 10_000
@@ -47,33 +58,5 @@ final class SessionPool: @unchecked Sendable {
             lock.unlock()
         }
         return result
-    }
-}
-
-/// How many evaluations may run at once; past that, the caller answers 503.
-final class QueryLimiter: @unchecked Sendable {
-    let maximum: Int
-    private let lock = NSLock()
-    private var running = 0
-
-    init(maximum: Int) {
-        self.maximum = maximum
-    }
-
-    /// Runs `body` if a slot is free; nil (without running it) if all are taken.
-    func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T? {
-        lock.lock()
-        guard running < maximum else {
-            lock.unlock()
-            return nil
-        }
-        running += 1
-        lock.unlock()
-        defer {
-            lock.lock()
-            running -= 1
-            lock.unlock()
-        }
-        return try body()
     }
 }

@@ -7,6 +7,9 @@ import WardGraph
 /// read of what follows the last record), so a transaction appended by another
 /// process, such as `wardgraph ingest` in another terminal, is served within that
 /// time without a restart. Each request takes one snapshot and reads only it.
+///
+/// A snapshot is published with its node index made (on this thread, not in a
+/// request), so that node pages and the labels of answers never scan the graph.
 final class SnapshotPublisher: @unchecked Sendable {
     private let workspace: Workspace
     private let lock = NSLock()
@@ -17,7 +20,7 @@ final class SnapshotPublisher: @unchecked Sendable {
 
     init(workspace: Workspace, interval: Double) {
         self.workspace = workspace
-        snapshot = workspace.current()
+        snapshot = Self.prepared(workspace.current())
         let thread = Thread { [weak self] in
             while let self, !self.isStopped {
                 self.refresh()
@@ -51,10 +54,16 @@ final class SnapshotPublisher: @unchecked Sendable {
     /// leave the last good snapshot in place; the next round tries again.
     func refresh() {
         guard (try? workspace.refresh()) ?? 0 > 0 || workspace.lastTransactionID != current.asOf else { return }
-        let renewed = workspace.current()
+        let renewed = Self.prepared(workspace.current())
         lock.lock()
         snapshot = renewed
         lock.unlock()
+    }
+
+    /// `snapshot` with its node index made.
+    private static func prepared(_ snapshot: GraphSnapshot) -> GraphSnapshot {
+        _ = snapshot.nodeIndex
+        return snapshot
     }
 
     /// The graph as of `tx` (the current one for nil); a few past ones are kept, since

@@ -9,7 +9,7 @@ enum ServeCommand {
     static let spec = CommandSpec(
         name: "serve",
         summary: "serve the graph over HTTP: a JSON API and the explorer page",
-        usage: "[--bind ADDR] [--port N] [--token-file FILE | --read-only]",
+        usage: "[--bind ADDR] [--port N] [--token-file FILE | --read-only] [--allow-host NAME…]",
         details: """
         Serves the store on http://ADDR:PORT/ (default http://127.0.0.1:8750/): the
         explorer page at /, and the JSON API under /api/ (see the README). It prints
@@ -20,6 +20,12 @@ enum ServeCommand {
         It is read-only unless started with --token-file FILE: then POST /api/facts
         needs 'Authorization: Bearer' and the token in FILE. Binding an address other
         than loopback without a token is refused unless --read-only is given.
+
+        Bound to loopback, it answers only requests that name it 127.0.0.1, localhost
+        or [::1] with its port (others get 421: a page of another site may be trying
+        to reach it through DNS rebinding). Behind a reverse proxy or a tunnel, name
+        what the browser sends with --allow-host (e.g. wardgraph.example.org, or
+        localhost:9000 for 'ssh -L 9000:localhost:8750').
         """,
         options: [
             .value("bind", "ADDR", "the address to listen on (default 127.0.0.1; 0.0.0.0 for all)"),
@@ -27,8 +33,10 @@ enum ServeCommand {
             .value("token-file", "FILE", "accept changes from clients that send the token in FILE"),
             .flag("read-only", "refuse every change (needed to bind a non-loopback address without a token)"),
             .value("cors", "ORIGIN", "let pages of ORIGIN (e.g. https://portal.example) call the API"),
+            .value("allow-host", "NAME", "answer requests for NAME or NAME:PORT too (a reverse proxy's name); repeatable", repeatable: true),
             .value("max-connections", "N", "connections open at once (default 256); past it, 503"),
-            .value("max-queries", "N", "queries evaluated at once (default 16); past it, 503 with Retry-After"),
+            .value("max-queries", "N", "queries evaluated at once (default 16); past it, a query waits for a slot"),
+            .value("queue-timeout", "SECONDS", "the time a query waits for a slot (default 1); past it, 503 with Retry-After"),
             .value("query-timeout", "SECONDS", "the time one query may take (default 10)"),
             .value("max-tuples", "N", "the tuples one query may derive (default 5,000,000)"),
             .value("max-header-bytes", "N", "the largest request head (default 16384)"),
@@ -57,11 +65,19 @@ enum ServeCommand {
         if let n = try arguments.integer("max-body-bytes", atLeast: 0) { server.requestLimits.maxBodyBytes = n }
         if let seconds = try seconds(arguments, "read-timeout") { server.readTimeout = seconds }
         if let seconds = try seconds(arguments, "idle-timeout") { server.idleTimeout = seconds }
+        server.allowedHosts = try arguments.values("allow-host").map { text in
+            guard let name = HostPolicy.Name(parsing: text) else {
+                throw UsageError("--allow-host takes a host name as a browser sends it, such as wardgraph.example.org or localhost:9000, not '\(text)'")
+            }
+            return name
+        }
+        server.allowedHostsHint = "; if it is meant to, start wardgraph serve with --allow-host NAME"
 
         var options = ServiceOptions()
         if let n = try arguments.integer("max-queries", atLeast: 1) { options.maxConcurrentQueries = n }
         if let n = try arguments.integer("max-tuples", atLeast: 1) { options.queryLimits.maxDerivedTuples = n }
         if let seconds = try seconds(arguments, "query-timeout") { options.queryLimits.timeout = seconds }
+        if let seconds = try seconds(arguments, "queue-timeout") { options.queueTimeout = seconds }
         options.corsOrigin = arguments.value("cors")
         options.token = try token(arguments)
         guard options.token != nil || arguments.flag("read-only") || HTTPServer.isLoopback(server.host) else {

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import WebService
+
+/// The limit on evaluations: waiters take slots in the order they came, and one that
+/// waits past its patience gives up without holding up those behind it.
+@Suite struct QueryLimiterTests {
+    @Test func waitersGoInTheOrderTheyCame() throws {
+        let limiter = QueryLimiter(maximum: 1, patience: 10)
+        let lock = NSLock()
+        nonisolated(unsafe) var order: [Int] = []
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            _ = limiter.run { holding.signal(); release.wait() }
+        }
+        holding.wait()
+        for index in 0..<6 {
+            DispatchQueue.global().async(group: group) {
+                _ = limiter.run {
+                    lock.lock()
+                    order.append(index)
+                    lock.unlock()
+                }
+            }
+            while limiter.queued < index + 1 { usleep(1_000) }  // each is waiting before the next comes
+        }
+        release.signal()
+        group.wait()
+        #expect(order == Array(0..<6))
+    }
+
+    @Test func oneThatGivesUpLetsTheNextIn() throws {
+        let limiter = QueryLimiter(maximum: 1, patience: 0.2)
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { _ = limiter.run { holding.signal(); release.wait() } }
+        holding.wait()
+        let started = Date()
+        #expect(limiter.run { 1 } == nil)
+        #expect(Date().timeIntervalSince(started) >= 0.2)
+        release.signal()
+        usleep(50_000)
+        #expect(limiter.run { 2 } == 2)
+    }
+}
