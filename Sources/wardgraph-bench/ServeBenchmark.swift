@@ -27,16 +27,17 @@ enum ServeBenchmark {
     }
 
     static func run(arguments: [String]) throws {
-        var rest = arguments[...]
+        var parser = BenchArguments(arguments, command: "serve")
         var seconds = 10
         var soak = 60
         var cached = true
         var root = FileManager.default.currentDirectoryPath
-        while let argument = rest.popFirst() {
+        while let argument = try parser.next() {
             switch argument {
-            case "--seconds": seconds = rest.popFirst().flatMap(Int.init) ?? seconds
-            case "--soak": soak = rest.popFirst().flatMap(Int.init) ?? soak
+            case "--seconds": seconds = try parser.number(of: argument, atLeast: 1)
+            case "--soak": soak = try parser.number(of: argument, atLeast: 1)
             case "--no-cache": cached = false
+            case let option where option.hasPrefix("-"): throw parser.unknown(option)
             default: root = argument
             }
         }
@@ -56,7 +57,7 @@ enum ServeBenchmark {
         if !cached { options.cacheBytes = 0 }
         let service = GraphService(workspace: workspace, options: options)
         let logFile = directory.file("access.log")
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil) // the server fails to start without it, and says so
         let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         var configuration = HTTPServer.Configuration()
         configuration.port = 0

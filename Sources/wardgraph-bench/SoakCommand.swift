@@ -16,20 +16,18 @@ enum SoakCommand {
         var project = FileManager.default.currentDirectoryPath
     }
 
-    static func options(_ arguments: [String]) -> Options {
+    static func options(_ arguments: [String]) throws -> Options {
         var options = Options()
-        var i = 0
-        while i + 1 < arguments.count {
-            let value = arguments[i + 1]
-            switch arguments[i] {
-            case "--cases": options.cases = Int(value) ?? options.cases
-            case "--seed": options.seed = UInt64(value) ?? options.seed
-            case "--log-rounds": options.logRounds = Int(value) ?? options.logRounds
-            case "--binary-every": options.binaryEvery = max(1, Int(value) ?? options.binaryEvery)
-            case "--project": options.project = value
-            default: break
+        var parser = BenchArguments(arguments, command: "soak")
+        while let option = try parser.next() {
+            switch option {
+            case "--cases": options.cases = try parser.number(of: option)
+            case "--seed": options.seed = UInt64(try parser.number(of: option))
+            case "--log-rounds": options.logRounds = try parser.number(of: option)
+            case "--binary-every": options.binaryEvery = try parser.number(of: option, atLeast: 1)
+            case "--project": options.project = try parser.value(of: option)
+            default: throw parser.unknown(option)
             }
-            i += 2
         }
         return options
     }
@@ -47,7 +45,7 @@ enum SoakCommand {
     static let batchSize = 250
 
     static func run(arguments: [String]) throws {
-        let options = options(arguments)
+        let options = try options(arguments)
         let start = DispatchTime.now().uptimeNanoseconds
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let wardgraph = me.deletingLastPathComponent().appendingPathComponent("wardgraph").path
@@ -131,7 +129,7 @@ enum SoakCommand {
         for index in stride(from: 0, to: options.cases * 7 / 10, by: options.binaryEvery) {
             let (name, bytes) = harness.programCase(seed: options.seed, index: index)
             let file = directory + "/" + name
-            FileManager.default.createFile(atPath: file, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: file, contents: Data(bytes)) // a failure shows as the case not running
             let result = child(wardgraph, [
                 "query", "--store", store, "--prelude", options.project + "/Queries/prelude.dl", "--timeout", "2",
                 "--max-memory", "256M", "--max-tuples", "2000000", file,
@@ -205,7 +203,9 @@ enum SoakCase {
         case "shell": bytes = Array(harness.shellCase(seed: seed, index: index).joined(separator: "\n").utf8)
         default: bytes = harness.programCase(seed: seed, index: index).bytes
         }
-        FileManager.default.createFile(atPath: arguments[4], contents: Data(bytes))
+        guard FileManager.default.createFile(atPath: arguments[4], contents: Data(bytes)) else {
+            throw BenchArguments.Failure(description: "soak-case could not write \(arguments[4])")
+        }
     }
 }
 

@@ -25,15 +25,22 @@ enum ScaleBenchmark {
         var project = FileManager.default.currentDirectoryPath
         var souffle: String? = Souffle.executable
         var keep: String?
-        var rest = arguments[...]
-        while let option = rest.popFirst() {
+        var parser = BenchArguments(arguments, command: "scale")
+        while let option = try parser.next() {
             switch option {
-            case "--sizes": sizes = (rest.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
-            case "--project": project = rest.popFirst() ?? project
-            case "--souffle": souffle = rest.popFirst()
+            case "--sizes":
+                let list = try parser.value(of: option)
+                sizes = try list.split(separator: ",").map {
+                    guard let size = Int($0), size > 0 else {
+                        throw BenchArguments.Failure(description: "scale --sizes takes positive whole numbers separated by commas, not '\(list)'")
+                    }
+                    return size
+                }
+            case "--project": project = try parser.value(of: option)
+            case "--souffle": souffle = try parser.value(of: option)
             case "--no-souffle": souffle = nil
-            case "--keep": keep = rest.popFirst()
-            default: throw ChildProcess.Failure(description: "unknown option \(option); see wardgraph-bench without arguments")
+            case "--keep": keep = try parser.value(of: option)
+            default: throw parser.unknown(option)
             }
         }
         let scratch = TemporaryDirectory("wardgraph-scale")
