@@ -161,6 +161,10 @@ enum SoakCommand {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         var result = ChildResult()
+        // The handler is set before the launch: set after it, a child that ends at
+        // once may never call it, and the soak would wait for it for ever.
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         do { try process.run() } catch {
             result.reason = "could not start: \(error)"
             return result
@@ -168,14 +172,13 @@ enum SoakCommand {
         nonisolated(unsafe) var output = Data()
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { output = pipe.fileHandleForReading.readDataToEndOfFile() }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             result.timedOut = true
             process.terminate()
-            usleep(500_000)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            finished.wait()
+            if finished.wait(timeout: .now() + .milliseconds(500)) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
         }
         reading.wait()
         result.output = String(decoding: output, as: UTF8.self)
