@@ -1,5 +1,6 @@
 /// Units of the ward office named as the ones in charge of a measure: a note such as
 /// `（担当：区政推進課、南土木事務所）` at the end of a bullet or on a line of its own,
+/// a label in any brackets before them (`【問合せ】総務課`, `〔連絡先〕地域振興課`),
 /// or the 担当 cell of a table row (`福祉保健課`, `こども家庭支援課・地域振興課`).
 ///
 /// Documents that list no units anywhere else name them this way, and they are the
@@ -7,13 +8,18 @@
 enum SectionNoteParser {
     /// Whether a line (NFKC compact) may hold a note: the cheap test before ``notes(in:)``.
     static func mayHoldNote(_ compact: [Unicode.Scalar]) -> Bool {
-        compact.contains(tantou) || compact.contains(shokan)
+        compact.contains(tantou) || compact.contains(shokan) || compact.contains(toi) || compact.contains(renraku)
     }
 
-    private static let tantou = S("担当"), shokan = S("所管")
+    private static let tantou = S("担当"), shokan = S("所管"), toi = S("問"), renraku = S("連絡先")
 
     /// The words that open a note, before its colon (NFKC), longest first.
-    private static let noteWords = ["担当部署", "担当課・係", "担当課", "担当係", "主担当", "担当", "所管部署", "所管課", "所管"].map(S)
+    private static let noteWords = [
+        "担当部署", "担当課・係", "担当課", "担当係", "主担当", "担当", "所管部署", "所管課", "所管",
+        // Whom to ask: a contact is the unit in charge.
+        "お問い合わせ先", "お問合せ先", "お問合わせ先", "問い合わせ先", "問合せ先", "問合わせ先",
+        "お問い合わせ", "お問合せ", "お問合わせ", "問い合わせ", "問合せ", "問合わせ", "連絡先",
+    ].map(S).sorted { $0.count > $1.count }
     /// The brackets a note may stand in (NFKC), and their closing ones.
     private static let noteBrackets: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "【": "】", "[": "]", "〔": "〕", "<": ">", "《": "》", "〈": "〉", "{": "}"]
 
@@ -47,10 +53,31 @@ enum SectionNoteParser {
             let units = units(inCell: Array(compact[(word.count + 1)...]).string)
             return units.isEmpty ? nil : units
         }
-        guard let first = compact.first, let close = noteBrackets[first], compact.last == close, compact.filter({ $0 == first }).count == 1
-        else { return nil }
+        guard let first = compact.first, let close = noteBrackets[first] else { return nil }
+        // `【問合せ】総務課`, `〔担当〕区政推進課、資源化推進担当`: the word in brackets
+        // and nothing but units after them.
+        if let word = noteWords.first(where: { compact.matches($0, at: 1) }), compact.count > word.count + 2, compact[word.count + 1] == close {
+            return allUnits(inCell: Array(compact[(word.count + 2)...]).string)
+        }
+        guard compact.last == close, compact.filter({ $0 == first }).count == 1 else { return nil }
         let units = notes(in: compact)
         return units.isEmpty ? nil : units
+    }
+
+    /// The units of a cell that holds nothing else; nil when any part of it is no unit.
+    static func allUnits(inCell text: String) -> [SectionName]? {
+        var result: [SectionName] = []
+        for part in text.split(whereSeparator: { "、,/／ 　".unicodeScalars.contains($0.unicodeScalars.first!) }) {
+            let token = String(part)
+            if let split = SectionListParser.splitAtMiddleDots(token) {
+                result += split
+            } else if let name = SectionListParser.unitName(token) {
+                result.append(SectionName(name: name, written: token))
+            } else {
+                return nil
+            }
+        }
+        return result.isEmpty ? nil : result
     }
 
     /// The units named in a cell or a note's list: separated by 、 , / or spaces;

@@ -16,6 +16,12 @@
 ///   structure at all (`戦略８ …` at the start of a wrapped citation).
 extension StructureWalk {
     mutating func handleHeading(_ heading: Heading, at i: Int) {
+        var heading = heading
+        // The unit in charge set flush right on the heading's line.
+        if case .tableRow = heading.marker {} else if let trailer = SectionTrailer.split(raw: lines[i].raw) {
+            sections += trailer.units.map { ($0, i) }
+            heading.title = SectionTrailer.title(heading.title, without: trailer.text)
+        }
         let key = TextNormalizer.key(heading.title)
         if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil) {
             switchTo(repeated, title: heading.title, key: key, at: i)

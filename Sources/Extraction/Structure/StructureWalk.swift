@@ -170,6 +170,7 @@ struct StructureWalk {
                 handleText(at: i)
             }
         }
+        sections += organisationProseUnits()
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         unplacedHeadings += unmarkedPolicies()
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
@@ -290,6 +291,30 @@ struct StructureWalk {
     var previousEndsUnit: Bool {
         if case .text(let ends) = previous { return ends }
         return true
+    }
+
+    /// The units that the prose of the part on the organisation enumerates (see
+    /// ``UnitSentences``), each with the line its name begins on.
+    private func organisationProseUnits() -> [(section: SectionName, line: Int)] {
+        guard let start = kinds.firstIndex(of: .part(.organisation)) else { return [] }
+        var text: [Unicode.Scalar] = []
+        var lineAt: [Int] = []
+        for i in start..<kinds.count {
+            switch kinds[i] {
+            case .text, .continuation:
+                text += lines[i].compact
+                lineAt += Array(repeating: i, count: lines[i].compact.count)
+            case .blank, .pageNumber, .title:
+                continue
+            default:
+                // A sentence does not run on over a heading or a list.
+                if text.last != "。" {
+                    text.append("。")
+                    lineAt.append(i)
+                }
+            }
+        }
+        return UnitSentences.units(in: text).map { ($0.unit, lineAt[$0.offset]) }
     }
 
     /// `…を支援します。（担当：総務課）`: the units in charge, noted at the end of a line.
