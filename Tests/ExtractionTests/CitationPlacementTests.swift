@@ -57,4 +57,37 @@ import Testing
         ])
         #expect(doc.plans.first { $0.name == "地区別計画" }?.within == "第4期西区地域福祉保健計画「みなとプラン」")
     }
+
+    /// A table of initiatives whose 中期計画 cell stacks one level per line, two
+    /// references in one cell, names wrapped beside it, and a page number set far
+    /// right under the last row; the pillars are numbered 重点テーマ, which is no
+    /// citation (and not reported as one).
+    @Test func aColumnOfPlansStackedOneLevelPerLine() throws {
+        let doc = try Variants.extract("""
+        令和９年度　都筑区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        重点テーマ１　安全・安心なまち
+        　地域の防災力を高めます。
+
+          No.   取組                        主な内容                                        中期計画
+          1     地域防災拠点の運営支援      拠点運営委員会の訓練支援、マンション管理        テーマ05
+                                            組合を対象とした講座                            戦略8
+                                                                                            政策35
+          2     外国人住民の防災と暮らし    国際交流ラウンジと連携した防災講座              テーマ02
+                の支援                                                                      戦略2
+                                                                                            政策11
+                                                                                            テーマ05
+                                                                                            戦略8
+                                                                                            政策35
+                                                                                                       1
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の運営支援", "外国人住民の防災と暮らしの支援"])
+        #expect(Self.implements(doc) == [
+            "m2 横浜市中期計画 テーマ05 戦略8 政策35", "m3 横浜市中期計画 テーマ02 戦略2 政策11", "m3 横浜市中期計画 テーマ05 戦略8 政策35",
+        ])
+        #expect(Set(doc.edges.filter { $0.type == .partnersWith }.map(\.to)).isSuperset(of: ["マンション管理組合"]))
+        #expect(!doc.notices.contains { $0.kind == .planCitationNotResolved })
+    }
 }
