@@ -90,4 +90,45 @@ import Testing
         #expect(Set(doc.edges.filter { $0.type == .partnersWith }.map(\.to)).isSuperset(of: ["マンション管理組合"]))
         #expect(!doc.notices.contains { $0.kind == .planCitationNotResolved })
     }
+
+    /// Plans named only in footnotes at the foot of the page, keyed by a marker on a
+    /// heading (※, ＊ and 注 forms; a footnote with a hanging second line; one that
+    /// explains a term and names no plan); an initiative whose title resembles its
+    /// policy's stays an initiative; a plan named whole with its period.
+    @Test func footnotesKeyedByAMarkerOnTheHeading() throws {
+        let doc = try Variants.extract("""
+        令和３年度　泉区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        ❶　安心な暮らしと文化によるつながりづくりの推進
+        　横浜市中期４か年計画2018～2021の最終年度として取組を進めます。
+
+        1) 子育て支援の充実＊1
+        　・地域子育て支援拠点と連携し、相談を行います。
+        2) 文化による暮らしのつながりづくり（注2）
+        　・区民文化センターで講座を開きます。
+        3) 防災マニュアルの活用※3
+        　・研修会を開きます。
+        4) 健康づくり
+        　・体操の動画を配信します。
+
+        ＊1 第２期横浜市子ども・子育て支援事業計画に基づく取組です。
+        (注2) 第３期健康横浜２１の取組として、
+        　　区内で実施します。
+        ※3 「防災マニュアル」：災害時の行動をまとめた冊子
+                                                                                    ２
+        """)
+        #expect(doc.measures.map(\.level) == [1, 2, 2, 2, 2])
+        #expect(Self.implements(doc) == [
+            "m1 横浜市中期4か年計画2018~2021", "m2 第2期横浜市子ども・子育て支援事業計画", "m3 第3期健康横浜21",
+        ])
+    }
+
+    /// `きらっとあさひプラン（第４期旭区地域福祉保健計画）`: kana that would be a particle
+    /// after kanji are part of a word in kana after kana, and the nickname is read whole.
+    @Test func aNicknameWithASmallKanaBeforeAParticle() {
+        let text = TextNormalizer.compactScalars("今年度は、ぴかっとみどりプラン（第４期緑区地域福祉保健計画）の初年度です。")
+        #expect(WelfarePlanScanner.citations(in: text).map(\.nickname) == ["ぴかっとみどりプラン"])
+    }
 }

@@ -126,7 +126,10 @@ struct WelfarePlanScanner: Sendable {
         var p = paren
         while p > 0, paren - p < 20 {
             let c = text[p - 1]
-            guard ScalarClass.isNameCharacter(c) || (ScalarClass.isHiragana(c) && !ScalarClass.particles.contains(c)) else { break }
+            // A particle follows a word written in kanji or katakana (`…区と`); after
+            // kana it is part of a word in kana (`きらっと`, `ぴかっと`).
+            let word = ScalarClass.isHiragana(c) && (!ScalarClass.particles.contains(c) || (p >= 2 && ScalarClass.isHiragana(text[p - 2])))
+            guard ScalarClass.isNameCharacter(c) || word else { break }
             p -= 1
         }
         let name = Array(text[p..<paren])

@@ -23,7 +23,12 @@ extension StructureWalk {
             heading.title = SectionTrailer.title(heading.title, without: trailer.text)
         }
         let key = TextNormalizer.key(heading.title)
-        if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil) {
+        // A heading of the initiatives' family under the policy it resembles
+        // (`3) スポーツ・文化による地域のつながりづくり` under `❷ …スポーツ・文化によるつながりづくりの推進`)
+        // is one of its initiatives, unless it repeats the policy's title exactly.
+        if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil),
+           !(repeated == currentL1 && measures[repeated].key != key && measures[repeated].family != heading.marker.family
+             && familyLevels[heading.marker.family] == 2) {
             switchTo(repeated, title: heading.title, key: key, at: i)
             return
         }

@@ -171,6 +171,7 @@ struct StructureWalk {
             }
         }
         sections += organisationProseUnits()
+        FootnoteRouting.apply(to: &measures, unattached: &unattachedLines, lines: lines, kinds: kinds)
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         unplacedHeadings += unmarkedPolicies()
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
