@@ -86,4 +86,30 @@ import Testing
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "戸籍課", "保険年金課"])
         #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災拠点の訓練支援", "窓口サービスの向上と手続のオンライン化"])
     }
+
+    /// End to end: units noted after a heading in brackets, after a contact label at
+    /// the end of a line of text, and in a sentence of the organisation part; a
+    /// legend that explains the label names none.
+    @Test func unitsNotedWhereverALineEnds() throws {
+        let doc = try Variants.extract("""
+        令和９年度 港南区運営方針
+
+        Ⅱ 目標達成に向けた施策
+        　各取組の【問合せ】欄は担当課を示します。
+
+        1 安全・安心なまち
+        　地域と連携して防災に取り組みます。
+
+        (1) 地域防災拠点の訓練支援（担当：総務課）
+        　自治会町内会と連携し、訓練を支援します。
+
+        (2) 商店街の活性化
+        　商店街と連携し、イベントを開催します。【問合せ】地域振興課
+
+        Ⅲ 目標達成に向けた組織運営
+        　区役所は、区政推進課、戸籍課、保険年金課などで構成しています。区政推進課が窓口です。
+        """)
+        #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課", "区政推進課", "戸籍課", "保険年金課"])
+        #expect(doc.measures.map(\.title).contains("地域防災拠点の訓練支援"))
+    }
 }

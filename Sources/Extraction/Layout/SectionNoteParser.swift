@@ -46,6 +46,20 @@ enum SectionNoteParser {
         return result
     }
 
+    /// A heading's title without the note of units that ends it
+    /// (`地域防災拠点の訓練支援（担当：総務課）`, `…の推進　【問合せ】地域振興課`).
+    static func strippingTrailingNote(_ title: String) -> String {
+        let s = Array(title.unicodeScalars)
+        for i in s.indices.reversed() where i >= 2 {
+            let open = TextNormalizer.nfkc(String(s[i])).unicodeScalars.first!
+            guard noteBrackets[open] != nil else { continue }
+            let rest = TextNormalizer.compactScalars(Array(s[(i + 1)...]).string)
+            guard noteWords.contains(where: { rest.hasPrefix($0) }), !notes(in: [open] + rest).isEmpty else { continue }
+            return Array(s[..<i]).string.trimmingSpaces()
+        }
+        return title
+    }
+
     /// The units on a line that is nothing but a note: `（担当：地域振興課）`, or
     /// `担当課：地域振興課` without brackets.
     static func lineNote(_ compact: [Unicode.Scalar]) -> [SectionName]? {

@@ -21,6 +21,9 @@ extension StructureWalk {
         if case .tableRow = heading.marker {} else if let trailer = SectionTrailer.split(raw: lines[i].raw) {
             sections += trailer.units.map { ($0, i) }
             heading.title = SectionTrailer.title(heading.title, without: trailer.text)
+        } else if SectionNoteParser.mayHoldNote(lines[i].compact) {
+            addInlineNotes(at: i)
+            heading.title = SectionNoteParser.strippingTrailingNote(heading.title)
         }
         let key = TextNormalizer.key(heading.title)
         // A heading of the initiatives' family under the policy it resembles

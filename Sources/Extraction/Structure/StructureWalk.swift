@@ -166,8 +166,10 @@ struct StructureWalk {
             case .note, .tableCell:
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
+                addInlineNotes(at: i)
             case .text:
                 handleText(at: i)
+                addInlineNotes(at: i)
             }
         }
         sections += organisationProseUnits()
@@ -318,8 +320,9 @@ struct StructureWalk {
         return UnitSentences.units(in: text).map { ($0.unit, lineAt[$0.offset]) }
     }
 
-    /// `…を支援します。（担当：総務課）`: the units in charge, noted at the end of a line.
-    private mutating func addInlineNotes(at i: Int) {
+    /// `…を支援します。（担当：総務課）`, `…を開催します。【問合せ】地域振興課`: the units in
+    /// charge, noted at the end of a line of text or a heading.
+    mutating func addInlineNotes(at i: Int) {
         let compact = lines[i].compact
         guard SectionNoteParser.mayHoldNote(compact) else { return }
         sections += SectionNoteParser.notes(in: compact).map { ($0, i) }
