@@ -21,11 +21,31 @@ enum UnitSentences {
         return result
     }
 
+    /// Every unit named anywhere in `text`, listed or not (for the report of names
+    /// not taken as sections).
+    static func allUnits(in text: [Unicode.Scalar]) -> [(unit: SectionName, offset: Int)] {
+        units(inSentence: text, from: 0, to: text.count)
+    }
+
+    /// Whether a unit named outside any listing is worth a notice: a name of its own
+    /// before the unit word (not `各課`, `担当課`, or a 担当 named by a bare word:
+    /// `地区担当`, `内容担当`).
+    static func isReportable(_ unit: SectionName) -> Bool {
+        let s = Array(unit.name.unicodeScalars)
+        if s.contains("各") || s.contains("当") && !s.hasSuffix(tantou) { return false }
+        return !s.hasSuffix(tantou) || s.count - tantou.count >= 3
+    }
+
+    private static let tantou = S("担当")
+
+    /// The first letters of the unit words: the cheap test at each position.
+    private static let suffixStarts = Set(SectionListParser.unitSuffixes.compactMap(\.suffix.first))
+
     private static func units(inSentence text: [Unicode.Scalar], from start: Int, to end: Int) -> [(unit: SectionName, offset: Int)] {
         var result: [(unit: SectionName, offset: Int)] = []
         var k = start
         while k < end {
-            guard let suffix = SectionListParser.unitSuffixes.first(where: { text.matches($0.suffix, at: k) }) else {
+            guard suffixStarts.contains(text[k]), let suffix = SectionListParser.unitSuffixes.first(where: { text.matches($0.suffix, at: k) }) else {
                 k += 1
                 continue
             }
@@ -50,6 +70,8 @@ enum UnitSentences {
         var begin = k
         while begin > limit {
             let c = text[begin - 1]
+            // `総務課・区政推進課`: a ・ after a unit word separates two units.
+            if c == "・", SectionListParser.unitSuffixes.contains(where: { text.matches($0.suffix, at: begin - 1 - $0.suffix.count) }) { break }
             if ScalarClass.isKanji(c) || ScalarClass.isKatakana(c) || c == "・" || c == "ー" {
                 begin -= 1
                 continue
