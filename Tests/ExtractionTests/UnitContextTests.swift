@@ -112,4 +112,30 @@ import Testing
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課", "区政推進課", "戸籍課", "保険年金課"])
         #expect(doc.measures.map(\.title).contains("地域防災拠点の訓練支援"))
     }
+
+    /// Neighbouring variants: a unit flush right in brackets after a heading that ends
+    /// in a citation with arrows, a footnote marked 注, and a contact label in angle
+    /// brackets with the telephone number after the unit.
+    @Test func neighbouringVariantsOfUnitsAndCitations() throws {
+        let doc = try Variants.extract("""
+        令和９年度 南区運営方針
+
+        Ⅱ 目標達成に向けた施策
+
+        ■ 安全・安心なまち
+        　地域と連携して防災に取り組みます。
+
+        □ 地域防災力の向上〔中期計画 テーマ5→戦略8→政策35〕                （総務課）
+        　自治会町内会の訓練を支援します。
+
+        □ 子育て支援の充実（注1）
+        　子育ての相談を行います。＜お問い合わせ＞こども家庭支援課　電話045-341-1234
+
+        注1）第２期横浜市子ども・子育て支援事業計画に基づく取組です。
+        """)
+        #expect(Set(doc.sections.map(\.name)) == ["総務課", "こども家庭支援課"])
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "子育て支援の充実"])
+        #expect(Set(doc.edges.filter { $0.type == .implements }.map { "\($0.from) \($0.to)" })
+                == ["m2 横浜市中期計画 テーマ05 戦略8 政策35", "m3 第2期横浜市子ども・子育て支援事業計画"])
+    }
 }

@@ -78,16 +78,22 @@ enum SectionNoteParser {
         return units.isEmpty ? nil : units
     }
 
-    /// The units of a cell that holds nothing else; nil when any part of it is no unit.
+    /// The units of a cell that holds nothing else but how to reach them (a telephone
+    /// number, a floor); nil when any other part of it is no unit. The cell may stand
+    /// in brackets (`（戸籍課・保険年金課）`).
     static func allUnits(inCell text: String) -> [SectionName]? {
+        var scalars = Array(TextNormalizer.nfkc(text).unicodeScalars)
+        if let first = scalars.first, let close = noteBrackets[first], scalars.last == close, scalars.count > 2 {
+            scalars = Array(scalars.dropFirst().dropLast())
+        }
         var result: [SectionName] = []
-        for part in text.split(whereSeparator: { "、,/／ 　".unicodeScalars.contains($0.unicodeScalars.first!) }) {
-            let token = String(part)
+        for part in scalars.split(whereSeparator: { "、,/／ 　".unicodeScalars.contains($0) }) {
+            let token = Array(part).string
             if let split = SectionListParser.splitAtMiddleDots(token) {
                 result += split
             } else if let name = SectionListParser.unitName(token) {
                 result.append(SectionName(name: name, written: token))
-            } else {
+            } else if result.isEmpty || !SectionListParser.isGroupOrPlace(token) {
                 return nil
             }
         }

@@ -325,7 +325,9 @@ struct StructureWalk {
     mutating func addInlineNotes(at i: Int) {
         let compact = lines[i].compact
         guard SectionNoteParser.mayHoldNote(compact) else { return }
-        sections += SectionNoteParser.notes(in: compact).map { ($0, i) }
+        // With its spaces first, which part a unit from what follows it (`【問合せ】総務課　電話…`).
+        let spaced = SectionNoteParser.notes(in: Array(lines[i].nfkc.unicodeScalars))
+        sections += (spaced.isEmpty ? SectionNoteParser.notes(in: compact) : spaced).map { ($0, i) }
     }
 
     private mutating func handlePart(_ part: PartKind, at i: Int) {
