@@ -131,4 +131,46 @@ import Testing
         let text = TextNormalizer.compactScalars("今年度は、ぴかっとみどりプラン（第４期緑区地域福祉保健計画）の初年度です。")
         #expect(WelfarePlanScanner.citations(in: text).map(\.nickname) == ["ぴかっとみどりプラン"])
     }
+
+    /// A citation on the lines after its label: a breadcrumb under `〈中期計画〉`, one
+    /// level a line under `【中期計画】`, a list of policies wrapped after its 、; a
+    /// line of numbered words is no heading (and no unplaced one in the report).
+    @Test func aCitationOnTheLinesAfterItsLabel() throws {
+        let doc = try Variants.extract("""
+        令和９年度　港南区運営方針
+
+        Ⅱ　目標達成に向けた施策
+
+        【施策１】安全・安心なまち
+        　地域と連携して防災に取り組みます。
+
+        1-1　地域防災力の向上
+        　・自治会町内会の訓練を支援します。
+        　〈中期計画〉
+        　テーマ05 ＞ 戦略8 ＞ 政策35
+        　問合せ：総務課（電話 045-000-0000）
+
+        1-2　防犯対策の推進
+        　・港南警察署と連携し、啓発を行います。
+        　【中期計画】
+        　テーマ５
+        　戦略２
+        　政策９
+        　問合せ：地域振興課
+
+        1-3　子育て支援
+        　・地域子育て支援拠点と連携し、相談を行います。（中期計画 テーマ01 戦略01 政策01、
+        　02）
+
+        Ⅲ　目標達成に向けた組織運営
+        　区民サービスを向上します。
+        """)
+        #expect(doc.measures.map(\.title) == ["安全・安心なまち", "地域防災力の向上", "防犯対策の推進", "子育て支援"])
+        #expect(Self.implements(doc) == [
+            "m2 横浜市中期計画 テーマ05 戦略8 政策35", "m3 横浜市中期計画 テーマ05 戦略2 政策9",
+            "m4 横浜市中期計画 テーマ01 戦略1 政策1", "m4 横浜市中期計画 テーマ01 戦略1 政策2",
+        ])
+        #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課"])
+        #expect(doc.notices.isEmpty)
+    }
 }

@@ -47,10 +47,33 @@ enum LineClassifier {
         if let heading = HeadingParser.parse(display) {
             // A symbol before a sentence is a bullet of prose, not a heading.
             if case .symbol = heading.marker, heading.title.hasSuffix("。") { return .text }
+            // `テーマ05 ＞ 戦略8 ＞ 政策35`: numbered words and nothing else are a reference, not a heading.
+            if case .keyword = heading.marker, isNumberedWords(heading.title) { return .text }
             return .heading(heading)
         }
         return .text
     }
+
+    /// Whether a title is only words each followed by a number (`戦略8 ＞ 政策35`,
+    /// `・戦略２・政策９`), joined by separators: no phrase a heading would have.
+    static func isNumberedWords(_ title: String) -> Bool {
+        let s = TextNormalizer.compactScalars(title)
+        var tokens = 0
+        var i = 0
+        while i < s.count {
+            while i < s.count, separators.contains(s[i]) { i += 1 }
+            guard i < s.count else { break }
+            let word = i
+            while i < s.count, ScalarClass.isKanji(s[i]) || ScalarClass.isKatakana(s[i]) || ScalarClass.isASCIILetter(s[i]) { i += 1 }
+            let digits = i
+            while i < s.count, ScalarClass.isASCIIDigit(s[i]) || s[i] == "、" || s[i] == "・" || s[i] == "," { i += 1 }
+            guard digits > word, i > digits, digits - word <= 4 else { return false }
+            tokens += 1
+        }
+        return tokens >= 1
+    }
+
+    private static let separators: Set<Unicode.Scalar> = [">", "→", "-", "/", "・", "、", ",", ":", "(", ")"]
 
     private static let policyTitleWord = S("運営方針"), bureauProjectsWord = S("局事業")
 
