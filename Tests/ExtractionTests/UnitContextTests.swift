@@ -30,6 +30,8 @@ import Testing
         // Places, or a library where a 担当 sits, are no units of their own.
         #expect(Self.names(SectionListParser.parse("保育園（和泉・北上飯田）")) == ["保育園"])
         #expect(Self.names(SectionListParser.parse("読書活動推進担当（金沢図書館）")) == ["読書活動推進担当"])
+        // Units of the city's bureaus are not the ward office's.
+        #expect(Self.names(SectionListParser.parse("総務課 資源循環局港北事務所 こども青少年局企画調整課")) == ["総務課"])
     }
 
     @Test(arguments: [

@@ -112,6 +112,8 @@ enum SectionListParser {
         let s = TextNormalizer.compactScalars(token)
         guard let first = s.first, let last = s.last else { return true }
         if (first == "(" && last == ")") || (first == "【" && last == "】") { return true }
+        // A unit of a city bureau listed beside the ward's (資源循環局港北事務所).
+        if s.contains("局"), s.count <= 16, unitSuffixes.contains(where: { s.hasSuffix($0.suffix) }) { return true }
         if s.count <= 8, s.allSatisfy({ ScalarClass.isASCIIDigit($0) || placeCharacters.contains($0) }) { return true }
         // How to reach a unit: 電話, TEL, ☎045-…, 内線.
         // What follows the word is a number or a place, never a phrase in kana
@@ -179,6 +181,9 @@ enum SectionListParser {
         else { return nil }
         guard let unit = unitSuffixes.first(where: { s.hasSuffix($0.suffix) }), s.count - unit.suffix.count >= unit.minimumStem
         else { return nil }
+        // A unit of a city bureau (こども青少年局企画調整課, 資源循環局港北事務所) is the
+        // city's, not the ward office's.
+        if s.contains("局") { return nil }
         // A class (両親教室, 料理教室) is held, not staffed.
         if s.hasSuffix(classroom) { return nil }
         // `課・担当` heads a column; a name's stem never ends in a separator.
