@@ -52,8 +52,11 @@ let package = Package(
         // The query language: syntax, analysis, planning, evaluation, explanations. Knows nothing of wards.
         .target(name: "Datalog", dependencies: ["Interning", "TextLayout"]),
         .testTarget(name: "DatalogTests", dependencies: ["Datalog", "TestSupport"]),
+        // Writing an output file the user named, whole, without replacing a device, a pipe or a link.
+        .target(name: "OutputFiles"),
+        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles", "TestSupport"]),
         // Output formats over a neutral result model: table, CSV, TSV, JSON.
-        .target(name: "ResultFormats", dependencies: ["TextLayout"]),
+        .target(name: "ResultFormats", dependencies: ["TextLayout", "OutputFiles"]),
         .testTarget(name: "ResultFormatsTests", dependencies: ["ResultFormats", "TextLayout"]),
         // Ward policy documents become nodes and edges; lexicon; evaluation against gold files.
         .target(name: "Extraction", dependencies: ["TextLayout"]),
@@ -65,7 +68,7 @@ let package = Package(
         // analysed once) that the application layer runs every query, why and schema in.
         .target(name: "Querying", dependencies: ["WardGraph", "Datalog", "ResultFormats", "TextLayout"]),
         // DOT writing and escaping; rendering through Graphviz's `dot`. Knows nothing of wards.
-        .target(name: "GraphViz", dependencies: ["TextLayout"]),
+        .target(name: "GraphViz", dependencies: ["TextLayout", "OutputFiles"]),
         .testTarget(name: "GraphVizTests", dependencies: ["GraphViz", "TestSupport"], resources: [.copy("Golden")]),
         // Diagrams of the ward graph: selections (a ward, shared partners, a query, a derivation), styles by kind.
         .target(name: "GraphExport", dependencies: ["GraphViz", "WardGraph", "Datalog", "Querying", "TextLayout"]),

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Answers written as one output, a file or standard output, in one format: text
 /// formats one block after another (a blank line between), a workbook one sheet
@@ -43,16 +44,11 @@ public enum ResultFile {
         return out
     }
 
-    /// Writes `bytes` to `path` whole: through a temporary file beside it, renamed
-    /// over it, so that a failed write never leaves half a file in its place.
+    /// Writes `bytes` to `path` whole (see `OutputFile`): a failed write never leaves
+    /// half a file, and a device or a pipe (`-o /dev/stdout`) is written, not replaced.
     public static func save(_ bytes: [UInt8], to path: String) throws(SaveError) {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw SaveError(path: path, reason: error.localizedDescription)
+        do { try OutputFile.write(bytes, to: path) } catch {
+            throw SaveError(path: path, reason: error.reason)
         }
     }
 

@@ -31,12 +31,14 @@ enum ServeBenchmark {
         var seconds = 10
         var soak = 60
         var cached = true
+        var maxQueries: Int?
         var root = FileManager.default.currentDirectoryPath
         while let argument = try parser.next() {
             switch argument {
             case "--seconds": seconds = try parser.number(of: argument, atLeast: 1)
             case "--soak": soak = try parser.number(of: argument, atLeast: 1)
             case "--no-cache": cached = false
+            case "--max-queries": maxQueries = try parser.number(of: argument, atLeast: 1)
             case let option where option.hasPrefix("-"): throw parser.unknown(option)
             default: root = argument
             }
@@ -55,6 +57,7 @@ enum ServeBenchmark {
             lexiconDirectory: root + "/" + ProjectLayout.lexicon, documents: DocumentLibrary(directories: [root + "/" + ProjectLayout.sources]))
         var options = ServiceOptions()
         if !cached { options.cacheBytes = 0 }
+        if let maxQueries { options.maxConcurrentQueries = maxQueries }
         let service = GraphService(workspace: workspace, options: options)
         let logFile = directory.file("access.log")
         _ = FileManager.default.createFile(atPath: logFile, contents: nil) // the server fails to start without it, and says so

@@ -8,7 +8,7 @@ usage: wardgraph-bench store [FACTS [SINGLE_COMMITS]]
        wardgraph-bench extract [PROJECT]
        wardgraph-bench repl [PROJECT]
        wardgraph-bench scale [--sizes 5,50,500,5000] [--project DIR] [--souffle PATH | --no-souffle] [--keep DIR]
-       wardgraph-bench serve [PROJECT] [--seconds N] [--soak N] [--no-cache]
+       wardgraph-bench serve [PROJECT] [--seconds N] [--soak N] [--no-cache] [--max-queries N]
        wardgraph-bench soak [--cases N] [--seed S] [--log-rounds R] [--binary-every K] [--project DIR]
        wardgraph-bench symbol-order [PROJECT]
   store    durable single-fact commits, a bulk transaction of FACTS facts (default

@@ -42,4 +42,22 @@ import Testing
         usleep(50_000)
         #expect(limiter.run { 2 } == 2)
     }
+
+    @Test func aBurstIsAnsweredWithNeverMoreThanTheMaximumAtOnce() {
+        let limiter = QueryLimiter(maximum: 2, patience: 10)
+        let lock = NSLock()
+        nonisolated(unsafe) var inside = 0, most = 0, answered = 0
+        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+            let result: Int? = limiter.run {
+                lock.lock(); inside += 1; most = max(most, inside); lock.unlock()
+                usleep(1_000)
+                lock.lock(); inside -= 1; lock.unlock()
+                return 1
+            }
+            lock.lock(); answered += result ?? 0; lock.unlock()
+        }
+        #expect(answered == 64)
+        #expect(most <= 2)
+        #expect(limiter.queued == 0)
+    }
 }

@@ -14,6 +14,11 @@ import Glibc
 /// from one binding usually share it (`path(X, Z)` for one X), so successive
 /// inserts land in one small segment that stays in the cache, instead of all over
 /// a table of tens of megabytes.
+///
+/// A segment holds no memory of its own until its first row: it points at one
+/// shared empty slot, which every probe reads as "not here". An empty set is then
+/// 16 KiB of segment headers instead of 57 KiB with 1,024 small allocations, which
+/// matters for programs of thousands of small relations.
 final class TupleSet {
     /// Rows are limited to 2^27 - 1 per relation by the slot format; the evaluator's
     /// tuple ceiling is far below.
@@ -23,9 +28,19 @@ final class TupleSet {
 
     private struct Segment {
         var slots: UnsafeMutablePointer<UInt32>
-        var capacity: Int
-        var count: Int
+        /// 0 while `slots` is the shared empty slot.
+        var capacity: Int32
+        var count: Int32
+
+        static var empty: Segment { Segment(slots: TupleSet.emptySlot, capacity: 0, count: 0) }
     }
+
+    /// The one slot every segment without rows points at: always 0, never written.
+    private nonisolated(unsafe) static let emptySlot: UnsafeMutablePointer<UInt32> = {
+        let slot = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+        slot.initialize(to: 0)
+        return slot
+    }()
 
     /// In raw memory, for the same reason as `TupleBuffer`'s state.
     private let segments: UnsafeMutablePointer<Segment>
@@ -42,31 +57,33 @@ final class TupleSet {
         touched = .allocate(capacity: 1)
         touched.initialize(to: 0)
         slotTotal = .allocate(capacity: 1)
-        slotTotal.initialize(to: 4 * TupleSet.segmentCount)
+        slotTotal.initialize(to: 0)
         segments = .allocate(capacity: TupleSet.segmentCount)
-        for i in 0..<TupleSet.segmentCount {
-            let capacity = 4
-            let slots = calloc(capacity, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: capacity)
-            (segments + i).initialize(to: Segment(slots: slots, capacity: capacity, count: 0))
-        }
+        segments.initialize(repeating: .empty, count: TupleSet.segmentCount)
     }
 
     deinit {
-        for i in 0..<TupleSet.segmentCount { free(segments[i].slots) }
+        for i in 0..<TupleSet.segmentCount where segments[i].capacity > 0 { free(segments[i].slots) }
         segments.deallocate()
         touched.deallocate()
         slotTotal.deallocate()
     }
 
-    var byteCount: Int { slotTotal.pointee * 4 }
+    var byteCount: Int { slotTotal.pointee * 4 + TupleSet.segmentCount * MemoryLayout<Segment>.stride }
+
+    /// How many segments have slots of their own (the others share the empty slot).
+    var segmentsWithSlots: Int {
+        (0..<TupleSet.segmentCount).reduce(0) { $0 + (segments[$1].capacity > 0 ? 1 : 0) }
+    }
 
     /// Gives the memory back, keeping nothing: for a relation that will not grow
     /// (`Relation.freeze`). `rebuild` fills it again from the rows.
     func release() {
-        for i in 0..<TupleSet.segmentCount {
+        for i in 0..<TupleSet.segmentCount where segments[i].capacity > 0 {
             free(segments[i].slots)
-            segments[i] = Segment(slots: calloc(4, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: 4), capacity: 4, count: 0)
+            segments[i] = .empty
         }
+        slotTotal.pointee = 0
     }
 
     /// Holds every row again, after `release` (and the rows' reordering).
@@ -78,14 +95,16 @@ final class TupleSet {
             let hash = TupleHash.hash(tuple, count: rows.arity)
             let index = segmentIndex(tuple, hash)
             let segment = segments + index
-            var slot = Self.home(hash, segment.pointee.capacity)
+            if segment.pointee.capacity == 0 { regrow(index, to: 4) }
+            let capacity = Int(segment.pointee.capacity)
+            var slot = Self.home(hash, capacity)
             while segment.pointee.slots[slot] != 0 {
                 slot += 1
-                if slot == segment.pointee.capacity { slot = 0 }
+                if slot == capacity { slot = 0 }
             }
             segment.pointee.slots[slot] = Self.tag(hash) | UInt32(row + 1)
             segment.pointee.count += 1
-            if segment.pointee.count * 20 > segment.pointee.capacity * 17 { grow(index) }
+            if Int(segment.pointee.count) * 20 > capacity * 17 { grow(index) }
         }
     }
 
@@ -111,8 +130,9 @@ final class TupleSet {
         let arity = rows.arity
         let hash = TupleHash.hash(tuple, count: arity)
         let segment = segments[segmentIndex(tuple, hash)]
-        let tag = Self.tag(hash)
-        var slot = Self.home(hash, segment.capacity)
+        let tag = Self.tag(hash), capacity = Int(segment.capacity)
+        // An empty segment has capacity 0: its home is its one shared slot, which is 0.
+        var slot = Self.home(hash, capacity)
         while true {
             let value = segment.slots[slot]
             if value == 0 { return nil }
@@ -121,7 +141,7 @@ final class TupleSet {
                 if Self.equal(rows.row(row), tuple, arity) { return row }
             }
             slot += 1
-            if slot == segment.capacity { slot = 0 }
+            if slot == capacity { slot = 0 }
         }
     }
 
@@ -132,11 +152,14 @@ final class TupleSet {
     func touch(_ tuple: UnsafePointer<UInt32>) {
         let hash = TupleHash.hash(tuple, count: rows.arity)
         let segment = segments[segmentIndex(tuple, hash)]
-        touched.pointee ^= segment.slots[Self.home(hash, segment.capacity)]
+        touched.pointee ^= segment.slots[Self.home(hash, Int(segment.capacity))]
     }
 
     /// Makes each segment big enough for its share of `rows` rows, before they come.
     func reserve(_ rows: Int) {
+        // Fewer rows than segments: most segments stay empty, and those that take a
+        // row grow as they go.
+        guard rows >= Self.segmentCount else { return }
         let perSegment = rows / Self.segmentCount + 1
         let wanted = perSegment * 20 / 17 + 1
         for index in 0..<Self.segmentCount where segments[index].capacity < wanted {
@@ -152,8 +175,9 @@ final class TupleSet {
         let index = segmentIndex(tuple, hash)
         let tag = Self.tag(hash)
         let segment = segments + index
-        var slot = Self.home(hash, segment.pointee.capacity)
-        let slots = segment.pointee.slots, capacity = segment.pointee.capacity
+        if segment.pointee.capacity == 0 { regrow(index, to: 4) }
+        let slots = segment.pointee.slots, capacity = Int(segment.pointee.capacity)
+        var slot = Self.home(hash, capacity)
         while true {
             let value = slots[slot]
             if value == 0 { break }
@@ -167,7 +191,7 @@ final class TupleSet {
         let row = rows.append(tuple)
         slots[slot] = tag | UInt32(row + 1)
         segment.pointee.count += 1
-        if segment.pointee.count * 20 > capacity * 17 { grow(index) }
+        if Int(segment.pointee.count) * 20 > capacity * 17 { grow(index) }
         return row
     }
 
@@ -182,15 +206,15 @@ final class TupleSet {
     }
 
     private func grow(_ index: Int) {
-        let old = segments[index]
+        let old = Int(segments[index].capacity)
         // Small segments double (fewer rehashes early on); large ones grow by half (less memory).
-        regrow(index, to: old.capacity < 4096 ? old.capacity * 2 : old.capacity + old.capacity / 2 + 1)
+        regrow(index, to: old < 4096 ? old * 2 : old + old / 2 + 1)
     }
 
     private func regrow(_ index: Int, to capacity: Int) {
         let old = segments[index]
         let slots = calloc(capacity, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: capacity)
-        for i in 0..<old.capacity {
+        for i in 0..<Int(old.capacity) {
             let value = old.slots[i]
             if value == 0 { continue }
             let row = Int(value & Self.rowMask) - 1
@@ -202,8 +226,8 @@ final class TupleSet {
             }
             slots[slot] = value
         }
-        free(old.slots)
-        segments[index] = Segment(slots: slots, capacity: capacity, count: old.count)
-        slotTotal.pointee += capacity - old.capacity
+        if old.capacity > 0 { free(old.slots) }
+        segments[index] = Segment(slots: slots, capacity: Int32(capacity), count: old.count)
+        slotTotal.pointee += capacity - Int(old.capacity)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Writes a `DotGraph` as Graphviz DOT text that `dot` always accepts and that is
 /// byte-identical for the same graph, whatever order its parts were added in.
@@ -42,20 +43,18 @@ public struct DotWriter: Sendable {
         return opening + "\n" + body + "\n}\n"
     }
 
-    /// Writes the DOT text for `graph` to `path` as UTF-8, replacing the file atomically.
+    /// Writes the DOT text for `graph` to `path` as UTF-8, whole (see `OutputFile`).
     ///
     /// Kept apart from rendering so the DOT exists even when `dot` is missing or fails.
     public func write(_ graph: DotGraph, toFile path: String) throws(GraphvizError) {
         try Self.write(dot: write(graph), toFile: path)
     }
 
-    /// Writes DOT text already made by `write(_:)` to `path` as UTF-8, replacing the
-    /// file atomically, so a caller that also renders the text need not make it twice.
+    /// Writes DOT text already made by `write(_:)` to `path` as UTF-8, whole (see
+    /// `OutputFile`), so a caller that also renders the text need not make it twice.
     public static func write(dot text: String, toFile path: String) throws(GraphvizError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw GraphvizError.cannotWriteFile(path: path, reason: error.localizedDescription)
+        do { try OutputFile.write(Array(text.utf8), to: path) } catch {
+            throw GraphvizError.cannotWriteFile(path: path, reason: error.reason)
         }
     }
 

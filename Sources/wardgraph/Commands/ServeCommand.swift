@@ -35,7 +35,7 @@ enum ServeCommand {
             .value("cors", "ORIGIN", "let pages of ORIGIN (e.g. https://portal.example) call the API"),
             .value("allow-host", "NAME", "answer requests for NAME or NAME:PORT too (a reverse proxy's name); repeatable", repeatable: true),
             .value("max-connections", "N", "connections open at once (default 256); past it, 503"),
-            .value("max-queries", "N", "queries evaluated at once (default 16); past it, a query waits for a slot"),
+            .value("max-queries", "N", "queries evaluated at once (default twice the processors); past it, a query waits for a slot"),
             .value("queue-timeout", "SECONDS", "the time a query waits for a slot (default 1); past it, 503 with Retry-After"),
             .value("query-timeout", "SECONDS", "the time one query may take (default 10)"),
             .value("max-tuples", "N", "the tuples one query may derive (default 5,000,000)"),

@@ -1,5 +1,6 @@
 import Datalog
 import Foundation
+import ResultFormats
 import Querying
 
 /// `wardgraph translate --to souffle`: a program, with the prelude, in Soufflé's language.
@@ -62,9 +63,7 @@ enum TranslateCommand {
             throw CommandFailure(problem.description)
         }
         if let output = arguments.value("output") {
-            guard FileManager.default.createFile(atPath: output, contents: Data(translated.text.utf8)) else {
-                throw CommandFailure("\(output): cannot write the file (does its directory exist?)")
-            }
+            do { try ResultFile.save(Array(translated.text.utf8), to: output) } catch { throw CommandFailure(error.description) }
             let answers = translated.outputs.map { "\($0.relation).csv" }.joined(separator: ", ")
             context.err.line("wrote \(output)" + (answers.isEmpty ? "" : "; souffle -F FACTS -D OUT \(output) writes \(answers)"))
         } else {
