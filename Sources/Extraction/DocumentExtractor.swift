@@ -72,7 +72,7 @@ public struct DocumentExtractor: Sendable {
         // (line by line, where spaces part names; a unit wrapped at ・ is the taken one).
         let taken = structure.sections.map { TextNormalizer.key($0.section.name) }
         var reported = Set(taken)
-        for i in lines.indices where kinds[i].isContent {
+        for i in lines.indices where kinds[i].isContent && UnitSentences.mayNameUnit(lines[i].compact) {
             for (unit, _) in UnitSentences.allUnits(in: Array(lines[i].nfkc.unicodeScalars)) where UnitSentences.isReportable(unit) {
                 let key = TextNormalizer.key(unit.name)
                 guard !taken.contains(where: { $0.hasSuffix(key) }), reported.insert(key).inserted else { continue }

@@ -8,10 +8,18 @@
 enum SectionNoteParser {
     /// Whether a line (NFKC compact) may hold a note: the cheap test before ``notes(in:)``.
     static func mayHoldNote(_ compact: [Unicode.Scalar]) -> Bool {
-        compact.contains(tantou) || compact.contains(shokan) || compact.contains(toi) || compact.contains(renraku)
+        // One pass (this runs on every line): 担当, 所管, 問(合せ), 連絡(先).
+        for k in compact.indices.dropLast() {
+            switch compact[k] {
+            case "担": if compact[k + 1] == "当" { return true }
+            case "所": if compact[k + 1] == "管" { return true }
+            case "問": return true
+            case "連": if compact[k + 1] == "絡" { return true }
+            default: continue
+            }
+        }
+        return false
     }
-
-    private static let tantou = S("担当"), shokan = S("所管"), toi = S("問"), renraku = S("連絡先")
 
     /// The words that open a note, before its colon (NFKC), longest first.
     private static let noteWords = [

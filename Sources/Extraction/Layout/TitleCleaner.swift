@@ -63,8 +63,6 @@ enum TitleCleaner {
     static let labelWords: Set<String> = ["拡", "拡充", "拡大", "新", "新規", "新規事業", "重点", "継続", "再掲", "改", "充実", "充", "強化"]
     static let labelKanji: Set<Unicode.Scalar> = ["拡", "新", "充", "改", "継", "重", "再"]
 
-    private static let footnoteMarks: Set<Unicode.Scalar> = ["※", "＊", "*", "注"]
-
     /// One trailing group removed: `【新規】`, `※1`, `＜…＞` or `<…>` at the end, or a
     /// table of contents' leader and page number (`……3`, `・・・ 12`).
     private static func strippingTrailingGroup(_ text: String) -> String {
@@ -91,8 +89,12 @@ enum TitleCleaner {
         // A footnote's marker: ※1, ＊1, *1, 注1, or one of them in round brackets.
         var end = scalars.count
         if last == ")" || last == "）" { end -= 1 }
-        if let mark = scalars[..<end].lastIndex(where: { footnoteMarks.contains($0) }), mark > 0, mark + 1 < end,
-           scalars[(mark + 1)..<end].allSatisfy({ ScalarClass.isASCIIDigit($0) || ("０"..."９").contains($0) }) {
+        var digits = end
+        while digits > 0, end - digits < 3, ScalarClass.isASCIIDigit(scalars[digits - 1]) || ("０"..."９").contains(scalars[digits - 1]) {
+            digits -= 1
+        }
+        let mark = digits - 1
+        if digits < end, mark > 0, scalars[mark] == "※" || scalars[mark] == "＊" || scalars[mark] == "*" || scalars[mark] == "注" {
             let open = mark - 1
             let bracketed = end < scalars.count && (scalars[open] == "(" || scalars[open] == "（")
             if end == scalars.count || bracketed {

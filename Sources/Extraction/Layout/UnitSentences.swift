@@ -38,14 +38,37 @@ enum UnitSentences {
 
     private static let tantou = S("担当")
 
-    /// The first letters of the unit words: the cheap test at each position.
-    private static let suffixStarts = Set(SectionListParser.unitSuffixes.compactMap(\.suffix.first))
+    /// Whether a line (NFKC compact) may name a unit: it holds the last letter of a
+    /// unit word (the cheap test before reading it).
+    static func mayNameUnit(_ compact: [Unicode.Scalar]) -> Bool {
+        compact.contains(where: endsUnitWord)
+    }
+
+    /// The last letters of the unit words of ``SectionListParser/unitSuffixes`` (課 室
+    /// 当 所 係 園 館 署), compared without hashing: this runs on every line.
+    @inline(__always)
+    private static func endsUnitWord(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "課", "室", "当", "所", "係", "園", "館", "署": return true
+        default: return false
+        }
+    }
+
+    /// The first letters of the unit words (課 室 担 事 係 支 出 保 図 消): the cheap
+    /// test at each position.
+    @inline(__always)
+    private static func startsUnitWord(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "課", "室", "担", "事", "係", "支", "出", "保", "図", "消": return true
+        default: return false
+        }
+    }
 
     private static func units(inSentence text: [Unicode.Scalar], from start: Int, to end: Int) -> [(unit: SectionName, offset: Int)] {
         var result: [(unit: SectionName, offset: Int)] = []
         var k = start
         while k < end {
-            guard suffixStarts.contains(text[k]), let suffix = SectionListParser.unitSuffixes.first(where: { text.matches($0.suffix, at: k) }) else {
+            guard startsUnitWord(text[k]), let suffix = SectionListParser.unitSuffixes.first(where: { text.matches($0.suffix, at: k) }) else {
                 k += 1
                 continue
             }
