@@ -75,8 +75,8 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
-        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
         spacedApart = LineClassifier.isSpacedApart(lines)
+        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout, spacedApart: spacedApart)
         policyParts = Self.policyParts(kinds)
         familyCounts = Self.countFamilies(kinds, policyParts: policyParts)
     }
