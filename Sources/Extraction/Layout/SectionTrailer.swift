@@ -11,7 +11,7 @@ enum SectionTrailer {
 
     /// The units of the trailer and its text as displayed, or nil when the line has none.
     static func split(raw: String) -> (units: [SectionName], text: String)? {
-        guard RawSegments.hasInnerGap(raw) else { return nil }
+        guard RawSegments.hasInnerGap(raw, width: minimumGap) else { return nil }
         let cells = RawSegments.segments(of: raw, minimumGap: minimumGap)
         guard cells.count >= 2, let last = cells.last else { return nil }
         let text = TextNormalizer.display(last.text)
