@@ -29,7 +29,8 @@ public struct DocumentExtractor: Sendable {
         let structure = StructureBuilder.build(lines: lines, kinds: kinds, reservedLabels: order.unreadRowKeys)
         // The whole text, joined where a line runs on (a citation wrapped before its
         // bracket: `第４期かながわ支え愛プラン` / `（神奈川区地域福祉保健計画）`).
-        let documentText = LogicalText(segment: Array(lines.indices), lines: lines, kinds: kinds, headingLines: structure.headingLines).scalars
+        let whole = LogicalText(segment: Array(lines.indices), lines: lines, kinds: kinds, headingLines: structure.headingLines)
+        let documentText = whole.scalars
         let welfare = WelfarePlanContext(ward: title.ward, documentText: documentText)
         let partnerRecognizer = PartnerRecognizer(lexicon: lexicon, ward: title.ward, documentText: documentText,
                                                   ownUnits: structure.sections.map(\.section.name))
@@ -67,6 +68,17 @@ public struct DocumentExtractor: Sendable {
             }
         }
         for (section, line) in structure.sections { graph.addSection(section, line: lines[line].number) }
+        // Units named in the text that no listing gave: the first place each is named
+        // (line by line, where spaces part names; a unit wrapped at ・ is the taken one).
+        let taken = structure.sections.map { TextNormalizer.key($0.section.name) }
+        var reported = Set(taken)
+        for i in lines.indices where kinds[i].isContent && UnitSentences.mayNameUnit(lines[i].compact) {
+            for (unit, _) in UnitSentences.allUnits(in: Array(lines[i].nfkc.unicodeScalars)) where UnitSentences.isReportable(unit) {
+                let key = TextNormalizer.key(unit.name)
+                guard !taken.contains(where: { $0.hasSuffix(key) }), reported.insert(key).inserted else { continue }
+                notices.add(.unitNotTaken, line: lines[i].number, text: lines[i].display, name: unit.name)
+            }
+        }
         notices.addStructure(unreadRows: order.unreadRows, kinds: kinds)
         for i in structure.unmatchedPlanRows {
             for plan in finder.plansNamed(onLine: i, lines: lines, kinds: kinds) {

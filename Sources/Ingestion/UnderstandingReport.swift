@@ -47,6 +47,9 @@ public struct UnderstandingReport: Sendable {
                 // A plan cited by levels has one id segment per level (横浜市中期計画/テーマ02/…).
                 let plan = notice.name.map { NodeID.derived(.plan, $0.split(separator: " ").map(String.init)).description } ?? "plan:…"
                 item.hints = ["+implements(\(target), \(Self.quoted(plan)))."]
+            case .unitNotTaken:
+                let section = Self.quoted(NodeID.derived(.section, [extracted.ward, name]).description)
+                item.hints = ["+has_section(\(Self.quoted(facts.ward.description)), \(section)).", "+label(\(section), \(Self.quoted(name)))."]
             case .unplacedHeading:
                 policies += 1
                 let policy = NodeID.derived(.measure, [extracted.ward, year, String(policies)])
@@ -89,7 +92,7 @@ public struct UnderstandingReport: Sendable {
     /// the text, the measure it belongs to and the hints, indented beneath.
     public func rendered() -> String {
         var out = "\(document) (\(ward) \(fiscalYear)): "
-        out += items.isEmpty ? "every heading, table row, organisation and plan citation was understood\n" : "\(items.count) not understood\n"
+        out += items.isEmpty ? "every heading, table row, unit, organisation and plan citation was understood\n" : "\(items.count) not understood\n"
         let width = String(items.map(\.line).max() ?? 0).count
         for item in items {
             let number = String(item.line)

@@ -18,7 +18,11 @@ enum Corpus {
     /// Blind set B: four more such documents, which measured round 2 of the extractor
     /// before anyone on the team had read them.
     static let blindBDocuments = ["aoba-r6.txt", "midori-r5.txt", "seya-r8.txt", "tsuzuki-r7.txt"]
-    static var allDocuments: [String] { documents + devsetDocuments + blindADocuments + blindBDocuments }
+    /// Blind set C: six more such documents, which combine layout families no earlier
+    /// document uses (sections and plan citations in unusual places); they measured
+    /// round 3 of the extractor before anyone on the team had read them.
+    static let blindCDocuments = ["asahi-r3.txt", "isogo-r4.txt", "kohoku-r5.txt", "nishi-r7.txt", "sakae-r8.txt", "tsuzuki-r6.txt"]
+    static var allDocuments: [String] { documents + devsetDocuments + blindADocuments + blindBDocuments + blindCDocuments }
 
     /// The package root: the nearest ancestor of this file with a Package.swift.
     static let packageRoot: URL = {
@@ -50,6 +54,7 @@ enum Corpus {
         if devsetDocuments.contains(name) { return "devset" }
         if blindADocuments.contains(name) { return "blindA" }
         if blindBDocuments.contains(name) { return "blindB" }
+        if blindCDocuments.contains(name) { return "blindC" }
         return nil
     }
 

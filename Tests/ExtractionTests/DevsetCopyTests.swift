@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// Fixtures/devset, Fixtures/blindA and Fixtures/blindB are copies of the shared
-/// development set and of blind sets A and B (their texts and gold files); where the
+/// Fixtures/devset, Fixtures/blindA, blindB and blindC are copies of the shared
+/// development set and of blind sets A, B and C (their texts and gold files); where the
 /// shared directory is at hand, each copy must be byte-identical, so that the floors
 /// are enforced on the sets as they stand.
 @Suite struct DevsetCopyTests {
@@ -29,6 +29,7 @@ import Testing
     static let devset = Copy(fixture: "devset", shared: ["shared/devset"], variable: "WARDGRAPH_DEVSET", documents: Corpus.devsetDocuments)
     static let blindA = Copy(fixture: "blindA", shared: ["blind/A", "blindA"], variable: "WARDGRAPH_BLINDA", documents: Corpus.blindADocuments)
     static let blindB = Copy(fixture: "blindB", shared: ["blind/B"], variable: "WARDGRAPH_BLINDB", documents: Corpus.blindBDocuments)
+    static let blindC = Copy(fixture: "blindC", shared: ["blindC", "blind/C"], variable: "WARDGRAPH_BLINDC", documents: Corpus.blindCDocuments)
 
     @Test(.enabled(if: devset.sharedDirectory != nil, "no shared devset beside the checkout (set WARDGRAPH_DEVSET to check the copy)"))
     func theDevsetCopyIsByteIdentical() throws {
@@ -43,6 +44,11 @@ import Testing
     @Test(.enabled(if: blindB.sharedDirectory != nil, "no blind set B beside the checkout (set WARDGRAPH_BLINDB to check the copy)"))
     func theBlindSetBCopyIsByteIdentical() throws {
         try Self.check(Self.blindB)
+    }
+
+    @Test(.enabled(if: blindC.sharedDirectory != nil, "no blind set C beside the checkout (set WARDGRAPH_BLINDC to check the copy)"))
+    func theBlindSetCCopyIsByteIdentical() throws {
+        try Self.check(Self.blindC)
     }
 
     static func check(_ copy: Copy, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -20,6 +20,7 @@ import Testing
     【関連する計画】
       9-9  中期計画 テーマ2・戦略2・政策9
     Ⅲ　目標達成に向けた組織運営
+    　窓口の案内は地域力推進担当が調整します。
     """
 
     @Test func eachKindIsNoticedOnItsLine() throws {
@@ -31,6 +32,7 @@ import Testing
             "8 unplaced heading 番号の飛んだ見出し -",
             "10 table row not read - m1",
             "13 plan-like citation not resolved 横浜市中期計画 テーマ02 戦略2 政策9 -",
+            "15 unit-like name not taken as a section 地域力推進担当 -",
         ])
     }
 

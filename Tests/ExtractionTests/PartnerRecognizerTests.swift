@@ -14,6 +14,10 @@ import Testing
 
     static let cases: [Case] = [
         Case(text: "区社会福祉協議会及び地域ケアプラザ等で構成される", partners: ["社会福祉協議会", "地域ケアプラザ"]),
+        // A name all in kana after a legal form, up to the particle of a cue.
+        Case(text: "NPO法人びーのびーのと協働し、講座を開きます", partners: ["NPO法人びーのびーの"]),
+        Case(text: "NPO法人すまいるらんどと連携し", partners: ["NPO法人すまいるらんど"]),
+        Case(text: "NPO法人などの団体と連携し", partners: ["NPO"]),
         Case(text: "泉区役所・社会福祉協議会・地域ケアプラザ職員で構成する", partners: ["社会福祉協議会", "地域ケアプラザ"]),
         Case(text: "区内商店街のにぎわいづくりや消費喚起", partners: ["商店街"]),
         Case(text: "泉区商店街連合会加盟の飲食店と協働した", partners: ["泉区商店街連合会"]),
@@ -191,5 +195,27 @@ import Testing
         let text = LogicalText(segment: [0, 1], lines: lines, kinds: LineClassifier.classify(lines))
         #expect(text.scalars.contains(LogicalText.hardStop))
         #expect(PartnerRecognizer(lexicon: try Corpus.lexicon(), ward: "泉区").mentions(in: text).map(\.line) == [2])
+    }
+
+    /// A heading that names a kind of body over a text that names its members by
+    /// their own words (医療機関 over 医師会 and 病院) names no body besides them; where
+    /// the text names the kind itself, it stays.
+    @Test func aKindInTheHeadingSpecifiedByItsMembers() throws {
+        func partners(_ body: String) throws -> Set<String> {
+            let doc = try Variants.extract("""
+            令和９年度　港南区運営方針
+
+            Ⅱ　目標達成に向けた施策
+
+            1　安全なまち
+            　防災を進めます。
+
+            (1) 医療機関と連携した災害時の医療体制づくり
+            　\(body)
+            """)
+            return Set(doc.edges.filter { $0.type == .partnersWith && $0.from == "m2" }.map(\.to))
+        }
+        #expect(try partners("港南区医師会や横浜労災病院と、医療救護の訓練を行います。") == ["港南区医師会", "横浜労災病院"])
+        #expect(try partners("港南区医師会や区内の医療機関と、医療救護の訓練を行います。") == ["港南区医師会", "医療機関"])
     }
 }

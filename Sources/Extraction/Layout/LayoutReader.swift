@@ -6,8 +6,9 @@
 /// interleaved line by line. This phase repairs both before lines are classified:
 /// - a table drawn with rules loses them (``RuledTables``), one line a row;
 /// - each table of initiatives (``TableReader``) becomes, per row, a heading line
-///   (the name cell), a text line (the other cells, wrapped text joined) and, when
-///   the row has a 担当 cell, a note of the units in charge;
+///   (the name cell), a text line (the other cells, wrapped text joined), a line of
+///   the plans it cites where it has a column of them, and, when the row has a 担当
+///   cell, a note of the units in charge;
 /// - each two-column block (``ColumnSplitter``) becomes its left column, then its right.
 /// Every line keeps its number in the file.
 struct ReadingOrder: Sendable {
@@ -86,6 +87,10 @@ enum LayoutReader {
         if !row.content.isEmpty {
             order.forcedKinds[order.lines.count] = .tableCell
             order.lines.append(SourceLine(number: number, raw: row.content))
+        }
+        if !row.plans.isEmpty {
+            order.forcedKinds[order.lines.count] = .tableCell
+            order.lines.append(SourceLine(number: number, raw: row.plans))
         }
         if !row.section.isEmpty {
             let note = SourceLine(number: number, raw: row.section)

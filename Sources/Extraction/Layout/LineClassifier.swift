@@ -11,6 +11,7 @@ enum LineClassifier {
         let step = isSpacedApart(lines) ? 2 : 1
         joinMarkersToTitles(lines, &kinds, forced: forced, step: step)
         joinWrappedHeadings(lines, &kinds, forced: forced, step: step)
+        bracketTailsAsText(lines, &kinds, forced: forced, step: step)
         // A ward office lists a dozen units; one or two unit-like lines are text,
         // unless one of them lists several units at once.
         let lists = kinds.compactMap { kind -> Int? in if case .sectionList(let units) = kind { return units.count } else { return nil } }
@@ -46,10 +47,33 @@ enum LineClassifier {
         if let heading = HeadingParser.parse(display) {
             // A symbol before a sentence is a bullet of prose, not a heading.
             if case .symbol = heading.marker, heading.title.hasSuffix("。") { return .text }
+            // `テーマ05 ＞ 戦略8 ＞ 政策35`: numbered words and nothing else are a reference, not a heading.
+            if case .keyword = heading.marker, isNumberedWords(heading.title) { return .text }
             return .heading(heading)
         }
         return .text
     }
+
+    /// Whether a title is only words each followed by a number (`戦略8 ＞ 政策35`,
+    /// `・戦略２・政策９`), joined by separators: no phrase a heading would have.
+    static func isNumberedWords(_ title: String) -> Bool {
+        let s = TextNormalizer.compactScalars(title)
+        var tokens = 0
+        var i = 0
+        while i < s.count {
+            while i < s.count, separators.contains(s[i]) { i += 1 }
+            guard i < s.count else { break }
+            let word = i
+            while i < s.count, ScalarClass.isKanji(s[i]) || ScalarClass.isKatakana(s[i]) || ScalarClass.isASCIILetter(s[i]) { i += 1 }
+            let digits = i
+            while i < s.count, ScalarClass.isASCIIDigit(s[i]) || s[i] == "、" || s[i] == "・" || s[i] == "," { i += 1 }
+            guard digits > word, i > digits, digits - word <= 4 else { return false }
+            tokens += 1
+        }
+        return tokens >= 1
+    }
+
+    private static let separators: Set<Unicode.Scalar> = [">", "→", "-", "/", "・", "、", ",", ":", "(", ")"]
 
     private static let policyTitleWord = S("運営方針"), bureauProjectsWord = S("局事業")
 
@@ -82,6 +106,30 @@ enum LineClassifier {
         let content = lines.indices.filter { !lines[$0].isBlank && $0 + 1 < lines.count }
         guard content.count >= 10 else { return false }
         return Double(content.filter { lines[$0 + 1].isBlank }.count) >= 0.85 * Double(content.count)
+    }
+
+    /// A line that closes a bracket the line before left open is the rest of that
+    /// line, whatever it starts with: `…を行います。（中期計画 テーマ05` / `戦略03 政策19）`
+    /// is no heading numbered 戦略03.
+    private static func bracketTailsAsText(_ lines: [SourceLine], _ kinds: inout [LineKind], forced: [Int: LineKind], step: Int) {
+        for i in kinds.indices where i >= step && forced[i] == nil {
+            guard case .heading = kinds[i], kinds[i - step].isContent, closesFirst(lines[i].compact), leavesOpen(lines[i - step].compact)
+            else { continue }
+            kinds[i] = .text
+        }
+    }
+
+    /// Whether a bracket opened on the line is still open at its end.
+    private static func leavesOpen(_ s: [Unicode.Scalar]) -> Bool {
+        var depth = 0
+        for c in s { if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } }
+        return depth > 0
+    }
+
+    /// Whether the line closes a bracket before it opens any.
+    private static func closesFirst(_ s: [Unicode.Scalar]) -> Bool {
+        guard let close = s.firstIndex(of: ")") else { return false }
+        return !s[..<close].contains("(")
     }
 
     /// Headings that the dump wrapped onto a second line: `1 安全に、安心して` +

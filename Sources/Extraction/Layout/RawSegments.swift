@@ -74,14 +74,14 @@ enum RawSegments {
         return DisplayWidth.of(s)
     }
 
-    /// Whether white space at least two columns wide stands inside `raw` (after its
+    /// Whether white space at least `width` columns wide stands inside `raw` (after its
     /// first letter): the test that spares a line of running text the segmenting.
-    static func hasInnerGap(_ raw: String) -> Bool {
+    static func hasInnerGap(_ raw: String, width: Int = 2) -> Bool {
         var seenText = false
         var run = 0
         for s in raw.unicodeScalars {
             if s == " " { run += 1 } else if s.value == 0x3000 { run += 2 } else {
-                if seenText && run >= 2 { return true }
+                if seenText && run >= width { return true }
                 seenText = seenText || !ScalarClass.isWhitespace(s)
                 run = 0
             }

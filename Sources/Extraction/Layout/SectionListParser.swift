@@ -40,7 +40,9 @@ enum SectionListParser {
         if let described = unitWithDescription(String(text)) { return [described] }
         // Units stand apart by spaces or by 、 (総務課、区政推進課、地域振興課), and in an
         // organisation chart by the lines that connect them (`─┬─ 総務課`, `├─`, `│`).
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," || isChartLine($0) })
+        // Inside brackets a 、 separates the items of one unit's list (`課（A係、B係）`).
+        let listed: String = commasInBracketsAsDots(text)
+        let tokens: [String] = listed.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" || $0 == "," || isChartLine($0) })
             .map(String.init).filter { !$0.unicodeScalars.allSatisfy(isChartConnector) }
         guard !tokens.isEmpty, tokens.count <= 10 else { return nil }
         var names: [SectionName] = []
@@ -52,11 +54,24 @@ enum SectionListParser {
                 names += units
             } else if let name = unitName(token) {
                 names.append(SectionName(name: name, written: token))
+                names += subUnits(token)
             } else if !isGroupOrPlace(token) {
                 return nil
             }
         }
         return names.isEmpty ? nil : names
+    }
+
+    /// `課（A係、B係）` → `課（A係・B係）`: the text with each comma inside brackets a ・.
+    private static func commasInBracketsAsDots(_ text: Substring) -> String {
+        var depth = 0
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth = max(0, depth - 1) }
+            let isComma = c == "、" || c == "，" || c == ","
+            out.append(depth > 0 && isComma ? "・" : c)
+        }
+        return String(out)
     }
 
     /// `総務課：庁舎管理、防災、統計`: a unit and, after a colon, what it does.
@@ -97,9 +112,14 @@ enum SectionListParser {
         let s = TextNormalizer.compactScalars(token)
         guard let first = s.first, let last = s.last else { return true }
         if (first == "(" && last == ")") || (first == "【" && last == "】") { return true }
+        // A unit of a city bureau listed beside the ward's (資源循環局港北事務所).
+        if s.contains("局"), s.count <= 16, unitSuffixes.contains(where: { s.hasSuffix($0.suffix) }) { return true }
         if s.count <= 8, s.allSatisfy({ ScalarClass.isASCIIDigit($0) || placeCharacters.contains($0) }) { return true }
         // How to reach a unit: 電話, TEL, ☎045-…, 内線.
-        if contactWords.contains(where: { s.hasPrefix($0) }), s.count <= 20 { return true }
+        // What follows the word is a number or a place, never a phrase in kana
+        // (`窓口サービスの向上` is a title).
+        if let word = contactWords.first(where: { s.hasPrefix($0) }), s.count <= 20,
+           !s.dropFirst(word.count).contains(where: { ScalarClass.isHiragana($0) || ScalarClass.isKatakana($0) }) { return true }
         // A building of the office (本庁舎, 別館, 東棟) or a post (区長, 副区長, 部長).
         if s.count <= 6, s.allSatisfy({ ScalarClass.isKanji($0) || ScalarClass.isKatakana($0) || ScalarClass.isASCIILetter($0) }),
            buildingOrPostWords.contains(where: { s.hasSuffix($0) }) { return true }
@@ -113,7 +133,7 @@ enum SectionListParser {
     private static let contactWords = ["電話", "TEL", "Tel", "tel", "FAX", "Fax", "ファクス", "ファックス", "☎", "℡", "内線", "窓口"].map(S)
     private static let buildingOrPostWords = ["庁舎", "館", "棟", "長"].map(S)
     private static let placeCharacters: Set<Unicode.Scalar> = ["階", "番", "号", "F", "-", "窓", "口", "内", "線", "室"]
-    private static let bureau = S("部"), centre = S("センター")
+    private static let bureau = S("部"), centre = S("センター"), classroom = S("教室")
 
     /// `総務課・区政推進課・高齢・障害支援課` → three units: parts between ・ are joined
     /// until they form a unit name (高齢・障害支援課 is one unit). Nil unless the token
@@ -132,6 +152,23 @@ enum SectionListParser {
         return pending.isEmpty && units.count >= 2 ? units : nil
     }
 
+    /// `総務課（庶務係・予算調整係・危機管理担当）` → its 係 and 担当: a unit's brackets
+    /// list units of its own where every item is a unit name. Where they list places
+    /// (`保育園（和泉・北上飯田）`) or anything else, none.
+    static func subUnits(_ token: String) -> [SectionName] {
+        let s = Array(token.unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")",
+              let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0, open + 1 < s.count - 1 else { return [] }
+        var units: [SectionName] = []
+        for item in s[(open + 1)..<(s.count - 1)].split(whereSeparator: { $0 == "・" || $0 == "、" || $0 == "，" || $0 == "," || $0 == " " }) {
+            let written = Array(item).string
+            // Only the units within a 課 (係, 担当): a 図書館 in brackets says where one is.
+            guard item.last == "係" || Array(item).hasSuffix(S("担当")), let name = unitName(written) else { return [] }
+            units.append(SectionName(name: name, written: written))
+        }
+        return units
+    }
+
     /// `保育園（和泉・北上飯田）` → `保育園`; nil when `token` is not a unit name.
     static func unitName(_ token: String) -> String? {
         var s = Array(token.unicodeScalars)
@@ -144,10 +181,20 @@ enum SectionListParser {
         else { return nil }
         guard let unit = unitSuffixes.first(where: { s.hasSuffix($0.suffix) }), s.count - unit.suffix.count >= unit.minimumStem
         else { return nil }
+        // A unit of a city bureau (こども青少年局企画調整課, 資源循環局港北事務所) is the
+        // city's, not the ward office's.
+        if s.contains("局") { return nil }
+        // A class (両親教室, 料理教室) is held, not staffed.
+        if s.hasSuffix(classroom) { return nil }
         // `課・担当` heads a column; a name's stem never ends in a separator.
         if s.count > unit.suffix.count, s[s.count - unit.suffix.count - 1] == "・" { return nil }
         // A name never ends in a particle before its suffix or starts with one.
         guard let first = s.first, !ScalarClass.particles.contains(first), first != "・" else { return nil }
+        // Nor holds a lone kana between two kanji: that is a particle of a sentence
+        // (`欄は担当課`, `区政推進課に地域力推進担当`).
+        for k in s.indices.dropFirst().dropLast() where ScalarClass.isHiragana(s[k]) && ScalarClass.isKanji(s[k - 1]) && ScalarClass.isKanji(s[k + 1]) {
+            return nil
+        }
         return TextNormalizer.nfkc(s.string)
     }
 }

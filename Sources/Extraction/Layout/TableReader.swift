@@ -16,6 +16,10 @@
 /// `センター`) is joined again. The table ends at a blank line or at text left of
 /// its first column.
 ///
+/// A column of plans beside contents or units is read down on its own (a citation
+/// stacked one level per line: `テーマ05` / `戦略8` / `政策35`) and given as the row's
+/// last text.
+///
 /// A table whose header has a column of plans (関連計画 / 中期計画) and neither
 /// contents nor units in charge is a table of plans: its first column, whatever its
 /// header (番号, 視点, 取組名), keys each row to a measure named earlier, and a line
@@ -25,7 +29,9 @@
 /// documents, not the words of one document; a table without such a header is left
 /// to the line-by-line reading.
 enum TableReader {
-    enum Role: Equatable, Sendable { case key, name, content, section, plans, other }
+    /// `plans` keys a table of plans; `rowPlans` is the column of plans that the rows
+    /// of a table of initiatives cite, read down on its own.
+    enum Role: Equatable, Sendable { case key, name, content, section, plans, rowPlans, other }
 
     struct Column: Equatable, Sendable {
         var start: Int
@@ -83,8 +89,10 @@ enum TableReader {
         let roles = Set(columns.map(\.role))
         if roles.contains(.plans) {
             if roles.contains(.content) || roles.contains(.section) {
-                // A table of initiatives with a column of their plans: text of the row.
-                for k in columns.indices where columns[k].role == .plans { columns[k].role = .content }
+                // A table of initiatives with a column of their plans: read down on its
+                // own, so that a citation stacked one level per line is whole again and
+                // no level is glued into a name wrapped beside it.
+                for k in columns.indices where columns[k].role == .plans { columns[k].role = .rowPlans }
             } else {
                 // A table of plans: the first column keys the rows, whatever it is called.
                 guard columns[0].role != .plans else { return nil }
@@ -128,6 +136,8 @@ enum TableReader {
                 guard let next = lines[(i + 1)...].prefix(2).firstIndex(where: { !$0.isBlank }), liesInColumns(lines[next], columns) else { break }
                 i = next
             }
+            // A page number set far right under the last row ends the page, and the table.
+            if LineShapes.isPageNumber(lines[i].display) { break }
             let segments = RawSegments.segments(of: lines[i].raw, minimumGap: 2)
             guard let first = segments.first, first.column >= columns[0].start - 1 else { break }
             var cells: [(Role, String)] = []
@@ -230,7 +240,7 @@ enum TableReader {
         case .name: row.name = join(row.name, text)
         case .content, .other: row.content = join(row.content, text)
         case .section: row.section = row.section.isEmpty ? text : row.section + "、" + text
-        case .plans: row.plans = join(row.plans, text)
+        case .plans, .rowPlans: row.plans = join(row.plans, text)
         }
     }
 }

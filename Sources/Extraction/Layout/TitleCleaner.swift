@@ -86,10 +86,21 @@ enum TitleCleaner {
                 return scalars.string
             }
         }
-        if let mark = scalars.lastIndex(of: "※"), mark > 0,
-           scalars[(mark + 1)...].allSatisfy({ ScalarClass.isASCIIDigit($0) }) {
-            scalars.removeSubrange(mark...)
-            return scalars.string
+        // A footnote's marker: ※1, ＊1, *1, 注1, or one of them in round brackets.
+        var end = scalars.count
+        if last == ")" || last == "）" { end -= 1 }
+        var digits = end
+        while digits > 0, end - digits < 3, ScalarClass.isASCIIDigit(scalars[digits - 1]) || ("０"..."９").contains(scalars[digits - 1]) {
+            digits -= 1
+        }
+        let mark = digits - 1
+        if digits < end, mark > 0, scalars[mark] == "※" || scalars[mark] == "＊" || scalars[mark] == "*" || scalars[mark] == "注" {
+            let open = mark - 1
+            let bracketed = end < scalars.count && (scalars[open] == "(" || scalars[open] == "（")
+            if end == scalars.count || bracketed {
+                scalars.removeSubrange((bracketed ? open : mark)...)
+                return scalars.string
+            }
         }
         return text
     }

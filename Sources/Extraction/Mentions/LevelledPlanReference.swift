@@ -35,7 +35,9 @@ struct LevelledPlanReference: Equatable, Sendable {
     /// (`…政策35、新たな横浜市地震防災戦略`) is left for the other scanners.
     static func parse(_ text: [Unicode.Scalar], from start: Int, levels: [Lexicon.LevelledPlan.Level]) -> (references: [LevelledPlanReference], end: Int) {
         var limit = start
-        while limit < text.count, limit - start < 80, !citationStops.contains(text[limit]) { limit += 1 }
+        while limit < text.count, limit - start < 80, !citationStops.contains(text[limit]) || isBreadcrumbStep(text, at: limit, levels: levels) {
+            limit += 1
+        }
         var references: [LevelledPlanReference] = []
         var values = [Int?](repeating: nil, count: levels.count)
         var depth = 0
@@ -70,6 +72,15 @@ struct LevelledPlanReference: Equatable, Sendable {
             if let spelling = level.keys.first(where: { text.matches($0, at: i) }) { return (k, spelling.count) }
         }
         return nil
+    }
+
+    /// `テーマ05 ＞ 戦略8`: a `>` that leads on to a level is a step of a breadcrumb,
+    /// not the end of a bracket.
+    private static func isBreadcrumbStep(_ text: [Unicode.Scalar], at i: Int, levels: [Lexicon.LevelledPlan.Level]) -> Bool {
+        guard text[i] == ">" || text[i] == "＞" else { return false }
+        var j = i + 1
+        while j < text.count, text[j] == " " { j += 1 }
+        return j < text.count && keyword(in: text, at: j, levels: levels) != nil
     }
 
     private static let citationStops: Set<Unicode.Scalar> = [">", "＞", "。", ")", "）", "」", LogicalText.hardStop]

@@ -26,6 +26,11 @@ enum NameMorphology {
                 i -= word.count
                 continue
             }
+            // `中期4か年計画`: a counted period of years.
+            if c == "か", i >= 2, i < end, text[i] == "年", ScalarClass.isASCIIDigit(text[i - 2]) {
+                i -= 1
+                continue
+            }
             // `藤が丘`, `希望が丘`, `梅が谷`: a place name inside the name, which joins two
             // kanji with が as others do with ヶ.
             if c == "が", i >= 2, i < end, ScalarClass.isKanji(text[i - 2]), placeKanji.contains(text[i]) {

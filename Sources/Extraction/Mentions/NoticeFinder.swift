@@ -19,7 +19,11 @@ struct NoticeFinder: Sendable {
         self.partners = partners
         self.plans = plans
         levelWords = PhraseTable(plans.lexicon.levelledPlan?.levels.flatMap(\.keys) ?? [])
+        planKeys = plans.lexicon.levelledPlan?.keys ?? []
     }
+
+    /// The words that name the levelled plan (中期計画).
+    private let planKeys: [[Unicode.Scalar]]
 
     /// Words that open a citation of plans.
     private static let citationLabels = ["関連計画", "関連する計画", "関係計画"].map(S)
@@ -98,6 +102,9 @@ struct NoticeFinder: Sendable {
         guard s.contains(where: ScalarClass.isASCIIDigit) else { return nil }
         for i in s.indices {
             guard let word = levelWords.longestMatch(in: s, at: i) else { continue }
+            // A level's word inside a word of the document's own (重点テーマ１, 基本戦略２)
+            // numbers the document, not the plan; after the plan's name (中期計画テーマ5) it cites.
+            if i > 0, ScalarClass.isKanji(s[i - 1]), !planKeys.contains(where: { s.matches($0, at: i - $0.count) }) { continue }
             var j = i + word.length
             while j < s.count, s[j] == " " || s[j] == ":" || s[j] == "：" { j += 1 }
             if j < s.count, ScalarClass.isASCIIDigit(s[j]) { return i }

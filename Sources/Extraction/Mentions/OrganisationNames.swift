@@ -39,8 +39,14 @@ struct OrganisationNames: Sendable {
         } else {
             // A leading run of kana (はまかぜ), unless it is particles (との, には).
             var j = i
-            while j < s.count, j - i < 8, ScalarClass.isHiragana(s[j]) { j += 1 }
-            if j - i >= 2, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[j - 1]) { i = j }
+            while j < s.count, j - i < 12, ScalarClass.isHiragana(s[j]) || (s[j] == "ー" && j > i) { j += 1 }
+            if j - i >= 2, j < s.count, ScalarClass.isNameCharacter(s[j]), !ScalarClass.particles.contains(s[j - 1]) {
+                i = j
+            } else if j - i >= 4, j < s.count, ScalarClass.isKanji(s[j]), ScalarClass.particles.contains(s[j - 1]),
+                      !ScalarClass.particles.contains(s[i]) {
+                // A name all in kana, then the particle of a cue (`NPO法人びーのびーのと協働し`).
+                return j - 1
+            }
         }
         guard i > start || (i < s.count && ScalarClass.isNameCharacter(s[i])) else { return start }
         var end = NameMorphology.nameEnd(in: s, from: i, limit: 30, allowNo: false, words: words)

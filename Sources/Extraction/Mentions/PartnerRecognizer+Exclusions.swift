@@ -44,7 +44,7 @@ extension PartnerRecognizer {
     /// too (区内の大学), or names no body of, stays a partner.
     func droppingKindsSpecified(_ mentions: [PartnerMention], heading: String) -> [PartnerMention] {
         // Only a kind that a named body of the measure ends with can be specified.
-        guard mentions.contains(where: { kind in isBareType(S(kind.name)) && mentions.contains { $0.name != kind.name && $0.name.hasSuffix(kind.name) } })
+        guard mentions.contains(where: { kind in isBareType(S(kind.name)) && mentions.contains { Self.isOfKind($0.name, kind.name) } })
         else { return mentions }
         var title = LogicalText()
         title.append(TextNormalizer.compactScalars(heading), line: 0, joined: false)
@@ -53,10 +53,25 @@ extension PartnerRecognizer {
         let specified = Set(inHeading.map(\.name).filter { kind in
             let everywhere = mentions.filter { $0.name == kind }.count
             let inTitle = inHeading.filter { $0.name == kind }.count
-            return everywhere <= inTitle && mentions.contains { $0.name != kind && $0.name.hasSuffix(kind) }
+            return everywhere <= inTitle && mentions.contains { Self.isOfKind($0.name, kind) }
         })
         return specified.isEmpty ? mentions : mentions.filter { !specified.contains($0.name) }
     }
+
+    /// Whether the body `name` is one of the `kind`: named with the kind's word
+    /// (区内の大学 → 東京都市大学), or with the word of one of its members
+    /// (医療機関 → 横浜労災病院, 港北区医師会).
+    static func isOfKind(_ name: String, _ kind: String) -> Bool {
+        name != kind && (name.hasSuffix(kind) || (kindMembers[kind] ?? []).contains { name.hasSuffix($0) && name != $0 })
+    }
+
+    /// Kinds of body whose members are named with other words.
+    private static let kindMembers: [String: [String]] = [
+        "医療機関": ["病院", "医院", "診療所", "クリニック", "医師会", "歯科医師会", "薬剤師会"],
+        "教育機関": ["大学", "学校", "高等学校", "中学校", "小学校"],
+        "学校": ["高等学校", "中学校", "小学校", "特別支援学校"],
+        "金融機関": ["銀行", "信用金庫", "信用組合"],
+    ]
 
     /// Whether `s` is only a word for a kind of body (警察署, 大学, a lexicon type),
     /// with no name of its own before it.

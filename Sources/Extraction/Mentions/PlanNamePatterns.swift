@@ -33,20 +33,37 @@ enum PlanNamePatterns {
                 }
             }
         }
-        // 6. An administration's named plan: 泉区アクションプラン.
+        // 6. An administration's named plan: 泉区アクションプラン, 磯子区まちづくり方針
+        //    (but not the document's own kind, 区運営方針).
         for i in s.indices {
-            guard let suffix = PlanRecognizer.planSuffixes.first(where: { s.matches($0, at: i) }) else { continue }
+            guard let suffix = administrationPlanSuffixes.first(where: { s.matches($0, at: i) }) else { continue }
             let end = i + suffix.count
             guard end >= s.count || !notAfterSuffix.contains(s[end]) else { continue }
-            let start = NameMorphology.nameStart(in: s, endingAt: i)
+            var start = NameMorphology.nameStart(in: s, endingAt: i)
+            // A footnote's number (`※6横浜市…`) is no part of the name.
+            if start > 0, s[start - 1] == "※" || s[start - 1] == "*" {
+                while start < i, ScalarClass.isASCIIDigit(s[start]) { start += 1 }
+            }
             let stem = Array(s[start..<i])
-            guard stem.count >= 3, !genericStems.contains(stem.string),
+            guard stem.count >= 3, !genericStems.contains(stem.string), !stem.hasSuffix(management),
                   stem.contains("区") || stem.contains("市") else { continue }
             if NameMorphology.term(endingAt: start, in: s) != nil { continue }  // step 4 handles it
-            add(start..<end)
+            add(start..<periodEnd(in: s, from: end))
         }
         return result
     }
+
+    /// The end of a plan's period written after its name (`…計画2018～2021`,
+    /// `…プラン2022-2025`): part of the name, which tells one period's plan from the next.
+    static func periodEnd(in s: [Unicode.Scalar], from end: Int) -> Int {
+        func year(at k: Int) -> Bool { k + 4 <= s.count && s[k..<(k + 4)].allSatisfy(ScalarClass.isASCIIDigit) }
+        guard year(at: end), end + 4 < s.count, "~～〜-－".unicodeScalars.contains(s[end + 4]), year(at: end + 5) else { return end }
+        return end + 9
+    }
+
+    /// The plan words, and 方針 (a policy an administration names as it names a plan).
+    private static let administrationPlanSuffixes = PlanRecognizer.planSuffixes + [S("方針")]
+    private static let management = S("運営")
 
     private static let notAfterSuffix: Set<Unicode.Scalar> = ["的", "値", "性", "書", "表", "案", "額", "数", "量"]
 

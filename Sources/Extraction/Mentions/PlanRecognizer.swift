@@ -30,6 +30,11 @@ struct WelfarePlanContext: Equatable, Sendable {
         let citations = WelfarePlanScanner.citations(in: documentText)
         nickname = citations.lazy.compactMap(\.nickname).first
         terms = Set(citations.compactMap(\.term))
+        // `西区地域福祉保健計画（にこまちプラン）の第４期計画` … `第４期にこまちプラン`: the
+        // terms may be written only with the nickname.
+        if let nickname {
+            terms.formUnion(WelfarePlanScanner.nicknameCitations(in: documentText, nickname: nickname, excluding: citations.map(\.range)).compactMap(\.term))
+        }
     }
 }
 

@@ -85,12 +85,19 @@ struct WelfarePlanScanner: Sendable {
 
     /// `(愛称:港南ひまわりプラン)`, `(愛称「…」)`, `(通称 …)`: a nickname given with its
     /// label in brackets after the plan's name, and the index after the brackets.
+    ///
+    /// Without a label, a name in brackets that says it is a plan (`（にこまちプラン）`)
+    /// is the nickname all the same.
     private static func labelledNickname(in text: [Unicode.Scalar], at open: Int) -> (String, Int)? {
-        guard open < text.count, text[open] == "(", let label = nicknameLabels.first(where: { text.matches($0, at: open + 1) }),
-              let close = text[open...].prefix(30).firstIndex(of: ")") else { return nil }
-        var name = Array(text[(open + 1 + label.count)..<close])
+        guard open < text.count, text[open] == "(", let close = text[open...].prefix(30).firstIndex(of: ")") else { return nil }
+        let label = nicknameLabels.first(where: { text.matches($0, at: open + 1) })
+        var name = Array(text[(open + 1 + (label?.count ?? 0))..<close])
         while let first = name.first, ":：「 ".unicodeScalars.contains(first) { name.removeFirst() }
         while let last = name.last, "」 ".unicodeScalars.contains(last) { name.removeLast() }
+        if label == nil {
+            guard name.contains(plan), name.allSatisfy({ ScalarClass.isNameCharacter($0) || ScalarClass.isHiragana($0) || nicknamePunctuation.contains($0) })
+            else { return nil }
+        }
         return name.count >= 2 ? (name.string, close + 1) : nil
     }
 
@@ -119,7 +126,10 @@ struct WelfarePlanScanner: Sendable {
         var p = paren
         while p > 0, paren - p < 20 {
             let c = text[p - 1]
-            guard ScalarClass.isNameCharacter(c) || (ScalarClass.isHiragana(c) && !ScalarClass.particles.contains(c)) else { break }
+            // A particle follows a word written in kanji or katakana (`…区と`); after
+            // kana it is part of a word in kana (`きらっと`, `ぴかっと`).
+            let word = ScalarClass.isHiragana(c) && (!ScalarClass.particles.contains(c) || (p >= 2 && ScalarClass.isHiragana(text[p - 2])))
+            guard ScalarClass.isNameCharacter(c) || word else { break }
             p -= 1
         }
         let name = Array(text[p..<paren])

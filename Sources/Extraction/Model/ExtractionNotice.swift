@@ -19,6 +19,9 @@ public struct ExtractionNotice: Equatable, Sendable {
         /// A citation of plans (`（関連計画：…）`, a row of a plan table) from which no
         /// plan could be read, or which belongs to no measure.
         case planCitationNotResolved = "plan-like citation not resolved"
+        /// The name of a unit of the ward office (…課, …担当, …土木事務所) named where the
+        /// document lists none of its units, or missing from its list.
+        case unitNotTaken = "unit-like name not taken as a section"
     }
 
     public var kind: Kind

@@ -16,8 +16,22 @@
 ///   structure at all (`戦略８ …` at the start of a wrapped citation).
 extension StructureWalk {
     mutating func handleHeading(_ heading: Heading, at i: Int) {
+        var heading = heading
+        // The unit in charge set flush right on the heading's line.
+        if case .tableRow = heading.marker {} else if let trailer = SectionTrailer.split(raw: lines[i].raw) {
+            sections += trailer.units.map { ($0, i) }
+            heading.title = SectionTrailer.title(heading.title, without: trailer.text)
+        } else if SectionNoteParser.mayHoldNote(lines[i].compact) {
+            addInlineNotes(at: i)
+            heading.title = SectionNoteParser.strippingTrailingNote(heading.title)
+        }
         let key = TextNormalizer.key(heading.title)
-        if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil) {
+        // A heading of the initiatives' family under the policy it resembles
+        // (`3) スポーツ・文化による地域のつながりづくり` under `❷ …スポーツ・文化によるつながりづくりの推進`)
+        // is one of its initiatives, unless it repeats the policy's title exactly.
+        if let repeated = findRepeat(key: key, number: heading.marker.isPolicyNumber ? heading.marker.number : nil),
+           !(repeated == currentL1 && measures[repeated].key != key && measures[repeated].family != heading.marker.family
+             && familyLevels[heading.marker.family] == 2) {
             switchTo(repeated, title: heading.title, key: key, at: i)
             return
         }

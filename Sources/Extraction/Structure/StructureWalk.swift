@@ -75,8 +75,8 @@ struct StructureWalk {
         self.anchorKeys = anchorKeys
         self.allShapes = allShapes
         self.titles = titles
-        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout)
         spacedApart = LineClassifier.isSpacedApart(lines)
+        unmarkedRule = UnmarkedHeadingRule(lines: lines, kinds: kinds, layout: layout, spacedApart: spacedApart)
         policyParts = Self.policyParts(kinds)
         familyCounts = Self.countFamilies(kinds, policyParts: policyParts)
     }
@@ -166,10 +166,14 @@ struct StructureWalk {
             case .note, .tableCell:
                 appendBody(i)
                 previous = .text(endsSentence: UnmarkedHeadingRule.endsSentence(lines[i]))
+                addInlineNotes(at: i)
             case .text:
                 handleText(at: i)
+                addInlineNotes(at: i)
             }
         }
+        sections += organisationProseUnits()
+        FootnoteRouting.apply(to: &measures, unattached: &unattachedLines, lines: lines, kinds: kinds)
         SideBySideRepair.apply(to: &measures, lines: lines, kinds: kinds)
         unplacedHeadings += unmarkedPolicies()
         return DocumentStructure(measures: measures, sections: sections, headingLines: headingLines, orphanItems: orphanItems,
@@ -292,11 +296,38 @@ struct StructureWalk {
         return true
     }
 
-    /// `…を支援します。（担当：総務課）`: the units in charge, noted at the end of a line.
-    private mutating func addInlineNotes(at i: Int) {
+    /// The units that the prose of the part on the organisation enumerates (see
+    /// ``UnitSentences``), each with the line its name begins on.
+    private func organisationProseUnits() -> [(section: SectionName, line: Int)] {
+        guard let start = kinds.firstIndex(of: .part(.organisation)) else { return [] }
+        var text: [Unicode.Scalar] = []
+        var lineAt: [Int] = []
+        for i in start..<kinds.count {
+            switch kinds[i] {
+            case .text, .continuation:
+                text += lines[i].compact
+                lineAt += Array(repeating: i, count: lines[i].compact.count)
+            case .blank, .pageNumber, .title:
+                continue
+            default:
+                // A sentence does not run on over a heading or a list.
+                if text.last != "。" {
+                    text.append("。")
+                    lineAt.append(i)
+                }
+            }
+        }
+        return UnitSentences.units(in: text).map { ($0.unit, lineAt[$0.offset]) }
+    }
+
+    /// `…を支援します。（担当：総務課）`, `…を開催します。【問合せ】地域振興課`: the units in
+    /// charge, noted at the end of a line of text or a heading.
+    mutating func addInlineNotes(at i: Int) {
         let compact = lines[i].compact
         guard SectionNoteParser.mayHoldNote(compact) else { return }
-        sections += SectionNoteParser.notes(in: compact).map { ($0, i) }
+        // With its spaces first, which part a unit from what follows it (`【問合せ】総務課　電話…`).
+        let spaced = SectionNoteParser.notes(in: Array(lines[i].nfkc.unicodeScalars))
+        sections += (spaced.isEmpty ? SectionNoteParser.notes(in: compact) : spaced).map { ($0, i) }
     }
 
     private mutating func handlePart(_ part: PartKind, at i: Int) {

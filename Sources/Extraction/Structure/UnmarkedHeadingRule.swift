@@ -19,6 +19,9 @@ struct UnmarkedHeadingRule: Sendable {
     let lines: [SourceLine]
     let kinds: [LineKind]
     let layout: PageLayout
+    /// Whether the dump spaces all its lines apart, so that a blank line on both
+    /// sides sets no line apart (see ``LineClassifier/isSpacedApart(_:)``).
+    var spacedApart = false
 
     /// The title of line `i` and its key when it is a heading, else nil.
     ///
@@ -48,9 +51,10 @@ struct UnmarkedHeadingRule: Sendable {
         return exclaims || short || standsAlone(i) ? title : nil
     }
 
-    /// Whether line `i` has a blank line (or the document's edge) on both sides.
+    /// Whether line `i` has a blank line (or the document's edge) on both sides, in a
+    /// dump that does not space every line apart.
     func standsAlone(_ i: Int) -> Bool {
-        (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
+        !spacedApart && (i == 0 || lines[i - 1].isBlank) && (i + 1 == lines.count || lines[i + 1].isBlank)
     }
 
     /// Whether `s` ends as a name or a heading does, not as a sentence or a phrase
