@@ -173,4 +173,48 @@ import Testing
         #expect(Set(doc.sections.map(\.name)) == ["総務課", "地域振興課"])
         #expect(doc.notices.isEmpty)
     }
+
+    /// A table of plans whose title names one policy (`【参考】柱２の取組と関連する計画`):
+    /// its rows' numbers count that policy's initiatives, not the policies, whose
+    /// numbers they share. Without such a title, row 3 names nothing and is reported.
+    @Test func aTableOfPlansAboutOnePolicy() throws {
+        func document(title: String) -> String {
+            """
+            令和９年度　保土ケ谷区運営方針
+
+            Ⅱ　目標達成に向けた施策
+
+            １　安全なまち
+            　防災に取り組みます。
+
+            ○ 地域防災拠点の支援
+            　訓練を支援します。
+
+            ２　にぎわいのあるまち
+            　まちの魅力を高めます。
+
+            ○ 商店街の活性化
+            　イベントを支援します。
+
+            ○ 農のある暮らし
+            　直売会を開きます。
+
+            ○ 区民活動の支援
+            　活動を始めたい方を応援します。
+
+            \(title)
+            番号　関連する計画
+            １　　中期計画 テーマ04 戦略7 政策31
+            ２　　中期計画 テーマ04 戦略7 政策32
+            ３　　中期計画 テーマ03 戦略5 政策26
+            """
+        }
+        let scoped = try Variants.extract(document(title: "【参考】柱２の取組と関連する計画"))
+        #expect(scoped.measures.map(\.title) == ["安全なまち", "地域防災拠点の支援", "にぎわいのあるまち", "商店街の活性化", "農のある暮らし", "区民活動の支援"])
+        #expect(Self.implements(scoped) == [
+            "m4 横浜市中期計画 テーマ04 戦略7 政策31", "m5 横浜市中期計画 テーマ04 戦略7 政策32", "m6 横浜市中期計画 テーマ03 戦略5 政策26",
+        ])
+        let unscoped = try Variants.extract(document(title: "【参考】取組と関連する計画"))
+        #expect(!Self.implements(unscoped).contains { $0.hasPrefix("m4 ") || $0.hasPrefix("m5 ") || $0.hasPrefix("m6 ") })
+    }
 }

@@ -33,8 +33,9 @@ enum LineClassifier {
         if short && (key.contains(policyTitleWord) || LineShapes.isFiscalYearOnly(key)) { return .title }
         if let part = LineShapes.partHeader(display) { return .part(part) }
         if short && key.contains(bureauProjectsWord) { return .bureauProjects }
-        if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
+        // `施策３の取組と関連する計画` names initiatives but titles their plans.
         if short && LineShapes.isPlanTableHeading(key) { return .planTable }
+        if short && LineShapes.isKeyInitiativesMarker(key) { return .keyInitiatives }
         if SectionNoteParser.mayHoldNote(key), let units = SectionNoteParser.lineNote(key) { return .sectionNote(units) }
         if let sections = SectionListParser.parse(display) ?? SectionListParser.unitWithWork(line.raw).map({ [$0] }) {
             return .sectionList(sections)

@@ -44,7 +44,7 @@ enum LineShapes {
     /// names a plan after it, is a citation.
     static func isPlanTableHeading(_ key: [Unicode.Scalar]) -> Bool {
         guard key.contains(planWord), planTableWords.contains(where: { key.contains($0) }),
-              !key.contains(where: { ScalarClass.isASCIIDigit($0) || $0 == ":" }) else { return false }
+              !key.contains(":"), digitsOnlyNamePolicies(key) else { return false }
         var s = key
         if let last = s.last, closingBrackets.contains(last), let open = s.lastIndex(where: { openingBrackets.contains($0) }), open > 0 {
             s.removeSubrange(open...)  // a remark: （番号は上表の取組番号）
@@ -53,6 +53,26 @@ enum LineShapes {
         while let last = s.last, closingBrackets.contains(last) { s.removeLast() }
         return planTableEndings.contains { s.hasSuffix($0) }
     }
+
+    /// Whether every number in `key` follows a word for a policy (`施策３の取組と関連する
+    ///計画` names the policy whose rows follow); other numbers make a line no title.
+    static func digitsOnlyNamePolicies(_ key: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < key.count {
+            guard ScalarClass.isASCIIDigit(key[i]) else { i += 1; continue }
+            guard policyReference(in: key, endingBefore: i) != nil else { return false }
+            while i < key.count, ScalarClass.isASCIIDigit(key[i]) { i += 1 }
+        }
+        return true
+    }
+
+    /// The word for a policy that ends just before `index` (`施策` in `施策3`), if any.
+    static func policyReference(in key: [Unicode.Scalar], endingBefore index: Int) -> [Unicode.Scalar]? {
+        policyLabelWords.first { word in index >= word.count && Array(key[(index - word.count)..<index]) == word }
+    }
+
+    /// The words documents use for their policies, as in `施策3の取組` or `柱２の関連計画`.
+    static let policyLabelWords = ["基本目標", "重点取組", "施策", "目標", "視点", "柱"].map(S)
 
     private static let planWord = S("計画")
     private static let planTableWords = ["関連", "参考", "一覧", "関係", "対応"].map(S)

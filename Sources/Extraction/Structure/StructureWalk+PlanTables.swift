@@ -22,6 +22,8 @@ extension StructureWalk {
     /// line ends the table.
     mutating func planTableRow(at i: Int) -> Bool {
         if lines[i].isBlank { return true }
+        // A header row under the table's title (`番号　関連する計画`), before any row.
+        if kinds[i] == .planTable && planRow == nil { return true }
         switch kinds[i] {
         case .part, .sectionList, .keyInitiatives, .bureauProjects:
             inPlanTable = false
@@ -29,7 +31,7 @@ extension StructureWalk {
         default: break
         }
         let keyed = Self.rowKey(lines[i])
-        if let row = planRow, keyed.flatMap({ measure(keyedBy: $0.0) }) == nil, continues(row, at: i) {
+        if let row = planRow, keyed.flatMap({ rowMeasure(keyedBy: $0.0) }) == nil, continues(row, at: i) {
             // The rest of a row wrapped onto the next line, or the plans of a key alone
             // on its line: they go where the row goes.
             if let index = row.measure {
@@ -54,7 +56,7 @@ extension StructureWalk {
             return false
         }
         // A row keyed by a label reads like a heading (`1-1  中期計画…`).
-        if let index = measure(keyedBy: key) {
+        if let index = rowMeasure(keyedBy: key) {
             measures[index].segments.append([i])
             planRow = PlanTableRow(measure: index, line: i)
             return true
@@ -180,6 +182,38 @@ extension StructureWalk {
     /// Leaders that lead alone: an ellipsis, an arrow.
     private static let ellipses: Set<Unicode.Scalar> = ["…", "‥", "⋯", "→", "⇒", "➡"]
     private static let leaderMarks: Set<Unicode.Scalar> = ["…", "‥", "・", "･", ".", "．", "―", "─", "━", "－", "-", "⋯", ">", "＞", "→", "⇒", "➡"]
+
+    /// The measure a row's key names: in a table about one policy, a bare number
+    /// counts that policy's initiatives (their label, else their place); otherwise
+    /// as `measure(keyedBy:)`.
+    func rowMeasure(keyedBy key: String) -> Int? {
+        if let scope = planTableScope, let number = Int(key), number > 0 {
+            let children = measures.indices.filter { measures[$0].parent == scope }
+            if let labelled = Self.only(children.filter { measures[$0].label.flatMap { HeadingParser.bareMarker($0)?.label ?? $0 } == key }) {
+                return labelled
+            }
+            return number <= children.count ? children[number - 1] : nil
+        }
+        return measure(keyedBy: key)
+    }
+
+    /// The policy a table of plans names in its title: as a heading of key initiatives
+    /// would (`施策１の主な取組`), or by a word for a policy and its number (`施策３の
+    /// 取組と関連する計画` in a document whose policies are numbered １, ２, ３).
+    func policyNamed(byPlanTableTitle compact: [Unicode.Scalar]) -> Int? {
+        if let index = policyNamed(byKeyInitiatives: compact) { return index }
+        var numbers: Set<Int> = []
+        var i = 0
+        while i < compact.count {
+            guard ScalarClass.isASCIIDigit(compact[i]) else { i += 1; continue }
+            var number = 0, end = i
+            while end < compact.count, ScalarClass.isASCIIDigit(compact[end]) { number = number * 10 + Int(compact[end].value - 0x30); end += 1 }
+            if LineShapes.policyReference(in: compact, endingBefore: i) != nil { numbers.insert(number) }
+            i = end
+        }
+        guard numbers.count == 1, let number = numbers.first else { return nil }
+        return Self.only(policies.filter { measures[$0].number == number })
+    }
 
     /// The one measure that `key` names: by label, by position (`1-(2)`, `Ⅰ-2`,
     /// `1①`), or by name (the title, or one of title and key starting the other);

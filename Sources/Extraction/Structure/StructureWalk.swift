@@ -55,6 +55,9 @@ struct StructureWalk {
     }
     /// The row of the table of plans read last (see StructureWalk+PlanTables).
     var planRow: PlanTableRow?
+    /// The policy a table of plans is about when its title names one (`施策３の取組と
+    /// 関連する計画`): its rows' numbers count that policy's initiatives.
+    var planTableScope: Int?
     /// Set by the part on the organisation (Ⅲ 組織運営): parts after it are no policies.
     var afterOrganisation = false
     /// Lines of numbered parts that hold the policies under a title of their own (see
@@ -139,6 +142,9 @@ struct StructureWalk {
                 // Rows keyed by measures follow (see StructureWalk+PlanTables); any
                 // other line is the text of the measure above (`【関連計画】` and the
                 // plans on the next lines). The table's title is layout.
+                // A title that names its policy scopes the rows (a header row under it
+                // is passed over while no row is read, see planTableRow).
+                planTableScope = policyNamed(byPlanTableTitle: lines[i].compact)
                 inPlanTable = true
                 previous = .boundary
             case .sectionList(let names):
@@ -188,6 +194,7 @@ struct StructureWalk {
             // `地域防災力の向上 …… 中期計画 テーマ5…` outside any table heading: a row of plans
             // that names its measure by its whole title, and the rows after it.
             if !keyOnly { measures[index].segments.append([i]) }
+            planTableScope = nil
             inPlanTable = true
             planRow = PlanTableRow(measure: index, line: i, keyOnly: keyOnly)
             previous = .boundary
@@ -371,7 +378,7 @@ struct StructureWalk {
     }
 
     /// The policy that a key-initiatives heading names, if it names one.
-    private func policyNamed(byKeyInitiatives compact: [Unicode.Scalar]) -> Int? {
+    func policyNamed(byKeyInitiatives compact: [Unicode.Scalar]) -> Int? {
         if let open = compact.firstIndex(where: { $0 == "(" || $0 == "【" }),
            let close = compact[open...].firstIndex(where: { $0 == ")" || $0 == "】" }), open + 1 < close {
             let inner = Array(compact[(open + 1)..<close]).string
