@@ -25,7 +25,7 @@ enum ExtractionBenchmark {
         let megabytes = Double(bytes * repetitions) / 1_000_000
         print(String(format: "extraction: %d documents, %d bytes, ×%d in %.3f s = %.1f MB/s (%.2f ms for the five documents)",
                      documents.count, bytes, repetitions, best, megabytes / best, best / Double(repetitions) * 1000))
-        for (label, folder) in [("development set", "devset"), ("blind set A", "blindA"), ("blind set B", "blindB"), ("blind set C", "blindC")] {
+        for (label, folder) in [("development set", "devset"), ("blind set A", "blindA"), ("blind set B", "blindB"), ("blind set C", "blindC"), ("blind set D", "blindD")] {
             let set = try fixtureDocuments(root: root, folder: folder)
             guard !set.isEmpty else { continue }
             let setBytes = set.reduce(0) { $0 + $1.1.count }
@@ -64,7 +64,7 @@ enum ExtractionBenchmark {
         return best
     }
 
-    /// The texts of an annotated set in the test fixtures (devset, blindA, blindB, blindC), without
+    /// The texts of an annotated set in the test fixtures (devset, blindA … blindD), without
     /// their `# ` header lines.
     private static func fixtureDocuments(root: String, folder: String) throws -> [(String, [UInt8])] {
         let directory = root + "/Tests/ExtractionTests/Fixtures/" + folder

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Extraction
 
-/// Fixtures/devset, Fixtures/blindA, blindB and blindC are copies of the shared
+/// Fixtures/devset, Fixtures/blindA, blindB, blindC and blindD are copies of the shared
 /// development set and of blind sets A, B and C (their texts and gold files); where the
 /// shared directory is at hand, each copy must be byte-identical, so that the floors
 /// are enforced on the sets as they stand.
@@ -30,6 +30,7 @@ import Testing
     static let blindA = Copy(fixture: "blindA", shared: ["blind/A", "blindA"], variable: "WARDGRAPH_BLINDA", documents: Corpus.blindADocuments)
     static let blindB = Copy(fixture: "blindB", shared: ["blind/B"], variable: "WARDGRAPH_BLINDB", documents: Corpus.blindBDocuments)
     static let blindC = Copy(fixture: "blindC", shared: ["blindC", "blind/C"], variable: "WARDGRAPH_BLINDC", documents: Corpus.blindCDocuments)
+    static let blindD = Copy(fixture: "blindD", shared: ["blindD", "blind/D"], variable: "WARDGRAPH_BLINDD", documents: Corpus.blindDDocuments)
 
     @Test(.enabled(if: devset.sharedDirectory != nil, "no shared devset beside the checkout (set WARDGRAPH_DEVSET to check the copy)"))
     func theDevsetCopyIsByteIdentical() throws {
@@ -49,6 +50,11 @@ import Testing
     @Test(.enabled(if: blindC.sharedDirectory != nil, "no blind set C beside the checkout (set WARDGRAPH_BLINDC to check the copy)"))
     func theBlindSetCCopyIsByteIdentical() throws {
         try Self.check(Self.blindC)
+    }
+
+    @Test(.enabled(if: blindD.sharedDirectory != nil, "no blind set D beside the checkout (set WARDGRAPH_BLINDD to check the copy)"))
+    func theBlindSetDCopyIsByteIdentical() throws {
+        try Self.check(Self.blindD)
     }
 
     static func check(_ copy: Copy, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -52,6 +52,13 @@ import Testing
         Self.expect(report, above: Self.devsetFloors, set: "blind set C")
     }
 
+    /// Blind set D: four documents in typical layouts, the last honest measure.
+    @Test func blindSetDScoresAreAboveTheFloors() throws {
+        let report = try Corpus.evaluation(of: Corpus.blindDDocuments)
+        print(report.table())
+        Self.expect(report, above: Self.devsetFloors, set: "blind set D")
+    }
+
     /// Records an issue for every pooled precision or recall below its floor.
     static func expect(_ report: EvaluationReport, above floors: [(EvaluationKind, Double)], set: String,
                        sourceLocation: SourceLocation = #_sourceLocation) {

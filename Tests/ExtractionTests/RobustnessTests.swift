@@ -43,7 +43,8 @@ import Testing
                                      ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors),
                                      ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors),
                                      ("blind set B", Corpus.blindBDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set C", Corpus.blindCDocuments, QualityFloorTests.devsetFloors)] {
+                                     ("blind set C", Corpus.blindCDocuments, QualityFloorTests.devsetFloors),
+                                     ("blind set D", Corpus.blindDDocuments, QualityFloorTests.devsetFloors)] {
             let pairs = try names.map { name in
                 let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
                 return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))
