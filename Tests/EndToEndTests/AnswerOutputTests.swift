@@ -159,23 +159,12 @@ import TextLayout
         defer { project.remove() }
         let fifo = project.file("answers.tsv")
         #expect(mkfifo(fifo, 0o644) == 0)
-        nonisolated(unsafe) var received = Data()
-        let reader = Thread {
-            let descriptor = open(fifo, O_RDONLY)
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = read(descriptor, &buffer, buffer.count)
-                if count <= 0 { break }
-                received.append(contentsOf: buffer.prefix(count))
-            }
-            close(descriptor)
-        }
-        reader.start()
+        let reader = NamedPipeReader(fifo)
         let result = try Wardgraph.run(["query", "-e", AnswerOutputTests.wardPartner, "-o", fifo], directory: project.path)
-        while !reader.isFinished { usleep(1_000) }
+        let received = reader.text()
         #expect(result.status == 0, "\(result.stderr)")
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a file")
-        #expect(String(decoding: received, as: UTF8.self).split(separator: "\n").count == 55)
+        #expect(received.split(separator: "\n").count == 55)
     }
 }

@@ -28,35 +28,20 @@ import Testing
         Self.expect(report, above: Self.devsetFloors, set: "devset")
     }
 
-    /// Blind set A: four documents written without reading the extractor, in
-    /// combinations of layout families no seed or devset document uses.
-    @Test func blindSetAScoresAreAboveTheFloors() throws {
-        let report = try Corpus.evaluation(of: Corpus.blindADocuments)
-        print(report.table())
-        Self.expect(report, above: Self.devsetFloors, set: "blind set A")
-    }
+    /// The blind sets, each written without reading the extractor and measured on it
+    /// before anyone on the team had read them, then developed against: A (layout
+    /// families no seed or devset document uses), B, C (sections and plan citations in
+    /// unusual places and spellings) and D (the layouts real documents most plausibly have).
+    static let blindSets: [(String, [String])] = [
+        ("blind set A", Corpus.blindADocuments), ("blind set B", Corpus.blindBDocuments),
+        ("blind set C", Corpus.blindCDocuments), ("blind set D", Corpus.blindDDocuments),
+    ]
 
-    /// Blind set B: four more such documents, which measured the extractor before
-    /// anyone on the team had read them (then developed against, like set A).
-    @Test func blindSetBScoresAreAboveTheFloors() throws {
-        let report = try Corpus.evaluation(of: Corpus.blindBDocuments)
+    @Test(arguments: blindSets)
+    func blindSetScoresAreAboveTheFloors(set: String, documents: [String]) throws {
+        let report = try Corpus.evaluation(of: documents)
         print(report.table())
-        Self.expect(report, above: Self.devsetFloors, set: "blind set B")
-    }
-
-    /// Blind set C: six more such documents, with sections and plan citations in
-    /// places and spellings no earlier document uses (then developed against).
-    @Test func blindSetCScoresAreAboveTheFloors() throws {
-        let report = try Corpus.evaluation(of: Corpus.blindCDocuments)
-        print(report.table())
-        Self.expect(report, above: Self.devsetFloors, set: "blind set C")
-    }
-
-    /// Blind set D: four documents in typical layouts, the last honest measure.
-    @Test func blindSetDScoresAreAboveTheFloors() throws {
-        let report = try Corpus.evaluation(of: Corpus.blindDDocuments)
-        print(report.table())
-        Self.expect(report, above: Self.devsetFloors, set: "blind set D")
+        Self.expect(report, above: Self.devsetFloors, set: set)
     }
 
     /// Records an issue for every pooled precision or recall below its floor.

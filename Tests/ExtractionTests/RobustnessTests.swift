@@ -39,12 +39,9 @@ import Testing
     @Test(arguments: variants)
     func floorsHoldForAnotherDump(_ variant: Variant) throws {
         let extractor = DocumentExtractor(lexicon: try Corpus.lexicon())
-        for (set, names, floors) in [("seeds", Corpus.documents, QualityFloorTests.seedFloors),
-                                     ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set A", Corpus.blindADocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set B", Corpus.blindBDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set C", Corpus.blindCDocuments, QualityFloorTests.devsetFloors),
-                                     ("blind set D", Corpus.blindDDocuments, QualityFloorTests.devsetFloors)] {
+        let sets = [("seeds", Corpus.documents, QualityFloorTests.seedFloors), ("devset", Corpus.devsetDocuments, QualityFloorTests.devsetFloors)]
+            + QualityFloorTests.blindSets.map { ($0.0, $0.1, QualityFloorTests.devsetFloors) }
+        for (set, names, floors) in sets {
             let pairs = try names.map { name in
                 let text = String(decoding: try Corpus.sourceBytes(name), as: UTF8.self)
                 return (gold: try Corpus.gold(name), extracted: try extractor.extract(bytes: Array(variant.transform(text).utf8), fileName: name))

@@ -40,21 +40,9 @@ import TestSupport
         defer { directory.remove() }
         let fifo = directory.file("pipe")
         #expect(mkfifo(fifo, 0o644) == 0)
-        nonisolated(unsafe) var received = Data()
-        let reader = Thread {
-            let descriptor = open(fifo, O_RDONLY)
-            var buffer = [UInt8](repeating: 0, count: 256)
-            while true {
-                let count = read(descriptor, &buffer, buffer.count)
-                if count <= 0 { break }
-                received.append(contentsOf: buffer.prefix(count))
-            }
-            close(descriptor)
-        }
-        reader.start()
+        let reader = NamedPipeReader(fifo)
         try OutputFile.write(Array("via the pipe".utf8), to: fifo)
-        while !reader.isFinished { usleep(1_000) }
-        #expect(String(decoding: received, as: UTF8.self) == "via the pipe")
+        #expect(reader.text() == "via the pipe")
         #expect(Self.kind(fifo) == S_IFIFO, "the pipe was replaced by a file")
     }
 
